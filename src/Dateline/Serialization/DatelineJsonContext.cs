@@ -1,0 +1,36 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dateline.Model;
+
+namespace Dateline.Serialization;
+
+/// <summary>Source-generated JSON for the public contract: snake_case names, nulls written for unknown scalars.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    WriteIndented = false)]
+[JsonSerializable(typeof(NewsDocument))]
+[JsonSerializable(typeof(List<NewsDocument>))]
+[JsonSerializable(typeof(JsonlInput))]
+public sealed partial class DatelineJsonContext : JsonSerializerContext
+{
+    private static DatelineJsonContext? _indented;
+
+    /// <summary>Context whose writer indents (for --format json).</summary>
+    public static DatelineJsonContext Indented => _indented ??= new DatelineJsonContext(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}
+
+/// <summary>One line of --kind jsonl input.</summary>
+public sealed class JsonlInput
+{
+    public JsonElement Id { get; set; }
+    public string? Text { get; set; }
+    public string? Title { get; set; }
+    public string? Published { get; set; }
+    public string? Url { get; set; }
+}
