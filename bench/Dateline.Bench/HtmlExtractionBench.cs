@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Dateline.Html;
+using Dateline.Serialization;
+
+namespace Dateline.Bench;
+
+/// <summary>
+/// Side-by-side runner: Dateline's HTML extractor and SmartReader over the same pages in the same process,
+/// pages/s for each (median of several rounds), plus peak working set. Also writes Dateline's JSONL
+/// (for the extraction scorer) with `html-jsonl`.
+/// </summary>
+public static class HtmlExtractionBench
+{
+    public static int Run(string[] args)
+    {
+        if (args.Length < 2)
+        {
+            Console.Error.WriteLine("usage: Dateline.Bench html-compare PAGES_DIR [rounds] | html-jsonl PAGES_DIR OUT.jsonl");
+            return 2;
+        }
+        if (args[0] == "html-debug") return Debug(args[1], args[2]);
+        var files = Directory.EnumerateFiles(args[1], "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        if (args[0] == "html-jsonl") return WriteJsonl(files, args[2]);
+        int rounds = args.Length > 2 ? int.Parse(args[2]) : 3;
+        var pages = files.Select(f => (path: f, bytes: File.ReadAllBytes(f))).ToArray();
+        Console.WriteLine($"{pages.Length} pages, {pages.Sum(p => p.bytes.Length) / 1e6:F1} MB, {Environment.ProcessorCount} cores, {rounds} rounds, single thread");
+
+        var dl = new List<double>();
+        var sr = new List<double>();
+        var extractor = new HtmlArticleExtractor();
+        for (int r = 0; r < rounds; r++)
+        {
+            // Alternate the order so neither side always runs on a warmer machine.
+            foreach (var which in r % 2 == 0 ? new[] { "dateline", "smartreader" } : ["smartreader", "dateline"])
+            {
+                var sw = Stopwatch.StartNew();
+                long chars = 0;
+                foreach (var (path, bytes) in pages)
+                {
+                    try
+                    {
+                        if (which == "dateline") chars += extractor.Extract(bytes, path).Text.Length;
+                        else
+                        {
+                            // SmartReader gets the same decoded string as Dateline (decoding is not what is compared).
+                            var html = HtmlDecoder.Decode(bytes, out _, out _);
+                            var art = new SmartReader.Reader("https://example.org/" + Path.GetFileName(path), html).GetArticle();
+                            chars += art.TextContent?.Length ?? 0;
+                        }
+                    }
+                    catch (Exception ex) when (ex is not OutOfMemoryException) { }
+                }
+                sw.Stop();
+                double pps = pages.Length / sw.Elapsed.TotalSeconds;
+                (which == "dateline" ? dl : sr).Add(pps);
+                Console.WriteLine($"round {r + 1} {which,-12} {pps,8:F1} pages/s ({sw.Elapsed.TotalSeconds:F1} s, {chars} chars)");
+            }
+        }
+        double mdl = Median(dl), msr = Median(sr);
+        Console.WriteLine($"median dateline={mdl:F1} pages/s smartreader={msr:F1} pages/s ratio={mdl / msr:F2} peak_working_set_mb={Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0}");
+        return 0;
+    }
+
+    static int Debug(string file, string snippet)
+    {
+        var html = HtmlDecoder.Decode(File.ReadAllBytes(file), out var enc, out var how);
+        Console.WriteLine($"encoding {enc.WebName} ({how})");
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        foreach (var node in AngleSharp.Dom.NodeExtensions.GetDescendants(doc.Body!))
+        {
+            if (node.NodeType != AngleSharp.Dom.NodeType.Text || !node.TextContent.Contains(snippet)) continue;
+            for (var e = node.ParentElement; e is not null; e = e.ParentElement)
+                Console.WriteLine($"  <{e.LocalName} class='{e.GetAttribute("class")}' id='{e.GetAttribute("id")}' style='{e.GetAttribute("style")}'> {ContentExtractor.DebugUnlikely(e)}");
+            break;
+        }
+        var d = new HtmlArticleExtractor().Extract(File.ReadAllBytes(file), file);
+        Console.WriteLine($"title={d.Title} published={d.Published} authors={string.Join("; ", d.Authors)} lang={d.Language} type={d.PageType}");
+        Console.WriteLine(d.Text.Length > 3000 ? d.Text[..3000] : d.Text);
+        return 0;
+    }
+
+    static double Median(List<double> xs)
+    {
+        var s = xs.Order().ToArray();
+        return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
+    }
+
+    static int WriteJsonl(string[] files, string outPath)
+    {
+        var extractor = new HtmlArticleExtractor();
+        using var w = new StreamWriter(outPath, false, new UTF8Encoding(false));
+        var sw = Stopwatch.StartNew();
+        double worst = 0; string worstPath = "";
+        foreach (var f in files)
+        {
+            var t0 = sw.Elapsed.TotalMilliseconds;
+            try
+            {
+                var doc = extractor.Extract(File.ReadAllBytes(f), f);
+                w.WriteLine(JsonSerializer.Serialize(doc, DatelineJsonContext.Default.NewsDocument));
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Console.Error.WriteLine($"{f}: {ex.GetType().Name}: {ex.Message}");
+            }
+            var dt = sw.Elapsed.TotalMilliseconds - t0;
+            if (dt > worst) { worst = dt; worstPath = f; }
+        }
+        Console.Error.WriteLine($"{files.Length} pages in {sw.Elapsed.TotalSeconds:F1} s; slowest {worst:F0} ms ({Path.GetFileName(worstPath)}); peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
+        return 0;
+    }
+}

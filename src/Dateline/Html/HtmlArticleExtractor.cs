@@ -1,0 +1,124 @@
+using System.Security.Cryptography;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Dateline.Model;
+
+namespace Dateline.Html;
+
+/// <summary>
+/// Takes the article out of a saved web page: main text as title, caption and body zones, and the
+/// metadata (title, authors, dates, language, site, canonical URL, lead image, section, tags, page type).
+/// See docs/html-extraction.md for the cascade and why each step is there.
+/// </summary>
+public sealed class HtmlArticleExtractor
+{
+    static readonly HtmlParser Parser = new(new HtmlParserOptions
+    {
+        IsKeepingSourceReferences = false,
+        IsScripting = false,
+        IsNotConsumingCharacterReferences = false,
+    });
+
+    /// <summary>Extracts from raw bytes (charset detected). Throws <see cref="InvalidDataException"/> for binary data.</summary>
+    public NewsDocument Extract(ReadOnlySpan<byte> bytes, string? path = null, string? url = null)
+    {
+        if (HtmlDecoder.LooksBinary(bytes))
+            throw new InvalidDataException("input is binary data, not an HTML page");
+        var html = HtmlDecoder.Decode(bytes, out _, out _);
+        return ExtractString(html, path, url);
+    }
+
+    public NewsDocument ExtractString(string html, string? path = null, string? url = null)
+    {
+        if (html.Length > HtmlDecoder.MaxBytes) html = html[..HtmlDecoder.MaxBytes];
+        using var doc = Parser.ParseDocument(html);
+        var meta = HtmlMetadata.Read(doc, url);
+        var body = (IElement?)doc.Body ?? doc.DocumentElement;
+
+        var content = new ContentExtractor(meta);
+        var blocks = body is null ? [] : content.Run(body);
+        blocks = PreferLdBody(meta, blocks);
+
+        // Body text first (for dates and language found in the text), then assemble.
+        var sb = new StringBuilder();
+        var zones = new List<Zone>();
+        if (!string.IsNullOrEmpty(meta.Title))
+        {
+            sb.Append(meta.Title);
+            zones.Add(new Zone(ZoneKinds.Title, 0, sb.Length));
+        }
+        foreach (var b in blocks)
+        {
+            if (sb.Length > 0) sb.Append("\n\n");
+            int start = sb.Length;
+            sb.Append(b.Text);
+            zones.Add(new Zone(b.Kind, start, sb.Length));
+        }
+        var text = sb.ToString();
+        var bodyText = string.Join("\n", blocks.Where(b => b.Kind == ZoneKinds.Body).Select(b => b.Text));
+
+        meta.FinishDates(doc, content.DateHints, bodyText);
+        meta.Language ??= LanguageGuesser.Guess(bodyText.Length > 200 ? bodyText : meta.Title + " " + bodyText);
+        meta.PageType = PageTypeOf(doc, blocks, bodyText, content);
+
+        var id = meta.CanonicalUrl is null && path is null ? Hash(text) : Hash((path ?? "") + "\n" + (meta.CanonicalUrl ?? "") + "\n" + text);
+        var nd = new NewsDocument(id, text, new SourceInfo { Path = path, Index = 0, Url = url ?? meta.CanonicalUrl })
+        {
+            Title = meta.Title,
+            Published = meta.Published,
+            Modified = meta.Modified,
+            Authors = meta.Authors,
+            Language = meta.Language,
+            Zones = zones,
+            SiteName = meta.SiteName,
+            CanonicalUrl = meta.CanonicalUrl,
+            Image = meta.Image,
+            Section = meta.Section,
+            Tags = meta.Tags.Count > 0 ? meta.Tags : null,
+            PageType = meta.PageType,
+            Description = meta.Description,
+        };
+        nd.LayersPresent.Add(Layers.Metadata);
+        return nd;
+    }
+
+    /// <summary>
+    /// JSON-LD articleBody is the publisher's own statement of the text; when the DOM gave much less
+    /// (script-rendered pages, paywalled markup), its paragraphs replace the DOM body.
+    /// </summary>
+    static List<Block> PreferLdBody(PageMetadata meta, List<Block> blocks)
+    {
+        var ld = meta.ArticleBody;
+        if (ld is null || ld.Length < 400) return blocks;
+        int have = blocks.Where(b => b.Kind == ZoneKinds.Body).Sum(b => b.Text.Length);
+        if (have >= ld.Length * 0.5) return blocks;
+        var result = blocks.Where(b => b.Kind == ZoneKinds.Caption).ToList();
+        foreach (var para in ld.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var t = HtmlText.Collapse(para);
+            if (t.Length > 0) result.Add(new Block(ZoneKinds.Body, t));
+        }
+        return result;
+    }
+
+    static string PageTypeOf(IDocument doc, List<Block> blocks, string bodyText, ContentExtractor content)
+    {
+        int len = bodyText.Length;
+        if (len < 100 && content.ScriptBytes > 20_000) return "javascript_shell";
+        if (len < 100) return content.LinkBlocks > 10 ? "index" : "other";
+        // Many teaser-like link blocks and little running text: a section front or listing.
+        if (content.LinkBlocks > 30 && len < 1500 && blocks.Count(b => b.Kind == ZoneKinds.Body && b.Text.Length > 150) < 3) return "index";
+        return "article";
+    }
+
+    static string Hash(string s)
+    {
+        Span<byte> h = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(s), h);
+        return "h" + Convert.ToHexStringLower(h[..8]);
+    }
+}
+
+internal sealed record Block(string Kind, string Text);
