@@ -24,6 +24,10 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
     readonly Dictionary<IElement, double> _score = new();
 
     public List<string> DateHints { get; } = [];
+    public List<string> AuthorHints { get; } = [];
+
+    [GeneratedRegex(@"^(von|by|par|door|av|por)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex ByPrefix();
     public int ScriptBytes { get; private set; }
     public int LinkBlocks { get; private set; }
 
@@ -529,6 +533,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
         if (text.Length <= 80 && BylineOrDateLine().IsMatch(text))
         {
             DateHints.Add(text);
+            if (ByPrefix().IsMatch(text)) AuthorHints.Add(text);
             return true;
         }
         return false;

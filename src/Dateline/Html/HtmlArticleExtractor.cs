@@ -60,6 +60,7 @@ public sealed class HtmlArticleExtractor
         var bodyText = string.Join("\n", blocks.Where(b => b.Kind == ZoneKinds.Body).Select(b => b.Text));
 
         meta.FinishDates(doc, content.DateHints, bodyText);
+        if (meta.Authors.Count == 0 && content.AuthorHints.Count > 0) meta.Authors = AuthorCleaner.FromLines(content.AuthorHints, meta.SiteName);
         meta.Language ??= LanguageGuesser.Guess(bodyText.Length > 200 ? bodyText : meta.Title + " " + bodyText);
         meta.PageType = PageTypeOf(doc, blocks, bodyText, content);
 

@@ -26,6 +26,8 @@ internal sealed class PageMetadata
     internal readonly List<JsonElement> JsonLd = [];
     internal readonly List<(string value, bool strong)> TimeElements = [];
     internal string? Url;
+    internal readonly List<(string text, bool inArticle)> DateHints = [];
+    internal string? NearTitle;
     internal readonly List<JsonDocument> JsonDocs = [];
 
     /// <summary>Published and modified dates; precedence documented in docs/html-extraction.md.</summary>
@@ -62,7 +64,12 @@ internal sealed class PageMetadata
                 if (strong && DateParser.Normalize(v) is { } d) { Published = d; break; }
         // 4. A date in the URL (/2019/08/02/, 20190802).
         if (Published is null && (CanonicalUrl ?? Url) is { } u) Published = DateParser.FromUrl(u);
-        // 5. Date-like lines of the page header (bylines, "veröffentlicht am", date classes).
+        // 5. Date-like elements (date/time/meta classes; inside the article first), then the headline's surroundings,
+        //    then lines the content pass dropped as bylines or date lines.
+        if (Published is null)
+            foreach (var (h, inArticle) in DateHints.Where(h => h.inArticle).Concat(DateHints.Where(h => !h.inArticle)))
+                if (DateParser.FindInText(h) is { } d) { Published = d; break; }
+        if (Published is null && NearTitle is not null) Published = DateParser.FindInText(NearTitle);
         if (Published is null)
             foreach (var h in hints)
                 if (DateParser.FindInText(h) is { } d) { Published = d; break; }
@@ -157,6 +164,7 @@ internal static class HtmlMetadata
         string? titleTag = null;
         var h1s = new List<(string text, bool inArticle)>();
         var authorElems = new List<string>();
+        var bylineElems = new List<(string text, bool inArticle)>();
         var root = doc.DocumentElement;
         if (root is null) return m;
         m.Language = NormalizeLang(root.GetAttribute("lang") ?? root.GetAttribute("xml:lang"));
@@ -210,6 +218,22 @@ internal static class HtmlMetadata
                             break;
                         }
                 }
+                var cls = (c.GetAttribute("class") + " " + c.GetAttribute("id")).ToLowerInvariant();
+                if (cls.Length is > 1 and < 300)
+                {
+                    if (bylineElems.Count < 10 && ByLineClass(cls) && c.LocalName is not ("body" or "article" or "main" or "html"))
+                    {
+                        var t = HtmlText.Text(c, 300);
+                        if (t.Length is > 1 and < 120) bylineElems.Add((t, inArticle));
+                    }
+                    if (m.DateHints.Count < 30 && DateClass(cls) && c.LocalName is not ("body" or "article" or "main" or "html"))
+                    {
+                        var t = HtmlText.Text(c, 300);
+                        if (t.Length is > 5 and < 200) m.DateHints.Add((t, inArticle));
+                    }
+                }
+                if (c.LocalName == "h1" && m.NearTitle is null && c.ParentElement?.ParentElement is { } gp && gp.LocalName != "body")
+                    m.NearTitle = HtmlText.Text(gp, 1500);
                 var ipr = c.GetAttribute("itemprop");
                 if (ipr is not null)
                 {
@@ -280,9 +304,19 @@ internal static class HtmlMetadata
             titleTag: titleTag,
             h1s: h1s,
             siteName: m.SiteName);
+        authorElems.AddRange(bylineElems.Where(b => b.inArticle).Select(b => b.text));
+        authorElems.AddRange(bylineElems.Where(b => !b.inArticle).Select(b => b.text));
         m.Authors = AuthorCleaner.Choose(articles, m.Metas, authorElems, m.SiteName);
         return m;
     }
+
+    static bool ByLineClass(string cls) =>
+        (cls.Contains("author") || cls.Contains("byline") || cls.Contains("autor") || cls.Contains("writer") || cls.Contains("verfasser") || cls.Contains("creator"))
+        && !cls.Contains("bio") && !cls.Contains("about") && !cls.Contains("avatar") && !cls.Contains("image") && !cls.Contains("img") && !cls.Contains("photo") && !cls.Contains("comment");
+
+    static bool DateClass(string cls) =>
+        cls.Contains("date") || cls.Contains("time") || cls.Contains("datum") || cls.Contains("meta") || cls.Contains("byline") || cls.Contains("publish")
+        || cls.Contains("posted") || cls.Contains("dateline") || cls.Contains("info") || cls.Contains("zeit");
 
     static string AuthorText(IElement c)
     {

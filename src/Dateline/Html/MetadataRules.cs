@@ -147,24 +147,32 @@ internal static class TitleChooser
 
     public static string? Choose(string? ogTitle, string? ldHeadline, string? titleTag, List<(string text, bool inArticle)> h1s, string? siteName)
     {
-        string? h1 = null;
-        foreach (var (t, inArticle) in h1s) if (inArticle && t.Length >= 4) { h1 = t; break; }
-        if (h1 is null && h1s.Count > 0)
-            foreach (var (t, _) in h1s) if (t.Length >= 4) { h1 = t; break; }
-        if (h1 is { Length: > 300 }) h1 = null;
-
         ogTitle = Clean(ogTitle); ldHeadline = Clean(ldHeadline); titleTag = Clean(titleTag);
-        if (h1 is not null)
-        {
-            foreach (var t in new[] { ogTitle, ldHeadline, titleTag })
-                if (t is not null && t.Contains(h1, StringComparison.OrdinalIgnoreCase)) return h1;
-        }
+        // The visible headline (h1) is the title readers see; meta titles often carry kickers and site names.
+        string? h1 = null;
+        foreach (var (t, inArticle) in h1s) if (inArticle && PlausibleH1(t, siteName, ogTitle, titleTag)) { h1 = t; break; }
+        if (h1 is null)
+            foreach (var (t, _) in h1s) if (PlausibleH1(t, siteName, ogTitle, titleTag)) { h1 = t; break; }
+        if (h1 is not null) return h1;
         if (ogTitle is not null) return StripSite(ogTitle, siteName);
         if (ldHeadline is not null) return StripSite(ldHeadline, siteName);
-        if (h1 is not null && h1s.Count <= 2) return h1;
         if (titleTag is not null) return StripSite(titleTag, siteName);
         return h1;
     }
+
+    static bool PlausibleH1(string t, string? siteName, string? og, string? titleTag)
+    {
+        if (t.Length < 4 || t.Length > 300) return false;
+        if (siteName is not null && (t.Equals(siteName, StringComparison.OrdinalIgnoreCase) || siteName.Contains(t, StringComparison.OrdinalIgnoreCase))) return false;
+        bool inMeta = (og?.Contains(t, StringComparison.OrdinalIgnoreCase) ?? false) || (titleTag?.Contains(t, StringComparison.OrdinalIgnoreCase) ?? false);
+        // A short h1 that the meta titles do not mention is a logo or a section name.
+        if (!inMeta && t.Split(' ').Length < 3 && (og is not null || titleTag is not null)) return false;
+        if (!inMeta && og is not null && titleTag is not null && IsSiteLike(t, titleTag)) return false;
+        return true;
+    }
+
+    static bool IsSiteLike(string h1, string titleTag) =>
+        titleTag.EndsWith(h1, StringComparison.OrdinalIgnoreCase) && titleTag.Length > h1.Length + 5;
 
     static string? Clean(string? s)
     {
@@ -224,6 +232,8 @@ internal static partial class AuthorCleaner
         return CleanAll(elems, siteName);
     }
 
+    public static List<string> FromLines(List<string> lines, string? siteName) => CleanAll(lines, siteName);
+
     static void FromJson(JsonElement a, List<string> into, int depth)
     {
         if (depth > 4) return;
@@ -261,9 +271,14 @@ internal static partial class AuthorCleaner
     {
         s = s.Trim(' ', ',', ';', ':', '|', '-', '–', '·', '/');
         s = Prefix().Replace(s, "");
-        int cut = s.IndexOfAny(['|', '(', '@', '\n']);
+        if (s.Contains('@')) return null;
+        int cut = s.IndexOfAny(['|', '(', '\n', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '•', '·']);
         if (cut > 0) s = s[..cut];
-        s = s.Trim(' ', ',', ';', ':', '-', '–');
+        s = s.Trim(' ', ',', ';', ':', '-', '–', '.');
+        s = Prefix().Replace(s, "");
+        if (Noise().IsMatch(s)) return null;
+        foreach (var w in s.Split(' '))
+            if (w.Length > 2 && w.IndexOf('.') is > 0 and var dot && dot < w.Length - 1) return null;
         if (s.Length < 2 || s.Length > 60) return null;
         if (s.Contains("http", StringComparison.OrdinalIgnoreCase) || s.Contains("www.", StringComparison.OrdinalIgnoreCase) || s.Contains('/')) return null;
         if (!s.Any(char.IsLetter) || s.Count(char.IsDigit) > 2) return null;
@@ -278,6 +293,9 @@ internal static partial class AuthorCleaner
 
     [GeneratedRegex(@"^(?:(?:by|von|vom|par|de|di|door|av|por|text|texte|autor|autorin|author|auteur|written by|geschrieben von|posted by|verfasst von|ein beitrag von|veröffentlicht von)\s*:?\s+)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex Prefix();
+
+    [GeneratedRegex(@"\b(uhr|kommentar\w*|comments?|minuten|minutes?|lesezeit|anzeigen|artikel|beiträge|posts|alle|mehr|more|read|lesen|shares?|follow|folgen|profil|profile|veröffentlicht|published|updated|aktualisiert|am|on|le|écrit|geschrieben)\b|→|»|›", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Noise();
 
     [GeneratedRegex(@"^(admin|administrator|redaktion|editor|editors|staff|user|guest|gast|anonymous|unknown|null|none|webmaster|team)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex Generic();
