@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -64,7 +63,7 @@ public sealed class HtmlArticleExtractor
         meta.Language ??= LanguageGuesser.Guess(bodyText.Length > 200 ? bodyText : meta.Title + " " + bodyText);
         meta.PageType = PageTypeOf(doc, blocks, bodyText, content);
 
-        var id = meta.CanonicalUrl is null && path is null ? Hash(text) : Hash((path ?? "") + "\n" + (meta.CanonicalUrl ?? "") + "\n" + text);
+        var id = Readers.DocumentIds.FromText(text);
         var nd = new NewsDocument(id, text, new SourceInfo { Path = path, Index = 0, Url = url ?? meta.CanonicalUrl })
         {
             Title = meta.Title,
@@ -112,13 +111,6 @@ public sealed class HtmlArticleExtractor
         // Many teaser-like link blocks and little running text: a section front or listing.
         if (content.LinkBlocks > 30 && len < 1500 && blocks.Count(b => b.Kind == ZoneKinds.Body && b.Text.Length > 150) < 3) return "index";
         return "article";
-    }
-
-    static string Hash(string s)
-    {
-        Span<byte> h = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(s), h);
-        return "h" + Convert.ToHexStringLower(h[..8]);
     }
 }
 
