@@ -65,11 +65,13 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
 
     // ---------- 1. pruning ----------
 
-    [GeneratedRegex(@"comment|disqus|kommentar|commentaire|reply|respond|share|sharing|teilen|social|related|recommend|empfehl|newsletter|subscri|abonn|cookie|consent|gdpr|banner|advert|anzeige|sponsor|promo|sidebar|side-bar|breadcrumb|pagination|pager|navig|\bnav\b|navbar|menu|footer|masthead|toolbar|popup|modal|overlay|widget|skip-link|print|byline|author|dateline|\bdate\b|datum|timestamp|\btime\b|published|\bmeta\b|post-meta|entry-meta|article-meta|\btags?\b|tag-?list|tagcloud|keywords|categor|login|signup|sign-up|paywall|rating|\bvote|outbrain|taboola|\bads?\b|\bad-|-ad\b|adslot|ad-slot|google-ad|inread|teaser-list|more-articles|read-more|readmore|weitere|mehr-zum|also-read|most-read|meistgelesen|trending|popular|newsticker|(^|\s)hidden(\s|$)|sr-only|visually-hidden|screen-reader|offscreen|caption-credit|copyright|credit|rechte|lightbox|gallery-nav|slider-nav|carousel|jump|back-to-top|accessib|\bsocial|follow|rss|contact-box|infobox-ad|\bpartner|mediathek|audio-player|video-player|player|cta\b|call-to-action|donat|spende|feedback|survey|umfrage|\bpoll\b|\blogo\b|header|site-info|legal|impressum|disclaimer",
+    // Class/id names are matched as words: ClassId splits them at punctuation and camelCase humps, so
+    // "APageRoot" is "a page root" (not a pager) and "commentList" is "comment list".
+    [GeneratedRegex(@"\b(comment|disqus|kommentar|repl(y|ies)\b|respond|shar(e|ing)|sharebar|teilen|social|related|recommend|empfehl|newsletter|subscri|abonn|cookie|consent|gdpr|banner|advert|anzeige|sponsor|promo\b|promos\b|promotion|sidebar|side bar|breadcrumb|pagination|pager\b|navig|nav\b|navbar|menu|footer|masthead|toolbar|popup|modal|overlay|widget|skip|print|byline|author|dateline|dates?\b|datum|timestamp|time\b|published|meta\b|metadata|tags?\b|tag ?list|tagcloud|keywords|categor|login|signup|sign up|rating|vote|voting|outbrain|taboola|ads?\b|adslot|ad slot|advertising|inread|teaser ?list|more articles|read ?more|weitere|mehr zum|also read|most read|meistgelesen|trending|popular|newsticker|hidden\b|sr only|visually hidden|screen reader|offscreen|copyright|credit|rechte|lightbox|carousel|slider|back to top|accessib|follow|rss\b|partner|mediathek|player|cta\b|call to action|donat|spende|feedback|survey|umfrage|poll\b|logo\b|header|site info|legal|impressum|disclaimer|recirc|more from|read next|up next|you may|further reading)",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex Unlikely();
 
-    [GeneratedRegex(@"article-?body|articlebody|article__body|article-?content|article-?text|articletext|story-?body|storybody|entry-?content|post-?content|post-?body|postbody|main-?content|maincontent|body-?text|bodytext|text-?content|rich-?text|richtext|content-?body|article__content|article-main|\bcontent\b|\barticle\b|\bstory\b|\bprose\b|markdown|\bentry\b|\bpost\b|\btext\b|single",
+    [GeneratedRegex(@"\b(article|body|content|main\b|text|story|entry|posts?\b|prose|markdown|rich ?text|single\b|blog ?post|beitrag|artikel)",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex Likely();
 
@@ -97,11 +99,27 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
                     || t.StartsWith("no-") || t.EndsWith("-sidebar") || t.Contains("sidebar-right") || t.Contains("sidebar-left") || t.StartsWith("tags-")
                     || t.StartsWith("categories-") || t.StartsWith("js-") || t.StartsWith("is-"))
                     continue;
-                sb.Append(t).Append(' ');
+                AppendParts(sb, tok);
             }
         }
-        if (id is not null) sb.Append(id.ToLowerInvariant());
+        if (id is not null) AppendParts(sb, id);
         return sb.Length > 300 ? sb.ToString(0, 300) : sb.ToString();
+    }
+
+    static void AppendParts(StringBuilder sb, string token)
+    {
+        char prev = ' ';
+        foreach (char ch in token)
+        {
+            if (char.IsLetterOrDigit(ch))
+            {
+                if (char.IsUpper(ch) && char.IsLower(prev)) sb.Append(' ');
+                sb.Append(char.ToLowerInvariant(ch));
+            }
+            else if (sb.Length > 0 && sb[^1] != ' ') sb.Append(' ');
+            prev = ch;
+        }
+        if (sb.Length > 0 && sb[^1] != ' ') sb.Append(' ');
     }
 
     void Prune(IElement root, int depth)
@@ -132,7 +150,13 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
                 var dt = c.GetAttribute("datetime");
                 if (!string.IsNullOrEmpty(dt)) DateHints.Add(dt);
             }
-            if (DropTags.Contains(tag)) { remove.Add(c); continue; }
+            if (DropTags.Contains(tag))
+            {
+                // Some sites misuse <aside> or <nav> as the article wrapper: keep one that holds most of the prose.
+                if (tag is "aside" or "nav" && pageTotal > 300 && ParaText(c, depth) > pageTotal * 0.4) { Collect(c, depth + 1, remove, pageTotal); continue; }
+                remove.Add(c);
+                continue;
+            }
             if (IsHidden(c)) { remove.Add(c); continue; }
             var ci = ClassId(c);
             if (ci.Length > 0 && tag is not ("body" or "html" or "main" or "a" or "tr" or "td" or "p" or "span" or "b" or "i" or "em" or "strong"))

@@ -229,7 +229,13 @@ internal static partial class AuthorCleaner
             var r = CleanAll(names, siteName);
             if (r.Count > 0) return r;
         }
-        return CleanAll(elems, siteName);
+        // Byline elements: the first one that names someone (others are usually teasers of other stories).
+        foreach (var e in elems)
+        {
+            var r = CleanAll([e], siteName);
+            if (r.Count > 0) return r;
+        }
+        return [];
     }
 
     public static List<string> FromLines(List<string> lines, string? siteName) => CleanAll(lines, siteName);
@@ -269,12 +275,12 @@ internal static partial class AuthorCleaner
 
     static string? CleanOne(string s, string? siteName)
     {
-        s = s.Trim(' ', ',', ';', ':', '|', '-', '–', '·', '/');
+        s = s.Trim(' ', ',', ';', ':', '|', '-', '–', '·', '/', '~');
         s = Prefix().Replace(s, "");
         if (s.Contains('@')) return null;
         int cut = s.IndexOfAny(['|', '(', '\n', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '•', '·']);
         if (cut > 0) s = s[..cut];
-        s = s.Trim(' ', ',', ';', ':', '-', '–', '.');
+        s = s.Trim(' ', ',', ';', ':', '-', '–', '~');
         s = Prefix().Replace(s, "");
         if (Noise().IsMatch(s)) return null;
         foreach (var w in s.Split(' '))
@@ -291,10 +297,10 @@ internal static partial class AuthorCleaner
     [GeneratedRegex(@"\s*(?:;|,\s+(?=\p{Lu})|\s+(?:and|und|et|y|e|en|&)\s+)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex AuthorSplit();
 
-    [GeneratedRegex(@"^(?:(?:by|von|vom|par|de|di|door|av|por|text|texte|autor|autorin|author|auteur|written by|geschrieben von|posted by|verfasst von|ein beitrag von|veröffentlicht von)\s*:?\s+)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?:(?:by|von|vom|par|de|di|door|av|por|text|texte|autor|autorin|author|auteur|written by|geschrieben von|posted by|post author|verfasst von|ein beitrag von|veröffentlicht von|autorenseite von|über)\s*:?\s+)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex Prefix();
 
-    [GeneratedRegex(@"\b(uhr|kommentar\w*|comments?|minuten|minutes?|lesezeit|anzeigen|artikel|beiträge|posts|alle|mehr|more|read|lesen|shares?|follow|folgen|profil|profile|veröffentlicht|published|updated|aktualisiert|am|on|le|écrit|geschrieben)\b|→|»|›", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(uhr|kommentar\w*|comments?|minuten|minutes?|lesezeit|anzeigen|artikel|beiträge|posts|alle|mehr|more|read|lesen|shares?|follow|folgen|profil|profile|veröffentlicht|published|updated|aktualisiert|am|on|le|écrit|geschrieben|at)\b|^(by|von|par|author|autor|auteur|über|about|post author|autorenseite von|themegrill|wordpress)$|→|»|›", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex Noise();
 
     [GeneratedRegex(@"^(admin|administrator|redaktion|editor|editors|staff|user|guest|gast|anonymous|unknown|null|none|webmaster|team)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
