@@ -21,12 +21,16 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
 {
     readonly Dictionary<IElement, (int total, int linked)> _len = new();
     readonly Dictionary<IElement, int> _para = new();
+    readonly Dictionary<IElement, int> _prose = new();
+    bool _proseMode;
+
+    int Prose(IElement e, int depth) => _proseMode ? ProseText(e, depth) : ParaText(e, depth);
     readonly Dictionary<IElement, double> _score = new();
 
     public List<string> DateHints { get; } = [];
     public List<string> AuthorHints { get; } = [];
 
-    [GeneratedRegex(@"^(von|by|par|door|av|por)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(von|by|par|door|av|por)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ByPrefix();
     public int ScriptBytes { get; private set; }
     public int LinkBlocks { get; private set; }
@@ -68,15 +72,15 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
     // Class/id names are matched as words: ClassId splits them at punctuation and camelCase humps, so
     // "APageRoot" is "a page root" (not a pager) and "commentList" is "comment list".
     [GeneratedRegex(@"\b(comment|disqus|kommentar|repl(y|ies)\b|respond|shar(e|ing)|sharebar|teilen|social|related|recommend|empfehl|newsletter|subscri|abonn|cookie|consent|gdpr|banner|advert|anzeige|sponsor|promo\b|promos\b|promotion|sidebar|side bar|breadcrumb|pagination|pager\b|navig|nav\b|navbar|menu|footer|masthead|toolbar|popup|modal|overlay|widget|skip|print|byline|author|dateline|dates?\b|datum|timestamp|time\b|published|meta\b|metadata|tags?\b|tag ?list|tagcloud|keywords|categor|login|signup|sign up|rating|vote|voting|outbrain|taboola|ads?\b|adslot|ad slot|advertising|inread|teaser ?list|more articles|read ?more|weitere|mehr zum|also read|most read|meistgelesen|trending|popular|newsticker|hidden\b|sr only|visually hidden|screen reader|offscreen|copyright|credit|rechte|lightbox|carousel|slider|back to top|accessib|follow|rss\b|partner|mediathek|player|cta\b|call to action|donat|spende|feedback|survey|umfrage|poll\b|logo\b|header|site info|legal|impressum|disclaimer|recirc|more from|read next|up next|you may|further reading)",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Unlikely();
 
     [GeneratedRegex(@"\b(article|body|content|main\b|text|story|entry|posts?\b|prose|markdown|rich ?text|single\b|blog ?post|beitrag|artikel)",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Likely();
 
     [GeneratedRegex(@"(?<![a-z])(date|time|datum|zeit|byline|author|autor|meta|publish|posted|updated|dateline|info)",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DateHintClass();
 
     /// <summary>
@@ -126,11 +130,14 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
     {
         // Collect first, remove afterwards: removing while walking would skip siblings.
         var remove = new List<IElement>();
-        int total = ParaText(root, 0);
+        // Prose is measured in <p> text; pages that do not use <p> (blog engines writing <br>-separated text) fall back to all running text.
+        _proseMode = ParaText(root, 0) < 300;
+        int total = _proseMode ? ProseText(root, 0) : ParaText(root, 0);
         Collect(root, depth, remove, total);
         foreach (var e in remove) e.Remove();
         _len.Clear();
         _para.Clear();
+        _prose.Clear();
     }
 
     void Collect(IElement e, int depth, List<IElement> remove, int pageTotal)
@@ -153,7 +160,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
             if (DropTags.Contains(tag))
             {
                 // Some sites misuse <aside> or <nav> as the article wrapper: keep one that holds most of the prose.
-                if (tag is "aside" or "nav" && pageTotal > 300 && ParaText(c, depth) > pageTotal * 0.4) { Collect(c, depth + 1, remove, pageTotal); continue; }
+                if (tag is "aside" or "nav" && pageTotal > 300 && Prose(c, depth) > pageTotal * 0.4) { Collect(c, depth + 1, remove, pageTotal); continue; }
                 remove.Add(c);
                 continue;
             }
@@ -165,7 +172,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
                 {
                     var (t, l) = Measure(c, depth);
                     // An element holding a large share of the page's paragraph text is a wrapper, whatever its name says.
-                    bool big = pageTotal > 300 && ParaText(c, depth) > pageTotal * 0.4 && !IsCommentName(ci);
+                    bool big = pageTotal > 300 && Prose(c, depth) > pageTotal * 0.4 && !IsCommentName(ci);
                     bool likely = Likely().IsMatch(ci) && !StrongUnlikely(ci);
                     if (!big && !likely)
                     {
@@ -181,7 +188,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
 
     static bool IsCommentName(string ci) => ci.Contains("comment") || ci.Contains("disqus") || ci.Contains("respond") || ci.Contains("kommentar");
 
-    /// <summary>Characters of unlinked text inside &lt;p&gt; elements: the page's prose, which furniture rarely has.</summary>
+    /// <summary>Characters of unlinked text inside &lt;p&gt; elements or written straight into containers: the page's prose, which furniture rarely has.</summary>
     int ParaText(IElement e, int depth)
     {
         if (_para.TryGetValue(e, out var v)) return v;
@@ -196,6 +203,26 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
             for (var c = e.FirstElementChild; c is not null; c = c.NextElementSibling) n += ParaText(c, depth + 1);
         }
         _para[e] = n;
+        return n;
+    }
+
+    /// <summary>Like <see cref="ParaText"/>, plus text written straight into containers (blog engines separate lines with &lt;br&gt;).</summary>
+    int ProseText(IElement e, int depth)
+    {
+        if (_prose.TryGetValue(e, out var v)) return v;
+        int n = 0;
+        if (e.LocalName == "p") n = ParaText(e, depth);
+        else if (depth <= HtmlText.MaxDepth)
+        {
+            int own = 0;
+            for (var c = e.FirstChild; c is not null; c = c.NextSibling)
+            {
+                if (c is IElement ce) n += ProseText(ce, depth + 1);
+                else if (c.NodeType == NodeType.Text) own += HtmlText.CountNonSpace(c.NodeValue);
+            }
+            if (own >= 20 && e.LocalName != "a") n += own;
+        }
+        _prose[e] = n;
         return n;
     }
 
@@ -360,7 +387,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
     }
 
     [GeneratedRegex(@"(^|\s)(article-?body|articlebody|article__body|article-body-text|article-?text|articletext|story-?body|storybody|entry-?content|post-?content|post-?body|postbody|article-?content|article__content|content-?body|body-?text|bodytext|text-?content|single-?content|news-?text|article__text|artikel|beitrag|c-article-body|l-article-body|article-main-content|td-post-content|the-content|node-content|field--name-body|field-name-body|field-item)(\s|$)",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BodyClass();
 
     static bool IsBodyClass(IElement e)
@@ -539,15 +566,15 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
     }
 
     [GeneratedRegex(@"^(share|teilen|partager|drucken|print|imprimer|e-?mail|mail|tweet|twitter|facebook|whatsapp|linkedin|pinterest|xing|flipboard|reddit|copy link|link kopieren|zurück|back|weiter|next|previous|vorherige|nächste|mehr|more|read more|weiterlesen|lire la suite|lesen sie auch|lesen sie mehr|mehr zum thema|mehr dazu|auch interessant|das könnte sie auch interessieren|related|related articles|ähnliche artikel|voir aussi|à lire aussi|anzeige|werbung|advertisement|publicité|sponsored|top|nach oben|kommentare?|comments?|commentaires?|leave a (reply|comment)|schreibe einen kommentar|antworten|reply|newsletter|abonnieren|subscribe|s'abonner|cookies?|impressum|datenschutz|kontakt|contact|home|startseite|menü|menu|suche|search|login|anmelden|registrieren|foto|bild|photo|fotos|bilder|video|audio|galerie|gallery|tags?|schlagworte|themen|topics|kategorien?|categories|quelle|source|\d+ (kommentare|comments|commentaires))\b.{0,40}$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BoilerplateLine();
 
     [GeneratedRegex(@"^(©|\(c\)|copyright|alle rechte|all rights|tous droits|foto:|fotos:|bild:|photo:|credit:|quelle:|source:|image:|bildquelle|picture alliance|dpa|getty)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex CreditLine();
 
     [GeneratedRegex(@"^((von|by|par|de|di|door|av|por)\s+[\p{Lu}][\p{L}\.\-']+(\s+[\p{Lu}][\p{L}\.\-']+){0,3}|(veröffentlicht|aktualisiert|published|updated|posted|publié|mis à jour|stand|erstellt|geändert)\b.{0,60}|[\d\s\.\,\-/:|]*(\d{1,2}\.?\s*(jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|mars|avr|juin|juil|août|sept|déc)[\p{L}\.]*\s*\d{0,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4})[\d\s\.\,\-/:|]*(uhr|h|am|pm)?\s*)$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BylineOrDateLine();
 
     bool IsBoilerplateLine(string text, string tag)

@@ -120,23 +120,23 @@ internal static partial class DateParser
 
     const string MonthAlt = @"(jan(?:uary|uar|vier|v)?|jänner|feb(?:ruary|ruar|rero|braio|ruari)?|févr(?:ier)?|fevrier|mär(?:z)?|maerz|mar(?:ch|s|zo|ço)?|maart|apr(?:il|ile)?|avr(?:il)?|abril|ma[iy]|mayo|maggio|mei|maio|jun[ei]?|juin|junio|giugno|junho|jul[iy]?|juillet|juil|julio|luglio|julho|aug(?:ust|ustus)?|août|aout|agosto|sep(?:t|tember|tembre|tiembre)?|settembre|setembro|o[ck]t(?:ober|obre|ubre)?|ottobre|outubro|nov(?:ember|embre|iembre|embro)?|de[cz](?:ember|embre)?|décembre|diciembre|dicembre|dezembro|déc)";
 
-    [GeneratedRegex(@"^(\d{4})-(\d{1,2})-(\d{1,2})(T\d{2}:\d{2}.*)?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(\d{4})-(\d{1,2})-(\d{1,2})(T\d{2}:\d{2}.*)?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex IsoStart();
-    [GeneratedRegex(@"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex IsoAny();
-    [GeneratedRegex(@"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?![\d])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?![\d])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DotDate();
-    [GeneratedRegex(@"(?<!\d)(\d{1,2})(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?" + MonthAlt + @"\.?,?\s+(?:de\s+)?(\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?<!\d)(\d{1,2})(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?" + MonthAlt + @"\.?,?\s+(?:de\s+)?(\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DayMonthName();
-    [GeneratedRegex(@"\b" + MonthAlt + @"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b" + MonthAlt + @"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex MonthNameDay();
-    [GeneratedRegex(@"(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SlashYmd();
-    [GeneratedRegex(@"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SlashDmy();
-    [GeneratedRegex(@"/((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:/|[_-]|\.|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"/((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:/|[_-]|\.|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex UrlDate();
-    [GeneratedRegex(@"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex UrlCompact();
 }
 
@@ -294,15 +294,15 @@ internal static partial class AuthorCleaner
         return s;
     }
 
-    [GeneratedRegex(@"\s*(?:;|,\s+(?=\p{Lu})|\s+(?:and|und|et|y|e|en|&)\s+)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\s*(?:;|,\s+(?=\p{Lu})|\s+(?:and|und|et|y|e|en|&)\s+)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AuthorSplit();
 
-    [GeneratedRegex(@"^(?:(?:by|von|vom|par|de|di|door|av|por|text|texte|autor|autorin|author|auteur|written by|geschrieben von|posted by|post author|verfasst von|ein beitrag von|veröffentlicht von|autorenseite von|über)\s*:?\s+)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?:(?:by|von|vom|par|de|di|door|av|por|text|texte|autor|autorin|author|auteur|written by|geschrieben von|posted by|post author|verfasst von|ein beitrag von|veröffentlicht von|autorenseite von|über)\s*:?\s+)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Prefix();
 
-    [GeneratedRegex(@"\b(uhr|kommentar\w*|comments?|minuten|minutes?|lesezeit|anzeigen|artikel|beiträge|posts|alle|mehr|more|read|lesen|shares?|follow|folgen|profil|profile|veröffentlicht|published|updated|aktualisiert|am|on|le|écrit|geschrieben|at)\b|^(by|von|par|author|autor|auteur|über|about|post author|autorenseite von|themegrill|wordpress)$|→|»|›", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(uhr|kommentar\w*|comments?|minuten|minutes?|lesezeit|anzeigen|artikel|beiträge|posts|alle|mehr|more|read|lesen|shares?|follow|folgen|profil|profile|veröffentlicht|published|updated|aktualisiert|am|on|le|écrit|geschrieben|at)\b|^(by|von|par|author|autor|auteur|über|about|post author|autorenseite von|themegrill|wordpress)$|→|»|›", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Noise();
 
-    [GeneratedRegex(@"^(admin|administrator|redaktion|editor|editors|staff|user|guest|gast|anonymous|unknown|null|none|webmaster|team)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(admin|administrator|redaktion|editor|editors|staff|user|guest|gast|anonymous|unknown|null|none|webmaster|team)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Generic();
 }
