@@ -19,13 +19,13 @@ namespace Dateline.Html;
 /// </summary>
 internal sealed partial class ContentExtractor(PageMetadata meta)
 {
-    readonly Dictionary<IElement, (int total, int linked)> _len = new();
-    readonly Dictionary<IElement, int> _para = new();
-    readonly Dictionary<IElement, int> _prose = new();
+    readonly Dictionary<IElement, (int total, int linked)> _len = new(ReferenceEqualityComparer.Instance);
+    readonly Dictionary<IElement, int> _para = new(ReferenceEqualityComparer.Instance);
+    readonly Dictionary<IElement, int> _prose = new(ReferenceEqualityComparer.Instance);
     bool _proseMode;
 
     int Prose(IElement e, int depth) => _proseMode ? ProseText(e, depth) : ParaText(e, depth);
-    readonly Dictionary<IElement, double> _score = new();
+    readonly Dictionary<IElement, double> _score = new(ReferenceEqualityComparer.Instance);
 
     public List<string> DateHints { get; } = [];
     public List<string> AuthorHints { get; } = [];
@@ -49,13 +49,20 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
         "address", "center", "form", "fieldset", "details", "summary", "caption", "hr", "body", "html", "font-block",
     };
 
+    public static readonly long[] P = new long[4];
+
     public List<Block> Run(IElement body)
     {
+        long a = System.Diagnostics.Stopwatch.GetTimestamp();
         Prune(body, 0);
+        long b = System.Diagnostics.Stopwatch.GetTimestamp(); P[0] += b - a;
         int pageTotal = Measure(body, 0).total;
+        long c = System.Diagnostics.Stopwatch.GetTimestamp(); P[1] += c - b;
         var roots = ChooseRoots(body, pageTotal);
+        long d = System.Diagnostics.Stopwatch.GetTimestamp(); P[2] += d - c;
         roots = Widen(body, roots);
         var blocks = Emit(roots);
+        long e = System.Diagnostics.Stopwatch.GetTimestamp(); P[3] += e - d;
         int len = blocks.Where(b => b.Kind == ZoneKinds.Body).Sum(b => b.Text.Length);
         if (len < 250 && pageTotal > 400)
         {
@@ -92,17 +99,16 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
         var c = e.GetAttribute("class");
         var id = e.GetAttribute("id");
         if (c is null && id is null) return "";
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(64);
         if (c is not null)
         {
-            foreach (var tok in c.Split((char[]?)null, 40, StringSplitOptions.RemoveEmptyEntries))
+            var span = c.AsSpan();
+            while (span.Length > 0 && sb.Length < 300)
             {
-                var t = tok.ToLowerInvariant();
-                if (t.StartsWith("category-") || t.StartsWith("tag-") || t.StartsWith("post_tag-") || t.StartsWith("format-") || t.StartsWith("status-")
-                    || t.StartsWith("type-") || t.StartsWith("postid-") || t.StartsWith("author-") || t.StartsWith("has-") || t.StartsWith("with-")
-                    || t.StartsWith("no-") || t.EndsWith("-sidebar") || t.Contains("sidebar-right") || t.Contains("sidebar-left") || t.StartsWith("tags-")
-                    || t.StartsWith("categories-") || t.StartsWith("js-") || t.StartsWith("is-"))
-                    continue;
+                int ws = span.IndexOfAny(" \t\n\r\f");
+                var tok = ws < 0 ? span : span[..ws];
+                span = ws < 0 ? default : span[(ws + 1)..];
+                if (tok.Length == 0 || IsTaxonomyToken(tok)) continue;
                 AppendParts(sb, tok);
             }
         }
@@ -110,7 +116,17 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
         return sb.Length > 300 ? sb.ToString(0, 300) : sb.ToString();
     }
 
-    static void AppendParts(StringBuilder sb, string token)
+    static bool IsTaxonomyToken(ReadOnlySpan<char> t)
+    {
+        foreach (var p in TaxonomyPrefixes) if (t.StartsWith(p, StringComparison.OrdinalIgnoreCase)) return true;
+        return t.EndsWith("-sidebar", StringComparison.OrdinalIgnoreCase) || t.Contains("sidebar-right", StringComparison.OrdinalIgnoreCase)
+            || t.Contains("sidebar-left", StringComparison.OrdinalIgnoreCase);
+    }
+
+    static readonly string[] TaxonomyPrefixes =
+        ["category-", "tag-", "post_tag-", "format-", "status-", "type-", "postid-", "author-", "has-", "with-", "no-", "tags-", "categories-", "js-", "is-"];
+
+    static void AppendParts(StringBuilder sb, ReadOnlySpan<char> token)
     {
         char prev = ' ';
         foreach (char ch in token)
@@ -142,7 +158,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
 
     void Collect(IElement e, int depth, List<IElement> remove, int pageTotal)
     {
-        for (var c = e.FirstElementChild; c is not null; c = c.NextElementSibling)
+        foreach (var c in DomKids.Elements(e))
         {
             if (depth >= HtmlText.MaxDepth) { remove.Add(c); continue; }
             var tag = c.LocalName;
@@ -200,7 +216,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
         }
         else if (depth <= HtmlText.MaxDepth)
         {
-            for (var c = e.FirstElementChild; c is not null; c = c.NextElementSibling) n += ParaText(c, depth + 1);
+            foreach (var c in DomKids.Elements(e)) n += ParaText(c, depth + 1);
         }
         _para[e] = n;
         return n;
@@ -215,7 +231,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
         else if (depth <= HtmlText.MaxDepth)
         {
             int own = 0;
-            for (var c = e.FirstChild; c is not null; c = c.NextSibling)
+            foreach (var c in DomKids.Nodes(e))
             {
                 if (c is IElement ce) n += ProseText(ce, depth + 1);
                 else if (c.NodeType == NodeType.Text) own += HtmlText.CountNonSpace(c.NodeValue);
@@ -241,14 +257,25 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
 
     static bool IsHidden(IElement e)
     {
-        if (e.HasAttribute("hidden")) return true;
-        var st = e.GetAttribute("style");
-        if (st is not null && st.Length < 400)
+        // One pass over the attributes instead of a lookup per attribute name.
+        foreach (var a in e.Attributes)
         {
-            var s = st.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
-            if (s.Contains("display:none") || s.Contains("visibility:hidden")) return true;
+            switch (a.Name)
+            {
+                case "hidden": return true;
+                case "style":
+                    var st = a.Value.AsSpan();
+                    if (st.Length < 400 && (st.Contains("none", StringComparison.OrdinalIgnoreCase) || st.Contains("hidden", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        var s = a.Value.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+                        if (s.Contains("display:none") || s.Contains("visibility:hidden")) return true;
+                    }
+                    break;
+                case "aria-hidden":
+                    if (a.Value == "true" && e.LocalName is "div" or "section" or "ul") return true;
+                    break;
+            }
         }
-        if (e.GetAttribute("aria-hidden") == "true" && e.LocalName is "div" or "section" or "ul") return true;
         return false;
     }
 
@@ -259,7 +286,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
         if (depth <= HtmlText.MaxDepth)
         {
             bool isLink = e.LocalName == "a";
-            for (var c = e.FirstChild; c is not null; c = c.NextSibling)
+            foreach (var c in DomKids.Nodes(e))
             {
                 if (c.NodeType == NodeType.Text)
                 {
@@ -312,7 +339,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
             if (ps > lastScore) { top = p; break; }
             lastScore = ps;
         }
-        while (top.ParentElement is { } par && par.LocalName != "body" && par.ChildElementCount == 1) top = par;
+        while (top.ParentElement is { } par && par.LocalName != "body" && DomKids.ElementCount(par) == 1) top = par;
 
         var parent = top.ParentElement;
         if (parent is null) return [top];
@@ -320,7 +347,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
         double threshold = Math.Max(10, topScore * 0.2);
         var topClass = top.GetAttribute("class");
         var roots = new List<IElement>();
-        for (var s = parent.FirstElementChild; s is not null; s = s.NextElementSibling)
+        foreach (var s in DomKids.Elements(parent))
         {
             if (s == top) { roots.Add(s); continue; }
             double bonus = topClass is not null && topClass.Length > 0 && s.GetAttribute("class") == topClass ? topScore * 0.2 : 0;
@@ -373,7 +400,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
         void Walk(IElement e, int depth)
         {
             if (depth > HtmlText.MaxDepth) return;
-            for (var c = e.FirstElementChild; c is not null; c = c.NextElementSibling)
+            foreach (var c in DomKids.Elements(e))
             {
                 if (c.GetAttribute("itemprop") is "articleBody" or "articlebody" || IsBodyClass(c))
                 {
@@ -394,13 +421,19 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
     {
         var c = e.GetAttribute("class");
         if (c is null || c.Length > 300) return false;
+        // Cheap screen before the regex: every body-class name contains one of these.
+        var span = c.AsSpan();
+        if (!(span.Contains("body", StringComparison.OrdinalIgnoreCase) || span.Contains("content", StringComparison.OrdinalIgnoreCase)
+              || span.Contains("text", StringComparison.OrdinalIgnoreCase) || span.Contains("artikel", StringComparison.OrdinalIgnoreCase)
+              || span.Contains("beitrag", StringComparison.OrdinalIgnoreCase) || span.Contains("field", StringComparison.OrdinalIgnoreCase)))
+            return false;
         return BodyClass().IsMatch(c.ToLowerInvariant());
     }
 
     void ScoreParagraphs(IElement e, int depth)
     {
         if (depth > HtmlText.MaxDepth) return;
-        for (var c = e.FirstElementChild; c is not null; c = c.NextElementSibling)
+        foreach (var c in DomKids.Elements(e))
         {
             var tag = c.LocalName;
             bool para = tag is "p" or "pre" or "td" or "blockquote";
@@ -412,10 +445,10 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
             }
             if (para)
             {
-                var txt = HtmlText.Text(c, 5000);
-                if (txt.Length >= 25)
+                int len = Measure(c, depth).total;
+                if (len >= 25)
                 {
-                    double s = 1 + CountCommas(txt) + Math.Min(txt.Length / 100, 3);
+                    double s = 1 + HtmlText.CountCommas(c) + Math.Min(len / 100, 3);
                     var anc = c.ParentElement;
                     for (int level = 0; anc is not null && level < 5; level++, anc = anc.ParentElement)
                     {
@@ -432,11 +465,11 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
     static int OwnInlineText(IElement e)
     {
         int n = 0;
-        for (var c = e.FirstChild; c is not null; c = c.NextSibling)
+        foreach (var c in DomKids.Nodes(e))
         {
             if (c.NodeType == NodeType.Text) n += HtmlText.CountNonSpace(c.NodeValue);
             else if (c is IElement ce && ce.LocalName is "a" or "b" or "i" or "em" or "strong" or "span" or "u" or "sub" or "sup" or "small" or "abbr" or "q" or "cite" or "mark" or "font")
-                n += ce.ChildElementCount == 0 ? HtmlText.CountNonSpace(ce.TextContent) : 0;
+                n += DomKids.ElementCount(ce) == 0 ? HtmlText.CountNonSpace(ce.TextContent) : 0;
         }
         return n;
     }
@@ -523,7 +556,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
     void EmitNode(IElement e, int depth, bool inLink, Buffer buf, List<(Block, int, int, string)> raw)
     {
         if (depth > HtmlText.MaxDepth) return;
-        for (var c = e.FirstChild; c is not null; c = c.NextSibling)
+        foreach (var c in DomKids.Nodes(e))
         {
             if (c.NodeType == NodeType.Text)
             {

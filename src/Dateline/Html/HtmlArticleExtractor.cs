@@ -18,6 +18,7 @@ public sealed class HtmlArticleExtractor
         IsKeepingSourceReferences = false,
         IsScripting = false,
         IsNotConsumingCharacterReferences = false,
+        DisableElementPositionTracking = true,
     });
 
     /// <summary>Extracts from raw bytes (charset detected). Throws <see cref="InvalidDataException"/> for binary data.</summary>
@@ -29,15 +30,21 @@ public sealed class HtmlArticleExtractor
         return ExtractString(html, path, url);
     }
 
+    public static readonly long[] Prof = new long[4];
     public NewsDocument ExtractString(string html, string? path = null, string? url = null)
     {
         if (html.Length > HtmlDecoder.MaxBytes) html = html[..HtmlDecoder.MaxBytes];
+        html = HtmlPrefilter.Strip(html, out int scriptChars);
+        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         using var doc = Parser.ParseDocument(html);
+        var t1 = System.Diagnostics.Stopwatch.GetTimestamp(); Prof[0] += t1 - t0;
         var meta = HtmlMetadata.Read(doc, url);
+        var t2 = System.Diagnostics.Stopwatch.GetTimestamp(); Prof[1] += t2 - t1;
         var body = (IElement?)doc.Body ?? doc.DocumentElement;
 
         var content = new ContentExtractor(meta);
         var blocks = body is null ? [] : content.Run(body);
+        var t3 = System.Diagnostics.Stopwatch.GetTimestamp(); Prof[2] += t3 - t2;
         blocks = PreferLdBody(meta, blocks);
 
         // Body text first (for dates and language found in the text), then assemble.
@@ -61,8 +68,9 @@ public sealed class HtmlArticleExtractor
         meta.FinishDates(doc, content.DateHints, bodyText);
         if (meta.Authors.Count == 0 && content.AuthorHints.Count > 0) meta.Authors = AuthorCleaner.FromLines(content.AuthorHints, meta.SiteName);
         meta.Language ??= LanguageGuesser.Guess(bodyText.Length > 200 ? bodyText : meta.Title + " " + bodyText);
-        meta.PageType = PageTypeOf(doc, blocks, bodyText, content);
+        meta.PageType = PageTypeOf(blocks, bodyText, content, scriptChars);
 
+        var t4 = System.Diagnostics.Stopwatch.GetTimestamp(); Prof[3] += t4 - t3;
         var id = Readers.DocumentIds.FromText(text);
         var nd = new NewsDocument(id, text, new SourceInfo { Path = path, Index = 0, Url = url ?? meta.CanonicalUrl })
         {
@@ -103,10 +111,11 @@ public sealed class HtmlArticleExtractor
         return result;
     }
 
-    static string PageTypeOf(IDocument doc, List<Block> blocks, string bodyText, ContentExtractor content)
+    static string PageTypeOf(List<Block> blocks, string bodyText, ContentExtractor content, int scriptChars)
     {
         int len = bodyText.Length;
-        if (len < 100 && content.ScriptBytes > 20_000) return "javascript_shell";
+        // Little text and much script: the content is rendered in the browser.
+        if (len < 100 && scriptChars > 20_000) return "javascript_shell";
         if (len < 100) return content.LinkBlocks > 10 ? "index" : "other";
         // Many teaser-like link blocks and little running text: a section front or listing.
         if (content.LinkBlocks > 30 && len < 1500 && blocks.Count(b => b.Kind == ZoneKinds.Body && b.Text.Length > 150) < 3) return "index";

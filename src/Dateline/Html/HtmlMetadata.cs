@@ -173,7 +173,7 @@ internal static class HtmlMetadata
         void Walk(IElement e, int depth, bool inArticle)
         {
             if (depth > HtmlText.MaxDepth) return;
-            for (var c = e.FirstElementChild; c is not null; c = c.NextElementSibling)
+            foreach (var c in DomKids.Elements(e))
             {
                 switch (c.LocalName)
                 {
@@ -218,15 +218,16 @@ internal static class HtmlMetadata
                             break;
                         }
                 }
-                var cls = (c.GetAttribute("class") + " " + c.GetAttribute("id")).ToLowerInvariant();
-                if (cls.Length is > 1 and < 300)
+                var cl = c.GetAttribute("class");
+                var idv = c.GetAttribute("id");
+                if ((cl is not null || idv is not null) && (cl?.Length ?? 0) + (idv?.Length ?? 0) < 300 && c.LocalName is not ("body" or "article" or "main" or "html"))
                 {
-                    if (bylineElems.Count < 10 && ByLineClass(cls) && c.LocalName is not ("body" or "article" or "main" or "html"))
+                    if (bylineElems.Count < 10 && (ByLineClass(cl) || ByLineClass(idv)))
                     {
                         var t = HtmlText.Text(c, 300);
                         if (t.Length is > 1 and < 120) bylineElems.Add((t, inArticle));
                     }
-                    if (m.DateHints.Count < 30 && DateClass(cls) && c.LocalName is not ("body" or "article" or "main" or "html"))
+                    if (m.DateHints.Count < 30 && (DateClass(cl) || DateClass(idv)))
                     {
                         var t = HtmlText.Text(c, 300);
                         if (t.Length is > 5 and < 200) m.DateHints.Add((t, inArticle));
@@ -310,13 +311,15 @@ internal static class HtmlMetadata
         return m;
     }
 
-    static bool ByLineClass(string cls) =>
-        (cls.Contains("author") || cls.Contains("byline") || cls.Contains("autor") || cls.Contains("writer") || cls.Contains("verfasser") || cls.Contains("creator"))
-        && !cls.Contains("bio") && !cls.Contains("about") && !cls.Contains("avatar") && !cls.Contains("image") && !cls.Contains("img") && !cls.Contains("photo") && !cls.Contains("comment");
+    static bool Has(string s, string what) => s.Contains(what, StringComparison.OrdinalIgnoreCase);
 
-    static bool DateClass(string cls) =>
-        cls.Contains("date") || cls.Contains("time") || cls.Contains("datum") || cls.Contains("meta") || cls.Contains("byline") || cls.Contains("publish")
-        || cls.Contains("posted") || cls.Contains("dateline") || cls.Contains("info") || cls.Contains("zeit");
+    static bool ByLineClass(string? cls) => cls is not null &&
+        (Has(cls, "author") || Has(cls, "byline") || Has(cls, "autor") || Has(cls, "writer") || Has(cls, "verfasser") || Has(cls, "creator"))
+        && !Has(cls, "bio") && !Has(cls, "about") && !Has(cls, "avatar") && !Has(cls, "image") && !Has(cls, "img") && !Has(cls, "photo") && !Has(cls, "comment");
+
+    static bool DateClass(string? cls) => cls is not null &&
+        (Has(cls, "date") || Has(cls, "time") || Has(cls, "datum") || Has(cls, "meta") || Has(cls, "byline") || Has(cls, "publish")
+        || Has(cls, "posted") || Has(cls, "info") || Has(cls, "zeit"));
 
     static string AuthorText(IElement c)
     {

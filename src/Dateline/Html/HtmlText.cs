@@ -23,7 +23,7 @@ internal static class HtmlText
         if (node.NodeType == NodeType.Text) { sb.Append(node.NodeValue); return; }
         if (node is IElement e && (e.LocalName is "script" or "style" or "noscript" or "template")) return;
         if (node is IElement br && br.LocalName == "br") { sb.Append(' '); return; }
-        for (var c = node.FirstChild; c is not null; c = c.NextSibling) Append(c, sb, depth + 1, max);
+        foreach (var c in DomKids.Nodes(node)) Append(c, sb, depth + 1, max);
     }
 
     /// <summary>Collapses whitespace runs (including no-break spaces) to one space and trims.</summary>
@@ -68,7 +68,24 @@ internal static class HtmlText
             if (e.LocalName is "script" or "style" or "noscript" or "template") return;
             if (e.LocalName == "a") inLink = true;
         }
-        for (var c = node.FirstChild; c is not null; c = c.NextSibling) Count(c, depth + 1, inLink, ref total, ref linked);
+        foreach (var c in DomKids.Nodes(node)) Count(c, depth + 1, inLink, ref total, ref linked);
+    }
+
+    /// <summary>Commas (Latin and CJK/Arabic forms) in the text under a node: Readability's sign of running prose.</summary>
+    public static int CountCommas(INode node, int depth = 0)
+    {
+        if (depth > MaxDepth) return 0;
+        if (node.NodeType == NodeType.Text)
+        {
+            var v = node.NodeValue.AsSpan();
+            int n = 0;
+            int i;
+            while ((i = v.IndexOfAny(",，、،")) >= 0) { n++; v = v[(i + 1)..]; }
+            return n;
+        }
+        int sum = 0;
+        foreach (var c in DomKids.Nodes(node)) sum += CountCommas(c, depth + 1);
+        return sum;
     }
 
     public static int CountNonSpace(ReadOnlySpan<char> s)
