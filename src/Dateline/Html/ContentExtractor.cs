@@ -116,11 +116,15 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
         return sb.Length > 300 ? sb.ToString(0, 300) : sb.ToString();
     }
 
-    static bool IsTaxonomyToken(ReadOnlySpan<char> t)
+    static bool IsTaxonomyToken(ReadOnlySpan<char> token)
     {
-        foreach (var p in TaxonomyPrefixes) if (t.StartsWith(p, StringComparison.OrdinalIgnoreCase)) return true;
-        return t.EndsWith("-sidebar", StringComparison.OrdinalIgnoreCase) || t.Contains("sidebar-right", StringComparison.OrdinalIgnoreCase)
-            || t.Contains("sidebar-left", StringComparison.OrdinalIgnoreCase);
+        // Lower-case once and compare ordinally: ignore-case search is slow under invariant globalization.
+        Span<char> buf = stackalloc char[Math.Min(token.Length, 128)];
+        int n = token[..buf.Length].ToLowerInvariant(buf);
+        ReadOnlySpan<char> t = buf[..n];
+        foreach (var p in TaxonomyPrefixes) if (t.StartsWith(p, StringComparison.Ordinal)) return true;
+        return t.EndsWith("-sidebar", StringComparison.Ordinal) || t.Contains("sidebar-right", StringComparison.Ordinal)
+            || t.Contains("sidebar-left", StringComparison.Ordinal);
     }
 
     static readonly string[] TaxonomyPrefixes =
@@ -184,7 +188,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
             var ci = ClassId(c);
             if (ci.Length > 0 && tag is not ("body" or "html" or "main" or "a" or "tr" or "td" or "p" or "span" or "b" or "i" or "em" or "strong"))
             {
-                if (Unlikely().IsMatch(ci))
+                if (IsUnlikely(ci))
                 {
                     var (t, l) = Measure(c, depth);
                     // An element holding a large share of the page's paragraph text is a wrapper, whatever its name says.
@@ -200,6 +204,15 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
             }
             Collect(c, depth + 1, remove, pageTotal);
         }
+    }
+
+    // Pages repeat the same class names many times: each distinct name is matched once per page.
+    readonly Dictionary<string, bool> _unlikelyCache = new(StringComparer.Ordinal);
+
+    bool IsUnlikely(string ci)
+    {
+        if (!_unlikelyCache.TryGetValue(ci, out var u)) _unlikelyCache[ci] = u = Unlikely().IsMatch(ci);
+        return u;
     }
 
     static bool IsCommentName(string ci) => ci.Contains("comment") || ci.Contains("disqus") || ci.Contains("respond") || ci.Contains("kommentar");
@@ -265,7 +278,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
                 case "hidden": return true;
                 case "style":
                     var st = a.Value.AsSpan();
-                    if (st.Length < 400 && (st.Contains("none", StringComparison.OrdinalIgnoreCase) || st.Contains("hidden", StringComparison.OrdinalIgnoreCase)))
+                    if (st.Length < 400 && (st.Contains("none", StringComparison.Ordinal) || st.Contains("hidden", StringComparison.Ordinal) || st.Contains("NONE", StringComparison.Ordinal) || st.Contains("HIDDEN", StringComparison.Ordinal)))
                     {
                         var s = a.Value.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
                         if (s.Contains("display:none") || s.Contains("visibility:hidden")) return true;
@@ -422,12 +435,12 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
         var c = e.GetAttribute("class");
         if (c is null || c.Length > 300) return false;
         // Cheap screen before the regex: every body-class name contains one of these.
-        var span = c.AsSpan();
-        if (!(span.Contains("body", StringComparison.OrdinalIgnoreCase) || span.Contains("content", StringComparison.OrdinalIgnoreCase)
-              || span.Contains("text", StringComparison.OrdinalIgnoreCase) || span.Contains("artikel", StringComparison.OrdinalIgnoreCase)
-              || span.Contains("beitrag", StringComparison.OrdinalIgnoreCase) || span.Contains("field", StringComparison.OrdinalIgnoreCase)))
+        var lc = c.ToLowerInvariant();
+        if (!(lc.Contains("body", StringComparison.Ordinal) || lc.Contains("content", StringComparison.Ordinal)
+              || lc.Contains("text", StringComparison.Ordinal) || lc.Contains("artikel", StringComparison.Ordinal)
+              || lc.Contains("beitrag", StringComparison.Ordinal) || lc.Contains("field", StringComparison.Ordinal)))
             return false;
-        return BodyClass().IsMatch(c.ToLowerInvariant());
+        return BodyClass().IsMatch(lc);
     }
 
     void ScoreParagraphs(IElement e, int depth)

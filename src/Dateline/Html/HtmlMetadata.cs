@@ -158,6 +158,7 @@ internal sealed class PageMetadata
 /// <summary>Reads the metadata sources of a page.</summary>
 internal static class HtmlMetadata
 {
+    public static readonly long[] P = new long[2];
     public static PageMetadata Read(IDocument doc, string? url)
     {
         var m = new PageMetadata { Url = url };
@@ -168,7 +169,9 @@ internal static class HtmlMetadata
         var root = doc.DocumentElement;
         if (root is null) return m;
         m.Language = NormalizeLang(root.GetAttribute("lang") ?? root.GetAttribute("xml:lang"));
+        long w0 = System.Diagnostics.Stopwatch.GetTimestamp();
         Walk(root, 0, false);
+        P[0] += System.Diagnostics.Stopwatch.GetTimestamp() - w0;
 
         void Walk(IElement e, int depth, bool inArticle)
         {
@@ -197,7 +200,9 @@ internal static class HtmlMetadata
                         }
                     case "script":
                         {
+                            long j0 = System.Diagnostics.Stopwatch.GetTimestamp();
                             if (c.GetAttribute("type")?.Trim().ToLowerInvariant() == "application/ld+json") ParseJsonLd(m, c.TextContent);
+                            P[1] += System.Diagnostics.Stopwatch.GetTimestamp() - j0;
                             continue;
                         }
                     case "title":
@@ -211,9 +216,9 @@ internal static class HtmlMetadata
                     case "time":
                         {
                             var v = c.GetAttribute("datetime") ?? HtmlText.Text(c, 100);
+                            var tcl = c.GetAttribute("class")?.ToLowerInvariant();
                             bool strong = c.HasAttribute("pubdate") || (c.GetAttribute("itemprop")?.Contains("datePublished") ?? false)
-                                || (c.GetAttribute("class")?.Contains("publish", StringComparison.OrdinalIgnoreCase) ?? false)
-                                || (c.GetAttribute("class")?.Contains("entry-date", StringComparison.OrdinalIgnoreCase) ?? false);
+                                || (tcl?.Contains("publish") ?? false) || (tcl?.Contains("entry-date") ?? false);
                             if (m.TimeElements.Count < 20) m.TimeElements.Add((v, strong));
                             break;
                         }
@@ -222,6 +227,9 @@ internal static class HtmlMetadata
                 var idv = c.GetAttribute("id");
                 if ((cl is not null || idv is not null) && (cl?.Length ?? 0) + (idv?.Length ?? 0) < 300 && c.LocalName is not ("body" or "article" or "main" or "html"))
                 {
+                    // Lower-cased once: ignore-case searches are slow under invariant globalization.
+                    cl = cl?.ToLowerInvariant();
+                    idv = idv?.ToLowerInvariant();
                     if (bylineElems.Count < 10 && (ByLineClass(cl) || ByLineClass(idv)))
                     {
                         var t = HtmlText.Text(c, 300);
@@ -311,7 +319,7 @@ internal static class HtmlMetadata
         return m;
     }
 
-    static bool Has(string s, string what) => s.Contains(what, StringComparison.OrdinalIgnoreCase);
+    static bool Has(string s, string what) => s.Contains(what, StringComparison.Ordinal);
 
     static bool ByLineClass(string? cls) => cls is not null &&
         (Has(cls, "author") || Has(cls, "byline") || Has(cls, "autor") || Has(cls, "writer") || Has(cls, "verfasser") || Has(cls, "creator"))

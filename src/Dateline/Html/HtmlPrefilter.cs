@@ -36,13 +36,24 @@ internal static class HtmlPrefilter
                 var open = gt < 0 ? rest : rest[..gt];
                 int e = IndexOfIgnoreCase(rest, "</script");
                 int close = e < 0 ? s.Length : CloseEnd(s, i + e);
-                if (open.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
+                if (open.IndexOf("ld+json") >= 0 || open.IndexOf("LD+JSON") >= 0)
                 {
                     i = close;
                     continue;
                 }
                 scriptChars += close - i;
                 end = close;
+            }
+            else if (StartsTag(rest, "link"))
+            {
+                // Stylesheet/preload/icon links make the parser resolve URLs and start loads; only canonical,
+                // author and similar relations matter here.
+                int gt = rest.IndexOf('>');
+                if (gt > 0)
+                {
+                    var tag = rest[..gt];
+                    if (tag.IndexOf("canonical") < 0 && tag.IndexOf("author") < 0 && tag.IndexOf("CANONICAL") < 0) end = i + gt + 1;
+                }
             }
             else if (StartsTag(rest, "style") || StartsTag(rest, "svg") || StartsTag(rest, "noscript"))
             {
@@ -74,7 +85,20 @@ internal static class HtmlPrefilter
         return after is '>' or ' ' or '\t' or '\n' or '\r' or '/' or '\f';
     }
 
-    static int IndexOfIgnoreCase(ReadOnlySpan<char> s, string what) => s.IndexOf(what, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Finds an end tag ("&lt;/script") case-insensitively: a vectorised search for "&lt;/" and a check of the name
+    /// (ordinal ignore-case search is slow under invariant globalization).</summary>
+    static int IndexOfIgnoreCase(ReadOnlySpan<char> s, string what)
+    {
+        int i = 0;
+        while (true)
+        {
+            int k = s[i..].IndexOf("</", StringComparison.Ordinal);
+            if (k < 0) return -1;
+            i += k;
+            if (s.Length - i >= what.Length && s.Slice(i, what.Length).Equals(what, StringComparison.OrdinalIgnoreCase)) return i;
+            i += 2;
+        }
+    }
 
     static int CloseEnd(ReadOnlySpan<char> s, int closeStart)
     {
