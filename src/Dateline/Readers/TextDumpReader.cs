@@ -389,7 +389,7 @@ public sealed partial class TextDumpReader : IDocumentReader
 
     internal readonly record struct DatelineInfo(string Place, int PlaceLength, int BodyStart);
 
-    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{Lu}\.'’\-]+(?:\s\p{Lu}[\p{Lu}\.'’\-]+){0,3}(?:,\s*\p{Lu}[\p{L}\.]+(?:\s\p{Lu}[\p{L}\.]+){0,2})?)(?:,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2})?\s*(?:\((?<agency>[\p{L} .&/\-]{1,30})\))?\s*(?<sep>:|—|–|--?)\s+(?=\S)", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{Lu}\.'’\-]+(?:\s\p{Lu}[\p{Lu}\.'’\-]+){0,3}(?:,\s*\p{Lu}[\p{L}\.]+(?:\s\p{Lu}[\p{L}\.]+){0,2})?)(?:,?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2})?\s*(?:\((?<agency>[\p{L} .&/\-]{1,30})\))?\s*(?<sep>:|—|–|--?)\s+(?=\S)", RegexOptions.CultureInvariant, 100)]
     private static partial Regex DatelineCaps();
 
     [GeneratedRegex(@"^(?<place>\p{Lu}[\p{L}\.'’\-]+(?:\s\p{Lu}[\p{L}\.'’\-]+){0,2}(?:,\s*\p{Lu}[\p{L}\.]+(?:\s\p{Lu}[\p{L}\.]+){0,2})?)\s*\((?<agency>AP|AFP|Reuters|dpa|AA|UPI|EFE|ANSA|Xinhua|CNN|Bloomberg)\)\s*(?<sep>:|—|–|--?)\s+(?=\S)", RegexOptions.CultureInvariant, 100)]
