@@ -10,6 +10,7 @@ public static class TrainCommand
     {
         var cmd = new Command("train", "Train Dateline's statistical models");
         cmd.Subcommands.Add(CreateNer());
+        cmd.Subcommands.Add(CreateClusters());
         return cmd;
     }
 
@@ -43,6 +44,23 @@ public static class TrainCommand
             if (dir is not null) Directory.CreateDirectory(dir);
             model.Save(outPath);
             Console.Error.WriteLine($"wrote {outPath} ({new FileInfo(outPath).Length / 1024} KiB) in {sw.Elapsed.TotalSeconds:F1} s");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command CreateClusters()
+    {
+        var corpus = new Option<string[]>("--corpus") { Description = "Unlabelled text, whitespace-tokenised, one paragraph a line (several allowed)", Required = true, AllowMultipleArgumentsPerToken = true };
+        var output = new Option<string>("--out") { Description = "Clusters file to write (path<TAB>word lines, gzip)", Required = true };
+        var cmd = new Command("clusters", "Induce hierarchical word clusters for the NER tagger from unlabelled text") { corpus, output };
+        cmd.SetAction(pr =>
+        {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            var files = pr.GetValue(corpus)!;
+            using var f = File.Create(pr.GetValue(output)!);
+            new ClusterInducer().Run(files.SelectMany(File.ReadLines), f, msg => Console.Error.WriteLine(msg));
+            Console.Error.WriteLine($"done in {sw.Elapsed.TotalSeconds:F1} s");
             return 0;
         });
         return cmd;
