@@ -25,13 +25,14 @@ public static class TrainCommand
         var clusters = new Option<string?>("--clusters") { Description = "Word clusters file (path<TAB>word lines, gzip ok); default models/ner/clusters.tsv.gz beside the app" };
         var noGaz = new Option<bool>("--no-gazetteer") { Description = "Train without gazetteer features" };
         var noClusters = new Option<bool>("--no-clusters") { Description = "Train without word cluster features" };
+        var oneStage = new Option<bool>("--one-stage") { Description = "Train only the first stage (no document-wide second pass)" };
         var cmd = new Command("ner", "Train the named-entity tagger (averaged perceptron over BILOU labels)")
         {
-            train, dev, output, epochs, seed, gaz, clusters, noGaz, noClusters,
+            train, dev, output, epochs, seed, gaz, clusters, noGaz, noClusters, oneStage,
         };
         cmd.SetAction(pr =>
         {
-            var opts = new NerTrainOptions { Epochs = pr.GetValue(epochs), Seed = pr.GetValue(seed) };
+            var opts = new NerTrainOptions { Epochs = pr.GetValue(epochs), Seed = pr.GetValue(seed), TwoStage = !pr.GetValue(oneStage) };
             if (!pr.GetValue(noGaz)) opts.GazetteerBytes = ReadResource(pr.GetValue(gaz), "models/ner/gazetteer.tsv.gz");
             if (!pr.GetValue(noClusters)) opts.ClusterBytes = ReadResource(pr.GetValue(clusters), "models/ner/clusters.tsv.gz");
             var sw = System.Diagnostics.Stopwatch.StartNew();

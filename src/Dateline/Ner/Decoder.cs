@@ -21,9 +21,10 @@ internal static class Decoder
     public const int MaxDynamic = 12;
 
     /// <summary>Static rows of every token (rows &lt; 0 dropped), mapped once per document.</summary>
-    public static (int[] Rows, int[] Offsets) MapStatic<TMap>(DocFeatures f, ref TMap map) where TMap : struct, IRowMap
+    public static (int[] Rows, int[] Offsets) MapStatic<TMap>(DocFeatures f, ref TMap map, ulong[]? extra = null, int[]? extraOffs = null)
+        where TMap : struct, IRowMap
     {
-        var rows = new int[f.Hashes.Length];
+        var rows = new int[f.Hashes.Length + (extra?.Length ?? 0)];
         var offs = new int[f.N + 1];
         int k = 0;
         for (int i = 0; i < f.N; i++)
@@ -32,6 +33,12 @@ internal static class Decoder
             for (int j = f.Offsets[i]; j < f.Offsets[i + 1]; j++)
             {
                 int r = map.Row(f.Hashes[j]);
+                if (r >= 0) rows[k++] = r;
+            }
+            if (extra is null || extraOffs is null) continue;
+            for (int j = extraOffs[i]; j < extraOffs[i + 1]; j++)
+            {
+                int r = map.Row(extra[j]);
                 if (r >= 0) rows[k++] = r;
             }
         }

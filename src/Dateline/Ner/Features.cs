@@ -8,7 +8,7 @@ internal enum T
     Bias = 1, Word, WordExact, Shape, ShapePair, Prefix, Suffix, Bigram, Cluster, Gaz, GazCap,
     CapsMode, SentStart, Length, DocLowerElsewhere, DocCapMidElsewhere, DocTitleElsewhere,
     DocPrev, DocNext, DocCapNeighbor, DocFirst, Prev, Prev2, PrevWord, PrevShape, Hist, HistMaj,
-    Punct, NextCapSeq, ClusterPair,
+    Punct, NextCapSeq, ClusterPair, PriorSelf, Agg, AggMaj, PriorPair, Topic, TopicGaz, Table,
 }
 
 /// <summary>
@@ -29,6 +29,11 @@ internal sealed class DocFeatures
     public int[] Group = [];
     public int GroupCount;
     public int[] SentenceOf = [];
+    /// <summary>Every token's lower-case group, tokens sorted by group, and each group's first index in that order.</summary>
+    public int[] FullGroup = [];
+    public int[] Order = [];
+    public int[] GroupStart = [];
+    public bool[] Capitalised = [];
 }
 
 internal static class FeatureExtractor
@@ -46,6 +51,7 @@ internal static class FeatureExtractor
         var cap = new byte[n];
         var sentOf = new int[n];
         var sentMode = new byte[input.SentenceCount];
+        var sentNumeric = new bool[input.SentenceCount];
         for (int i = 0; i < n; i++)
         {
             var w = input.Token(i);
@@ -58,16 +64,19 @@ internal static class FeatureExtractor
         for (int s = 0; s < input.SentenceCount; s++)
         {
             int a = input.SentenceStarts[s], b = input.SentenceStarts[s + 1];
-            int letters = 0, all = 0, init = 0, longWords = 0;
+            int letters = 0, all = 0, init = 0, longWords = 0, digits = 0;
             for (int i = a; i < b; i++)
             {
                 sentOf[i] = s;
+                if (input.TokenLengths[i] > 0 && char.IsAsciiDigit(input.Text[input.TokenStarts[i]])) digits++;
                 if (cap[i] == CapNoLetter) continue;
                 letters++;
                 if (cap[i] == CapAll && input.TokenLengths[i] > 1) all++;
                 if (input.TokenLengths[i] > 3) { longWords++; if (cap[i] is CapInit or CapAll or CapMixed) init++; }
             }
             // 2 = ALL CAPS line (datelines, headlines), 1 = title case, 0 = running text.
+            // Result tables and score lines ("Leeds 3 Chelsea 1"): names there are mostly teams.
+            sentNumeric[s] = digits * 10 >= (b - a) * 3;
             sentMode[s] = (byte)(letters >= 1 && all * 10 >= letters * 6 ? 2 : longWords >= 2 && init * 10 >= longWords * 7 ? 1 : 0);
         }
 
@@ -102,6 +111,9 @@ internal static class FeatureExtractor
         var offsets = new int[n + 1];
         var gazMarks = new ushort[n * 4]; // per token, per BILU part, kinds mask
         MatchGazetteer(input, lower, gaz, gazMarks);
+        // Topic of the article: the first word of an ALL-CAPS first line ("SOCCER", "TENNIS", "MARKETS"),
+        // so team names (ORG) in sports reports can be told from the same city names (LOC) elsewhere.
+        ulong topic = input.SentenceCount > 0 && sentMode[0] == 2 && n > 0 ? lowerNorm[0] : 0x4444UL;
         var firstOfGroup = new int[gcount];
         Array.Fill(firstOfGroup, -1);
 
@@ -210,6 +222,21 @@ internal static class FeatureExtractor
                     if (firstOfGroup[g] < 0) { firstOfGroup[g] = i; buf.Add(F1(T.DocFirst, 1)); }
                 }
                 if (w.Length == 1 && !char.IsLetterOrDigit(w[0])) buf.Add(F1(T.Punct, w[0]));
+                if (cap[i] is CapInit or CapAll or CapMixed)
+                {
+                    buf.Add(F2(T.Topic, cap[i], topic));
+                    buf.Add(F2(T.Table, sentNumeric[s] ? 1 : 0, topic));
+                    for (int p = 0; p < 4; p++)
+                    {
+                        ushort m = gazMarks[i * 4 + p];
+                        while (m != 0)
+                        {
+                            int kind = System.Numerics.BitOperations.TrailingZeroCount(m);
+                            m &= (ushort)(m - 1);
+                            buf.Add(F3(T.TopicGaz, kind, sentNumeric[s] ? 1UL : 0UL, topic));
+                        }
+                    }
+                }
             }
         }
         offsets[n] = buf.Count;
@@ -225,7 +252,57 @@ internal static class FeatureExtractor
         f.Group = histGroup;
         f.GroupCount = gcount;
         f.SentenceOf = sentOf;
+        f.FullGroup = group;
+        f.Order = order;
+        f.GroupStart = groupStart.ToArray();
+        f.Capitalised = histGroup.Select(g => g >= 0).ToArray();
         return f;
+    }
+
+    /// <summary>
+    /// Second-stage features from a first-stage labelling of the whole document (Ratinov and
+    /// Roth's prediction aggregation): the token's own and neighbours' first-stage labels, and
+    /// the types the same string received elsewhere in the article, before and after it.
+    /// </summary>
+    public static (ulong[] Hashes, int[] Offsets) Prior(NerInput input, DocFeatures f, int[] prior)
+    {
+        var buf = new List<ulong>(f.N * 6);
+        var offs = new int[f.N + 1];
+        Span<int> counts = stackalloc int[Bilou.TypeCount + 1];
+        for (int s = 0; s < input.SentenceCount; s++)
+        {
+            int a = input.SentenceStarts[s], b = input.SentenceStarts[s + 1];
+            for (int i = a; i < b; i++)
+            {
+                offs[i] = buf.Count;
+                ulong pl = i > a ? (ulong)prior[i - 1] : 100, pn = i + 1 < b ? (ulong)prior[i + 1] : 101;
+                buf.Add(F2(T.PriorSelf, 0, (ulong)prior[i]));
+                buf.Add(F2(T.PriorSelf, -1, pl));
+                buf.Add(F2(T.PriorSelf, 1, pn));
+                buf.Add(F3(T.PriorPair, (long)pl, (ulong)prior[i], pn));
+                if (!f.Capitalised[i]) continue;
+                int g = f.FullGroup[i];
+                counts.Clear();
+                int total = 0;
+                for (int k = f.GroupStart[g]; k < f.GroupStart[g + 1]; k++)
+                {
+                    int j = f.Order[k];
+                    if (j == i || !f.Capitalised[j]) continue;
+                    counts[Decoder.HistSlot(prior[j])]++;
+                    total++;
+                }
+                if (total == 0) { buf.Add(F1(T.AggMaj, 99)); continue; }
+                int best = 0;
+                for (int t = 0; t <= Bilou.TypeCount; t++)
+                {
+                    if (counts[t] > counts[best]) best = t;
+                    if (counts[t] > 0) buf.Add(F2(T.Agg, t, (ulong)(counts[t] * 4 / (total + 1))));
+                }
+                buf.Add(F1(T.AggMaj, (ulong)best));
+            }
+        }
+        offs[f.N] = buf.Count;
+        return (buf.ToArray(), offs);
     }
 
     private static void MatchGazetteer(NerInput input, ulong[] lower, Gazetteer gaz, ushort[] marks)

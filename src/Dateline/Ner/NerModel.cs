@@ -12,33 +12,26 @@ namespace Dateline.Ner;
 public sealed class NerModel
 {
     private const string Magic = "DLNER";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
-    private readonly ulong[] _keys;
-    private readonly float[] _weights;
-    private readonly FeatureTable _table;
+    private readonly PerceptronLayer[] _layers;
 
     public Gazetteer Gazetteer { get; }
     public WordClusters Clusters { get; }
-    public int FeatureCount => _keys.Length;
+    public int FeatureCount => _layers.Sum(l => l.Keys.Length);
+    /// <summary>1 for a single tagger; 2 when a second stage re-tags with the first stage's document-wide predictions.</summary>
+    public int Stages => _layers.Length;
     internal byte[] GazetteerBytes { get; }
     internal byte[] ClusterBytes { get; }
 
-    internal NerModel(ulong[] keys, float[] weights, byte[] gazetteerBytes, byte[] clusterBytes)
+    internal NerModel(PerceptronLayer[] layers, byte[] gazetteerBytes, byte[] clusterBytes)
     {
-        _keys = keys;
-        _weights = weights;
-        _table = new FeatureTable(keys);
+        if (layers.Length is < 1 or > 2) throw new ArgumentException("one or two layers");
+        _layers = layers;
         GazetteerBytes = gazetteerBytes;
         ClusterBytes = clusterBytes;
         Gazetteer = gazetteerBytes.Length == 0 ? Gazetteer.Empty : Gazetteer.Load(new MemoryStream(gazetteerBytes));
         Clusters = clusterBytes.Length == 0 ? WordClusters.Empty : WordClusters.Load(new MemoryStream(clusterBytes));
-    }
-
-    private readonly struct LookupMap(FeatureTable table, float[] weights) : IRowMap
-    {
-        public int Row(ulong key) => table.Find(key);
-        public ReadOnlySpan<float> Weights => weights;
     }
 
     /// <summary>Predicted BILOU labels for every token of the document.</summary>
@@ -46,9 +39,10 @@ public sealed class NerModel
     {
         if (input.TokenCount == 0) return [];
         var f = FeatureExtractor.Extract(input, Gazetteer, Clusters);
-        var map = new LookupMap(_table, _weights);
-        var (rows, offs) = Decoder.MapStatic(f, ref map);
-        return Decoder.Tag(input, f, ref map, rows, offs);
+        var labels = _layers[0].Tag(input, f, null, null);
+        if (_layers.Length == 1) return labels;
+        var (ph, po) = FeatureExtractor.Prior(input, f, labels);
+        return _layers[1].Tag(input, f, ph, po);
     }
 
     // ---- serialisation: gzip( magic, version, sections ); weights sparse per row as half floats ----
@@ -62,16 +56,8 @@ public sealed class NerModel
         w.Write(Bilou.LabelCount);
         w.Write(GazetteerBytes.Length); w.Write(GazetteerBytes);
         w.Write(ClusterBytes.Length); w.Write(ClusterBytes);
-        w.Write(_keys.Length);
-        foreach (var k in _keys) w.Write(k);
-        const int L = Bilou.LabelCount;
-        for (int r = 0; r < _keys.Length; r++)
-        {
-            uint mask = 0;
-            for (int l = 0; l < L; l++) if ((Half)_weights[r * L + l] != (Half)0f) mask |= 1u << l;
-            w.Write(mask);
-            for (int l = 0; l < L; l++) if ((mask & (1u << l)) != 0) w.Write((Half)_weights[r * L + l]);
-        }
+        w.Write(_layers.Length);
+        foreach (var layer in _layers) layer.Write(w);
     }
 
     public void Save(string path)
@@ -96,25 +82,11 @@ public sealed class NerModel
         if (labels != Bilou.LabelCount) throw new InvalidDataException($"NER model has {labels} labels, expected {Bilou.LabelCount}");
         var gazBytes = ReadBytes(data, ref p);
         var clusterBytes = ReadBytes(data, ref p);
-        int rows = ReadInt(data, ref p);
-        if (rows < 0 || (long)rows * 8 > data.Length) throw new InvalidDataException("NER model: bad row count");
-        var keys = new ulong[rows];
-        for (int r = 0; r < rows; r++) { keys[r] = BinaryPrimitives.ReadUInt64LittleEndian(data[p..]); p += 8; }
-        const int L = Bilou.LabelCount;
-        var weights = new float[(long)rows * L];
-        for (int r = 0; r < rows; r++)
-        {
-            uint mask = BinaryPrimitives.ReadUInt32LittleEndian(data[p..]); p += 4;
-            int baseIdx = r * L;
-            while (mask != 0)
-            {
-                int l = System.Numerics.BitOperations.TrailingZeroCount(mask);
-                mask &= mask - 1;
-                weights[baseIdx + l] = (float)BinaryPrimitives.ReadHalfLittleEndian(data[p..]);
-                p += 2;
-            }
-        }
-        return new NerModel(keys, weights, gazBytes, clusterBytes);
+        int nLayers = ReadInt(data, ref p);
+        if (nLayers is < 1 or > 2) throw new InvalidDataException("NER model: bad layer count");
+        var layers = new PerceptronLayer[nLayers];
+        for (int i = 0; i < nLayers; i++) layers[i] = PerceptronLayer.Read(data, ref p);
+        return new NerModel(layers, gazBytes, clusterBytes);
     }
 
     public static NerModel Load(string path)
@@ -123,7 +95,7 @@ public sealed class NerModel
         return Load(f);
     }
 
-    private static int ReadInt(Span<byte> d, ref int p)
+    internal static int ReadInt(Span<byte> d, ref int p)
     {
         int v = BinaryPrimitives.ReadInt32LittleEndian(d[p..]);
         p += 4;
@@ -155,5 +127,70 @@ public sealed class NerModel
         var p = Path.Combine(AppContext.BaseDirectory, DefaultRelativePath);
         if (File.Exists(p)) return p;
         throw new FileNotFoundException($"DL301: NER model not found at {p}; set DATELINE_NER_MODEL or pass --model.", p);
+    }
+}
+
+/// <summary>One perceptron: feature keys, their rows, and averaged weights (17 per row).</summary>
+internal sealed class PerceptronLayer
+{
+    private const int L = Bilou.LabelCount;
+    public ulong[] Keys { get; }
+    private readonly float[] _weights;
+    private readonly FeatureTable _table;
+
+    public PerceptronLayer(ulong[] keys, float[] weights)
+    {
+        Keys = keys;
+        _weights = weights;
+        _table = new FeatureTable(keys);
+    }
+
+    private readonly struct LookupMap(FeatureTable table, float[] weights) : IRowMap
+    {
+        public int Row(ulong key) => table.Find(key);
+        public ReadOnlySpan<float> Weights => weights;
+    }
+
+    public int[] Tag(NerInput input, DocFeatures f, ulong[]? extra, int[]? extraOffs)
+    {
+        var map = new LookupMap(_table, _weights);
+        var (rows, offs) = Decoder.MapStatic(f, ref map, extra, extraOffs);
+        return Decoder.Tag(input, f, ref map, rows, offs);
+    }
+
+    public void Write(BinaryWriter w)
+    {
+        w.Write(Keys.Length);
+        foreach (var k in Keys) w.Write(k);
+        for (int r = 0; r < Keys.Length; r++)
+        {
+            uint mask = 0;
+            for (int l = 0; l < L; l++) if ((Half)_weights[r * L + l] != (Half)0f) mask |= 1u << l;
+            w.Write(mask);
+            for (int l = 0; l < L; l++) if ((mask & (1u << l)) != 0) w.Write((Half)_weights[r * L + l]);
+        }
+    }
+
+    public static PerceptronLayer Read(Span<byte> data, ref int p)
+    {
+        int rows = NerModel.ReadInt(data, ref p);
+        if (rows < 0 || (long)rows * 12 > data.Length - p) throw new InvalidDataException("NER model: bad row count");
+        var keys = new ulong[rows];
+        for (int r = 0; r < rows; r++) { keys[r] = BinaryPrimitives.ReadUInt64LittleEndian(data[p..]); p += 8; }
+        var weights = new float[(long)rows * L];
+        for (int r = 0; r < rows; r++)
+        {
+            uint mask = BinaryPrimitives.ReadUInt32LittleEndian(data[p..]); p += 4;
+            if (mask >> L != 0) throw new InvalidDataException("NER model: bad weight mask");
+            int baseIdx = r * L;
+            while (mask != 0)
+            {
+                int l = System.Numerics.BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+                weights[baseIdx + l] = (float)BinaryPrimitives.ReadHalfLittleEndian(data[p..]);
+                p += 2;
+            }
+        }
+        return new PerceptronLayer(keys, weights);
     }
 }

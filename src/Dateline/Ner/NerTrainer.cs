@@ -7,6 +7,10 @@ public sealed class NerTrainOptions
     public int Seed { get; set; } = 1;
     public byte[] GazetteerBytes { get; set; } = [];
     public byte[] ClusterBytes { get; set; } = [];
+    /// <summary>Adds a second stage that re-tags using the first stage's predictions across the document.</summary>
+    public bool TwoStage { get; set; } = true;
+    /// <summary>Jackknife folds that give the second stage honest first-stage labels on the training data.</summary>
+    public int Folds { get; set; } = 4;
 }
 
 /// <summary>
@@ -79,21 +83,55 @@ public sealed class NerTrainer(NerTrainOptions options)
         var gaz = options.GazetteerBytes.Length == 0 ? Gazetteer.Empty : Gazetteer.Load(new MemoryStream(options.GazetteerBytes));
         var clusters = options.ClusterBytes.Length == 0 ? WordClusters.Empty : WordClusters.Load(new MemoryStream(options.ClusterBytes));
         var docs = train.Where(d => d.Gold is not null && d.Input.TokenCount > 0).ToList();
+        var devDocs = dev?.Where(d => d.Gold is not null && d.Input.TokenCount > 0).ToList();
+        var feats = docs.Select(d => FeatureExtractor.Extract(d.Input, gaz, clusters)).ToArray();
+        var devFeats = devDocs?.Select(d => FeatureExtractor.Extract(d.Input, gaz, clusters)).ToArray();
+        log?.Invoke($"train: {docs.Count} documents, {docs.Sum(d => d.Input.TokenCount)} tokens");
+
+        var all = Enumerable.Range(0, docs.Count).ToArray();
+        log?.Invoke("stage 1");
+        var layer1 = TrainLayer(docs, feats, null, all, devDocs, devFeats, null, log);
+        if (!options.TwoStage) return new NerModel([layer1], options.GazetteerBytes, options.ClusterBytes);
+
+        // Stage 2 learns from stage-1 labels that look like test-time ones: each training
+        // document is labelled by a stage-1 model that did not see it (K-fold jackknife).
+        var priorTrain = new (ulong[], int[])[docs.Count];
+        int K = options.Folds;
+        for (int k = 0; k < K; k++)
+        {
+            var trainIdx = all.Where(d => d % K != k).ToArray();
+            var foldLayer = TrainLayer(docs, feats, null, trainIdx, null, null, null, null);
+            foreach (int d in all.Where(d => d % K == k))
+            {
+                var labels = foldLayer.Tag(docs[d].Input, feats[d], null, null);
+                priorTrain[d] = FeatureExtractor.Prior(docs[d].Input, feats[d], labels);
+            }
+            log?.Invoke($"jackknife fold {k + 1}/{K} done");
+        }
+        (ulong[], int[])[]? priorDev = null;
+        if (devDocs is not null && devFeats is not null)
+        {
+            priorDev = new (ulong[], int[])[devDocs.Count];
+            for (int d = 0; d < devDocs.Count; d++)
+                priorDev[d] = FeatureExtractor.Prior(devDocs[d].Input, devFeats[d], layer1.Tag(devDocs[d].Input, devFeats[d], null, null));
+        }
+        log?.Invoke("stage 2");
+        var layer2 = TrainLayer(docs, feats, priorTrain, all, devDocs, devFeats, priorDev, log);
+        return new NerModel([layer1, layer2], options.GazetteerBytes, options.ClusterBytes);
+    }
+
+    private PerceptronLayer TrainLayer(List<ConllDocument> docs, DocFeatures[] feats, (ulong[] H, int[] O)[]? prior, int[] use,
+        List<ConllDocument>? dev, DocFeatures[]? devFeats, (ulong[] H, int[] O)[]? devPrior, Action<string>? log)
+    {
         var state = new State();
         var map = new TrainMap(state);
-        var feats = new DocFeatures[docs.Count];
         var rows = new int[docs.Count][];
         var offs = new int[docs.Count][];
-        for (int d = 0; d < docs.Count; d++)
-        {
-            feats[d] = FeatureExtractor.Extract(docs[d].Input, gaz, clusters);
-            (rows[d], offs[d]) = Decoder.MapStatic(feats[d], ref map);
-        }
-        log?.Invoke($"train: {docs.Count} documents, {docs.Sum(d => d.Input.TokenCount)} tokens, {state.Keys.Count} static features");
-        DocFeatures[]? devFeats = dev?.Select(d => FeatureExtractor.Extract(d.Input, gaz, clusters)).ToArray();
+        foreach (int d in use)
+            (rows[d], offs[d]) = Decoder.MapStatic(feats[d], ref map, prior?[d].H, prior?[d].O);
 
         var rng = new Random(options.Seed);
-        var order = Enumerable.Range(0, docs.Count).ToArray();
+        var order = (int[])use.Clone();
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             rng.Shuffle(order);
@@ -109,17 +147,15 @@ public sealed class NerTrainer(NerTrainOptions options)
                 });
             }
             string msg = $"epoch {epoch}: train token error {100.0 * errors / Math.Max(1, tokens):F2}%";
-            if (dev is not null && devFeats is not null && (epoch == options.Epochs || log is not null))
+            if (dev is not null && devFeats is not null && log is not null)
             {
                 var avg = state.Averaged();
                 var am = new AvgMap(state.Index, avg);
                 var score = new NerScore();
                 for (int d = 0; d < dev.Count; d++)
                 {
-                    if (dev[d].Gold is null || dev[d].Input.TokenCount == 0) continue;
-                    var (dr, doff) = Decoder.MapStatic(devFeats[d], ref am);
-                    var pred = Decoder.Tag(dev[d].Input, devFeats[d], ref am, dr, doff);
-                    score.Add(dev[d].Gold!, pred);
+                    var (dr, doff) = Decoder.MapStatic(devFeats[d], ref am, devPrior?[d].H, devPrior?[d].O);
+                    score.Add(dev[d].Gold!, Decoder.Tag(dev[d].Input, devFeats[d], ref am, dr, doff));
                 }
                 msg += $", dev F1 {score.F1:F2} (P {score.Precision:F2} R {score.Recall:F2})";
             }
@@ -138,8 +174,8 @@ public sealed class NerTrainer(NerTrainOptions options)
             keepKeys.Add(state.Keys[r]);
             for (int l = 0; l < L; l++) keepW.Add(final[r * L + l]);
         }
-        log?.Invoke($"model: {keepKeys.Count} of {state.Keys.Count} features kept");
-        return new NerModel(keepKeys.ToArray(), keepW.ToArray(), options.GazetteerBytes, options.ClusterBytes);
+        log?.Invoke($"layer: {keepKeys.Count} of {state.Keys.Count} features kept");
+        return new PerceptronLayer(keepKeys.ToArray(), keepW.ToArray());
     }
 }
 
