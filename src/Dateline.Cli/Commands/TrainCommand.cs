@@ -25,14 +25,14 @@ public static class TrainCommand
         var clusters = new Option<string?>("--clusters") { Description = "Word clusters file (path<TAB>word lines, gzip ok); default models/ner/clusters.tsv.gz beside the app" };
         var noGaz = new Option<bool>("--no-gazetteer") { Description = "Train without gazetteer features" };
         var noClusters = new Option<bool>("--no-clusters") { Description = "Train without word cluster features" };
-        var oneStage = new Option<bool>("--one-stage") { Description = "Train only the first stage (no document-wide second pass)" };
+        var twoStage = new Option<bool>("--two-stage") { Description = "Add a second stage that re-tags with the first stage's document-wide predictions (about half the speed)" };
         var cmd = new Command("ner", "Train the named-entity tagger (averaged perceptron over BILOU labels)")
         {
-            train, dev, output, epochs, seed, gaz, clusters, noGaz, noClusters, oneStage,
+            train, dev, output, epochs, seed, gaz, clusters, noGaz, noClusters, twoStage,
         };
         cmd.SetAction(pr =>
         {
-            var opts = new NerTrainOptions { Epochs = pr.GetValue(epochs), Seed = pr.GetValue(seed), TwoStage = !pr.GetValue(oneStage) };
+            var opts = new NerTrainOptions { Epochs = pr.GetValue(epochs), Seed = pr.GetValue(seed), TwoStage = pr.GetValue(twoStage) };
             if (!pr.GetValue(noGaz)) opts.GazetteerBytes = ReadResource(pr.GetValue(gaz), "models/ner/gazetteer.tsv.gz");
             if (!pr.GetValue(noClusters)) opts.ClusterBytes = ReadResource(pr.GetValue(clusters), "models/ner/clusters.tsv.gz");
             var sw = System.Diagnostics.Stopwatch.StartNew();
@@ -54,13 +54,15 @@ public static class TrainCommand
     {
         var corpus = new Option<string[]>("--corpus") { Description = "Unlabelled text, whitespace-tokenised, one paragraph a line (several allowed)", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "Clusters file to write (path<TAB>word lines, gzip)", Required = true };
-        var cmd = new Command("clusters", "Induce hierarchical word clusters for the NER tagger from unlabelled text") { corpus, output };
+        var ctxWords = new Option<int>("--context-words") { Description = "Context vocabulary size (left and right neighbours)", DefaultValueFactory = _ => new ClusterInducer().ContextWords };
+        var vocab = new Option<int>("--vocabulary") { Description = "Words clustered (most frequent first)", DefaultValueFactory = _ => new ClusterInducer().MaxVocabulary };
+        var cmd = new Command("clusters", "Induce hierarchical word clusters for the NER tagger from unlabelled text") { corpus, output, ctxWords, vocab };
         cmd.SetAction(pr =>
         {
             var sw = System.Diagnostics.Stopwatch.StartNew();
             var files = pr.GetValue(corpus)!;
             using var f = File.Create(pr.GetValue(output)!);
-            new ClusterInducer().Run(files.SelectMany(File.ReadLines), f, msg => Console.Error.WriteLine(msg));
+            new ClusterInducer { ContextWords = pr.GetValue(ctxWords), MaxVocabulary = pr.GetValue(vocab) }.Run(files.SelectMany(File.ReadLines), f, msg => Console.Error.WriteLine(msg));
             Console.Error.WriteLine($"done in {sw.Elapsed.TotalSeconds:F1} s");
             return 0;
         });

@@ -8,7 +8,7 @@ internal enum T
     Bias = 1, Word, WordExact, Shape, ShapePair, Prefix, Suffix, Bigram, Cluster, Gaz, GazCap,
     CapsMode, SentStart, Length, DocLowerElsewhere, DocCapMidElsewhere, DocTitleElsewhere,
     DocPrev, DocNext, DocCapNeighbor, DocFirst, Prev, Prev2, PrevWord, PrevShape, Hist, HistMaj,
-    Punct, NextCapSeq, ClusterPair, PriorSelf, Agg, AggMaj, PriorPair, Topic, TopicGaz, Table,
+    Punct, NextCapSeq, ClusterPair, PriorSelf, Agg, AggMaj, PriorPair, Topic, TopicGaz, Table, WordCap, ClusterCap,
 }
 
 /// <summary>
@@ -167,7 +167,17 @@ internal static class FeatureExtractor
                     if (pre is null) { buf.Add(F2(T.Cluster, o, 0x3333UL)); continue; }
                     for (int k = 0; k < pre.Length; k++) buf.Add(F3(T.Cluster, o, k, pre[k]));
                 }
+                for (int o = -2; o <= 2; o += 4)
+                {
+                    int j = i + o;
+                    if (j < a || j >= b) continue;
+                    var pre = clusters.Prefixes(lower[j]);
+                    if (pre is not null) buf.Add(F3(T.Cluster, o, 2, pre[2]));
+                }
                 var preHere = clusters.Prefixes(lower[i]);
+                if (preHere is not null) { buf.Add(F3(T.ClusterCap, cap[i], mode, preHere[2])); buf.Add(F3(T.ClusterCap, cap[i], 7, preHere[3])); }
+                if (i > a) buf.Add(F3(T.WordCap, -1, lowerNorm[i - 1], cap[i]));
+                if (i + 1 < b) buf.Add(F3(T.WordCap, 1, lowerNorm[i + 1], cap[i]));
                 if (preHere is not null && i > a)
                 {
                     var prePrev = clusters.Prefixes(lower[i - 1]);

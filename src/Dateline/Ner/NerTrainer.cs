@@ -8,7 +8,7 @@ public sealed class NerTrainOptions
     public byte[] GazetteerBytes { get; set; } = [];
     public byte[] ClusterBytes { get; set; } = [];
     /// <summary>Adds a second stage that re-tags using the first stage's predictions across the document.</summary>
-    public bool TwoStage { get; set; } = true;
+    public bool TwoStage { get; set; }
     /// <summary>Jackknife folds that give the second stage honest first-stage labels on the training data.</summary>
     public int Folds { get; set; } = 4;
 }
