@@ -40,6 +40,23 @@ public sealed class Gazetteer
         _phrases[h] = (ushort)(mask | (1 << k));
     }
 
+    /// <summary>Kinds (bit mask) of the token sequence text[starts[k]..+lengths[k]], 0 when absent.</summary>
+    public ushort Match(string text, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths)
+    {
+        if (starts.Length == 0 || starts.Length > MaxPhraseTokens) return 0;
+        ulong h = H.Start(7);
+        for (int k = 0; k < starts.Length; k++) h = H.Add(h, H.Lower(text.AsSpan(starts[k], lengths[k])));
+        return Lookup(h);
+    }
+
+    /// <summary>Bit mask of the named kinds present in this gazetteer (0 for kinds it lacks).</summary>
+    public ushort MaskOf(params string[] kinds)
+    {
+        ushort m = 0;
+        foreach (var k in kinds) { int i = _kinds.IndexOf(k); if (i >= 0) m |= (ushort)(1 << i); }
+        return m;
+    }
+
     /// <summary>Kinds (bit mask) of the phrase with this combined hash, 0 when absent.</summary>
     public ushort Lookup(ulong phraseHash) => _phrases.TryGetValue(phraseHash, out var m) ? m : (ushort)0;
 
@@ -81,7 +98,8 @@ public sealed class Gazetteer
 /// <summary>
 /// Word clusters as bit-string paths (Brown-style hierarchy): "0110" is a sub-cluster of "01".
 /// Features use path prefixes so rare words share weights with their cluster mates.
-/// File format: UTF-8 lines "path\tword" (gzip allowed), words matched lower-cased.
+/// File format: UTF-8 lines "path\tword[\tset]" (gzip allowed), words matched lower-cased; the
+/// optional set number (0-7) combines several clusterings, set 0 first.
 /// </summary>
 public sealed class WordClusters
 {
@@ -92,12 +110,22 @@ public sealed class WordClusters
     public static WordClusters Empty { get; } = new();
     public int Count => _index.Count;
 
-    public void Add(string path, string word)
+    /// <summary>Adds a word's path in clustering <paramref name="set"/> (several clusterings may be combined; each adds its own prefixes).</summary>
+    public void Add(string path, string word, int set = 0)
     {
         var pre = new ulong[PrefixLengths.Length];
         for (int i = 0; i < PrefixLengths.Length; i++)
-            pre[i] = H.Chars(path.AsSpan(0, Math.Min(path.Length, PrefixLengths[i])));
-        _index[H.Lower(word)] = _prefixHashes.Count;
+            pre[i] = H.Add(H.Chars(path.AsSpan(0, Math.Min(path.Length, PrefixLengths[i]))), (ulong)set);
+        ulong key = H.Lower(word);
+        if (_index.TryGetValue(key, out int at))
+        {
+            var old = _prefixHashes[at];
+            if (old.Length > PrefixLengths.Length * set) return; // first path of a word per set wins
+            _prefixHashes[at] = [.. old, .. pre];
+            return;
+        }
+        if (set > 0) return; // words only in later sets are skipped so every word's first prefixes come from set 0
+        _index[key] = _prefixHashes.Count;
         _prefixHashes.Add(pre);
     }
 
@@ -113,7 +141,7 @@ public sealed class WordClusters
         {
             var parts = line.Split('\t');
             if (parts.Length < 2 || parts[0].Length == 0) continue;
-            c.Add(parts[0], parts[1]);
+            c.Add(parts[0], parts[1], parts.Length > 2 && int.TryParse(parts[2], out int set) && set is >= 0 and < 8 ? set : 0);
         }
         return c;
     }
