@@ -65,9 +65,11 @@ public static class EntityBuilder
             }
             if (type == "PERSON")
             {
+                // Titles are not part of a name: drop them from the name and from the mention span.
                 int k = 0;
                 while (k < toks.Count - 1 && (Titles.Contains(toks[k]) || IsPlaceOrNationality(toks[k], gaz))) k++;
                 toks = toks.GetRange(k, toks.Count - k);
+                if (k > 0) ms = tokenStarts[first + k];
             }
             if (toks.Count == 0) continue;
             bool allCaps = toks.All(t => !t.Any(char.IsLower));

@@ -64,7 +64,7 @@ internal static class FeatureExtractor
         for (int s = 0; s < input.SentenceCount; s++)
         {
             int a = input.SentenceStarts[s], b = input.SentenceStarts[s + 1];
-            int letters = 0, all = 0, init = 0, longWords = 0, digits = 0;
+            int letters = 0, all = 0, lowerContent = 0, capContent = 0, digits = 0;
             for (int i = a; i < b; i++)
             {
                 sentOf[i] = s;
@@ -72,12 +72,15 @@ internal static class FeatureExtractor
                 if (cap[i] == CapNoLetter) continue;
                 letters++;
                 if (cap[i] == CapAll && input.TokenLengths[i] > 1) all++;
-                if (input.TokenLengths[i] > 3) { longWords++; if (cap[i] is CapInit or CapAll or CapMixed) init++; }
+                if (input.TokenLengths[i] < 3 || IsFunctionWord(input.Token(i))) continue;
+                if (cap[i] == CapNone) lowerContent++; else capContent++;
             }
-            // 2 = ALL CAPS line (datelines, headlines), 1 = title case, 0 = running text.
             // Result tables and score lines ("Leeds 3 Chelsea 1"): names there are mostly teams.
             sentNumeric[s] = digits * 10 >= (b - a) * 3;
-            sentMode[s] = (byte)(letters >= 1 && all * 10 >= letters * 6 ? 2 : longWords >= 2 && init * 10 >= longWords * 7 ? 1 : 0);
+            // 2 = ALL CAPS line (datelines, headlines), 1 = Title Case headline (no lower-case content
+            // word at all, so a name-dense sentence like "Trump met Merkel in Paris" is not one),
+            // 0 = running text.
+            sentMode[s] = (byte)(letters >= 1 && all * 10 >= letters * 6 ? 2 : capContent >= 3 && lowerContent == 0 ? 1 : 0);
         }
 
         // Document index: tokens grouped by lower-cased form (sort once, no per-type lists).
@@ -346,6 +349,19 @@ internal static class FeatureExtractor
     internal static ulong F3(T t, long a, ulong b, ulong c) => H.Final(H.Add(H.Add(H.Add(H.Start((int)t), (ulong)a), b), c));
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong F3(T t, long a, long b, ulong c) => F3(t, a, (ulong)b, c);
+
+    private static bool IsFunctionWord(ReadOnlySpan<char> w)
+    {
+        Span<char> low = stackalloc char[8];
+        if (w.Length > 8) return false;
+        int n = w.ToLowerInvariant(low);
+        return low[..n] switch
+        {
+            "the" or "and" or "for" or "but" or "nor" or "with" or "from" or "into" or "over" or "after" or "about"
+                or "than" or "via" or "amid" or "upon" or "off" or "out" or "its" or "his" or "her" or "their" => true,
+            _ => false,
+        };
+    }
 
     private static byte Caps(ReadOnlySpan<char> w)
     {

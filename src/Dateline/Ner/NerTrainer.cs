@@ -3,7 +3,7 @@ namespace Dateline.Ner;
 /// <summary>Options of <see cref="NerTrainer"/>; the defaults are the shipped model's.</summary>
 public sealed class NerTrainOptions
 {
-    public int Epochs { get; set; } = 12;
+    public int Epochs { get; set; } = 8;
     public int Seed { get; set; } = 1;
     public byte[] GazetteerBytes { get; set; } = [];
     public byte[] ClusterBytes { get; set; } = [];
