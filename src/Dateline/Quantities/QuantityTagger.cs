@@ -26,7 +26,7 @@ public static class QuantityTagger
     {
         ["about"] = "about", ["around"] = "about", ["approximately"] = "about", ["approx"] = "about", ["roughly"] = "about",
         ["nearly"] = "about", ["almost"] = "about", ["some"] = "about", ["estimated"] = "about", ["circa"] = "about", ["ca"] = "about",
-        ["~"] = "about", ["close to"] = "about", ["an estimated"] = "about", ["or so"] = "about", ["an average of"] = "about", ["averaging"] = "about",
+        ["~"] = "about", ["close to"] = "about", ["an estimated"] = "about", ["or so"] = "about", 
         ["over"] = "more_than", ["more than"] = "more_than", ["above"] = "more_than", ["upwards of"] = "more_than", ["in excess of"] = "more_than",
         ["exceeding"] = "more_than", ["over than"] = "more_than", ["well over"] = "more_than", ["just over"] = "more_than", ["more then"] = "more_than",
         ["greater than"] = "more_than", ["higher than"] = "more_than", ["topping"] = "more_than",
@@ -58,7 +58,7 @@ public static class QuantityTagger
     private static readonly FrozenDictionary<string, double> Fractions = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase)
     {
         ["half"] = 0.5, ["third"] = 1.0 / 3, ["thirds"] = 1.0 / 3, ["quarter"] = 0.25, ["quarters"] = 0.25, ["fifth"] = 0.2, ["fifths"] = 0.2,
-        ["tenth"] = 0.1, ["tenths"] = 0.1,
+        ["tenth"] = 0.1, ["tenths"] = 0.1, ["fourth"] = 0.25, ["fourths"] = 0.25,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenDictionary<string, double> Folds = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase)
@@ -71,12 +71,19 @@ public static class QuantityTagger
     private static readonly FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> FracLookup = Fractions.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> FoldLookup = Folds.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private static readonly FrozenSet<string> CurrencyCodes = new[]
+    {
+        "PS", "Rs", "RM", "AUD", "USD", "EUR", "GBP", "CAD", "NZD", "JPY", "CNY", "RMB", "INR", "CHF", "HKD", "SGD", "ZAR", "NGN", "KES", "Ksh", "R", "Sh", "DKK", "SEK", "NOK",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private struct Num
     {
         public double Value, High;     // High is NaN unless a vague magnitude ("thousands of") or range
         public int End;                // token after the number
         public string? Currency;
         public bool Percent;
+        public bool Scaled;            // a scale word or suffix applied ("five thousand", "2bn")
+        public bool Negative;
     }
 
     private sealed class Run(string text, Lex[] toks, IReadOnlyList<TimeExpression> times)
@@ -165,7 +172,7 @@ public static class QuantityTagger
                 var s = S(i);
                 // "US$", "US $", "HK $", "C$", "A$"
                 if ((s is "US" or "HK" or "C" or "A" or "NZ" or "S" or "R") && IsP(i + 1, '$')) { end = i + 2; return s.ToString() + "$"; }
-                if ((s is "PS" or "Rs" or "EUR" or "USD" or "GBP" or "INR" or "Rs.") && (IsNum(i + 1) && Tight(i + 1) || s.Length >= 3 && IsNum(i + 1)))
+                if (CurrencyCodes.Contains(s.ToString()) && IsNum(i + 1) && (Tight(i + 1) || s.Length >= 3))
                 { end = i + 1; return s.ToString(); }
             }
             return null;
@@ -224,6 +231,7 @@ public static class QuantityTagger
             var cur = CurrencyAt(k, out int ce);
             if (cur is not null) k = ce;
             double v;
+            bool wordsScaled = false;
             if (IsNum(k))
             {
                 var s = S(k);
@@ -240,12 +248,14 @@ public static class QuantityTagger
                 // identifiers glued to letters ("S23", "F-35", "COVID-19") are not quantities
                 if (Tight(k) && Ok(k - 1) && toks[k - 1].Kind == LexKind.Word && cur is null) return false;
                 if (Tight(k) && IsDash(k - 1) && Ok(k - 2) && toks[k - 2].Kind == LexKind.Word && Tight(k - 1) && char.IsUpper(text[toks[k - 2].Start])) return false;
+                if (cur is null && IsIdentifier(k)) return false;
                 k++;
                 // "2 1/2"
                 if (IsNum(k) && S(k) is var f && f.Length == 3 && f[1] == '/' && f[2] != '0') { v += (f[0] - '0') / (double)(f[2] - '0'); k++; }
             }
             else if (Words(k, out v, out int we))
             {
+                for (int q = k; q < we; q++) if (I(q).Scale >= 1000) wordsScaled = true;
                 k = we;
             }
             else if (Ok(k) && FoldLookup.TryGetValue(S(k), out var fold) && toks[k].Kind == LexKind.Word)
@@ -257,7 +267,8 @@ public static class QuantityTagger
 
             // scales: "2 billion", "1.5 million", "$13.6M", "25k", "PS2.7m", "$3bn"
             var sc = I(k).Scale;
-            if (sc > 0 && sc != 100 || sc == 100 && IsNum(k - 1)) { v *= sc; k++; if (I(k).Scale is > 0 and var sc2 && sc2 > sc) { v *= sc2; k++; } }
+            bool scaled = false;
+            if (sc > 0 && sc != 100 || sc == 100 && IsNum(k - 1)) { v *= sc; k++; scaled = true; if (I(k).Scale is > 0 and var sc2 && sc2 > sc) { v *= sc2; k++; } }
             else if (Ok(k) && Tight(k) && toks[k].Kind == LexKind.Word && !(Ok(k + 1) && Tight(k + 1) && toks[k + 1].Kind == LexKind.Word))
             {
                 var s = S(k);
@@ -266,13 +277,25 @@ public static class QuantityTagger
                     "k" or "K" => 1e3,
                     "bn" or "b" or "B" or "BN" => 1e9,
                     "mn" or "M" or "mln" => 1e6,
-                    "m" when cur is not null => 1e6,
+                    "m" when cur is not null || !IsLengthContext(k + 1) && !(Ok(k + 1) && (Tight(k + 1) || IsP(k + 1, '('))) => 1e6,
                     "tn" or "trn" or "T" when cur is not null => 1e12,
                     _ => 0,
                 };
-                if (m > 0) { v *= m; k++; }
+                if (m > 0) { v *= m; k++; scaled = true; }
             }
-            else if (Is(k, "bn") || Is(k, "mln") || Is(k, "mn")) { v *= Is(k, "bn") ? 1e9 : 1e6; k++; }
+            else if (Ok(k) && (S(k) is "B" or "M") && toks[k].Kind == LexKind.Word && Ok(k + 1) && toks[k + 1].Kind == LexKind.Word && char.IsLower(text[toks[k + 1].Start]))
+            { v *= S(k) is "B" ? 1e9 : 1e6; k++; scaled = true; }
+            else if (Is(k, "bn") || Is(k, "mln") || Is(k, "mn")) { v *= Is(k, "bn") ? 1e9 : 1e6; k++; scaled = true; }
+            if (wordsScaled) scaled = true;
+            num.Scaled = scaled;
+            // "minus 5", "minus-130", " -5 yards": a sign before the number
+            int first = cur is not null ? ce : i;
+            if (Is(first - 1, "minus") || Is(first - 2, "minus") && IsDash(first - 1) && Tight(first - 1)
+                || IsDash(first - 1) && Tight(first) && Ok(first - 1) && toks[first - 1].SpaceBefore && !(IsNum(first - 2) && Tight(first - 1)))
+            { v = -v; num.Negative = true; }
+            // ".500 record": a leading decimal point
+            if (IsP(first - 1, '.') && Tight(first) && toks[first - 1].SpaceBefore && IsNum(first) && S(first).IndexOf('.') < 0 && cur is null)
+                v = double.Parse("0." + S(first).ToString().Replace(",", ""), CultureInfo.InvariantCulture) * (v < 0 ? -1 : 1);
             num.Value = v;
             num.End = k;
             num.Currency = cur;
@@ -286,10 +309,9 @@ public static class QuantityTagger
             num = default;
             int k = i;
             double lo;
-            if (Is(k, "tens") && Is(k + 1, "of") && I(k + 2).Scale is >= 1e3 and var s0 && Is(k + 2, S(k + 2).ToString()) && S(k + 2).EndsWith("s"))
-            { lo = 10 * s0; k += 3; }
-            else if (Is(k, "hundreds") && Is(k + 1, "of") && I(k + 2).Scale is >= 1e3 and var s1 && S(k + 2).EndsWith("s"))
-            { lo = 100 * s1; k += 3; }
+            double mag(int q) => Is(q, "thousands") ? 1e3 : Is(q, "millions") ? 1e6 : Is(q, "billions") ? 1e9 : 0;
+            if (Is(k, "tens") && Is(k + 1, "of") && mag(k + 2) > 0) { lo = 10 * mag(k + 2); k += 3; }
+            else if (Is(k, "hundreds") && Is(k + 1, "of") && mag(k + 2) > 0) { lo = 100 * mag(k + 2); k += 3; }
             else if (Is(k, "dozens")) { lo = 12; k++; num = new Num { Value = 12, High = 120, End = k + (Is(k, "of") ? 1 : 0) }; return Is(k, "of"); }
             else if (Is(k, "hundreds") || Is(k, "thousands") || Is(k, "millions") || Is(k, "billions") || Is(k, "trillions"))
             {
@@ -320,37 +342,52 @@ public static class QuantityTagger
                 return vague.End;
             }
             if (!Number(j, out var num)) return i;
+            if (approx == "exact" && Is(j - 2, "sub") && IsDash(j - 1) && Tight(j - 1) && Tight(j)) approx = "less_than";
+            // "(60 miles)" after "more than 100 kilometers": a conversion shares the bound of the figure it converts
+            if (approx == "exact" && j == i && (IsP(j - 1, '(') || IsP(j - 1, '/')) && _out.Count > 0 && toks[j - 1].Start - _out[^1].End is >= 0 and < 24)
+                approx = _out[^1].Approximate;
             int numTok = j + (CurrencyAt(j, out int ce0) is not null ? ce0 - j : 0);
             if (InDateOrTime(numTok)) return SkipTime(numTok);
             // ordinals glued: "22nd"
             if (Ok(num.End) && Tight(num.End) && toks[num.End].Kind == LexKind.Word && S(num.End) is "st" or "nd" or "rd" or "th" && IsNum(num.End - 1)) return num.End + 1;
             // pronoun "one" ("each one", "the one", "no one")
             if (Is(j, "one") && num.End == j + 1 && (Is(j - 1, "each") || Is(j - 1, "the") || Is(j - 1, "no") || Is(j - 1, "any") || Is(j - 1, "this") || Is(j - 1, "that")
-                || Is(j - 1, "every") || Is(j - 1, "which") || Is(j - 1, "someone") || Is(j + 1, "another") || Is(j - 1, "last") || Is(j + 1, "day") || IsP(j - 1, '\'')))
+                || Is(j - 1, "every") || Is(j - 1, "which") || Is(j - 1, "someone") || Is(j + 1, "another") || Is(j - 1, "last") || Is(j + 1, "day") || IsP(j - 1, '\'') || Is(j - 1, "same") || IsNum(j + 1)))
                 return j + 1;
             if (Is(j, "zero") && num.End == j + 1 && !IsNum(j + 1)) { }
 
             int end = num.End;
             double? hi = null;
-            // ranges: "15 to 22", "5-10", "between 62 and 68", "from 13.5 to 14.0", "one to two"
+            // ranges: "15 to 22", "5-10", "between 62 and 68", "from 13.5 to 14.0", "one to two", "from 208 pounds to 193 pounds"
             bool between = Is(j - 1, "between") || Is(start - 1, "between");
+            bool from = Is(j - 1, "from") || Is(start - 1, "from");
+            bool afterChange = Ok(start - 1) && toks[start - 1].Kind == LexKind.Word && ChangeVerbs.Contains(S(start - 1).ToString());
             {
                 int k = end;
-                // a unit may sit between: "15kHz and 17kHz" is handled by reading the second number's own unit
+                // a unit word may sit before the connector when the range was announced ("between 15kHz and 17kHz")
+                if ((between || from) && !IsNum(k) && Ok(k) && toks[k].Kind == LexKind.Word && (Units.Contains(S(k).ToString()) || Tight(k)) && (Is(k + 1, "to") || Is(k + 1, "and"))) k++;
+                else if ((between || from) && (Is(k, "per") && Is(k + 1, "cent") || Is(k, "percent")) && (Is(k + (Is(k, "per") ? 2 : 1), "to"))) k += Is(k, "per") ? 2 : 1;
                 int conn = -1;
                 if (between && Is(k, "and")) conn = k;
-                else if (Is(k, "to") || IsDash(k) && (Tight(k) || Ok(k + 1) && !Tight(k + 1) == !toks[k].SpaceBefore)) conn = k;
-                if (conn >= 0 && Number(conn + 1, out var n2) && !InDateOrTime(conn + 1 + (n2.Currency is not null ? 1 : 0)))
+                else if (Is(k, "to") && !afterChange) conn = k;
+                else if (IsDash(k) && Tight(k) == Tight(k + 1)) conn = k;
+                if (conn >= 0 && Number(conn + 1, out var n2) && !n2.Negative && !InDateOrTime(conn + 1 + (n2.Currency is not null ? 1 : 0)))
                 {
                     bool bothDigits = IsNum(j) || num.Currency is not null;
-                    bool sensible = !(IsDash(conn) && !bothDigits);
-                    if (sensible && !(IsDash(conn) && Tight(conn) && toks[conn + 1].Kind != LexKind.Number && n2.Currency is null))
+                    bool sensible = !(IsDash(conn) && !bothDigits) && !(num.Percent && !n2.Percent && !IsDash(conn) && !from && !between)
+                        && !(Is(conn, "to") && !from && !between && (num.Currency is null) != (n2.Currency is null));
+                    if (sensible)
                     {
                         if (num.Percent || n2.Percent) { num.Percent = true; }
                         hi = n2.Value;
                         end = n2.End;
                         if (num.Currency is null) num.Currency = n2.Currency;
-                        approx = "exact";
+                        if (n2.Scaled && !num.Scaled && num.Value > 0 && n2.Value >= 1000)
+                        {
+                            // "four to five thousand", "1 to 2 million": the scale of the second number applies to both
+                            double scale = Math.Pow(1000, Math.Floor(Math.Log10(n2.Value) / 3));
+                            if (num.Value * scale <= n2.Value * 10 && num.Value < 1000) num.Value *= scale;
+                        }
                     }
                 }
                 else if (conn >= 0 && IsDash(conn) && Tight(conn) && Is(conn + 1, "to") && Tight(conn + 2) && IsDash(conn + 2) && Number(conn + 3, out var n3))
@@ -359,12 +396,6 @@ public static class QuantityTagger
                 }
             }
             double value = num.Value;
-            // "2 to 3 million": scale carried back to the first number
-            if (hi is { } h && value < 1000 && h >= 1e6 && value >= 1 && value < h / 1e5)
-            {
-                double scale = h >= 1e12 ? 1e12 : h >= 1e9 ? 1e9 : 1e6;
-                if (h / scale >= 1 && h / scale < 1000 && value < h / scale * 1000) value *= scale;
-            }
 
             // unit and the thing counted
             string? unit = num.Currency;
@@ -392,7 +423,7 @@ public static class QuantityTagger
             }
             // years inside ranges of years ("between 1600 and 1900") were filtered by the time layer; a
             // bare 4-digit number in 1800-2100 with nothing counted is most likely a year the time layer missed
-            if (IsNum(j) && num.Currency is null && hi is null && unit is null && counts is null && value is >= 1800 and <= 2100 && value == Math.Floor(value) && toks[j].Length == 4)
+            if (IsNum(j) && num.Currency is null && hi is null && !num.Percent && approx == "exact" && S(j).IndexOf(',') < 0 && value is >= 1800 and <= 2100 && value == Math.Floor(value) && toks[j].Length == 4)
                 return end;
             Emit(start, end, value, hi, approx, unit, end, counts);
             return end;
@@ -411,6 +442,58 @@ public static class QuantityTagger
             return tok + 1;
         }
 
+        private static readonly FrozenSet<string> NamePrefixes = new[]
+        {
+            "sp", "nasdaq", "ftse", "stoxx", "dax", "nikkei", "asx", "iphone", "galaxy", "game", "model", "series", "section", "row", "channel", "unit", "route",
+            "highway", "interstate", "no", "number", "level", "category", "grade", "chapter", "article", "episode", "season", "round", "stage", "phase", "lot",
+            "flight", "room", "platform", "gate", "terminal", "page", "figure", "table", "version", "note", "pixel", "windows", "ios", "android", "covid", "boeing",
+            "airbus", "big", "top", "group", "formula", "class", "type", "mark", "ps", "xbox", "playstation", "week", "matchday", "gameweek", "apollo", "ad", "bc",
+        }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Names with numbers in them ("S&amp;P 500", "iPhone 11", "Game 7", "737 Max") are not quantities.</summary>
+        private bool IsIdentifier(int k)
+        {
+            var s = S(k);
+            bool integer = s.IndexOfAny('.', ',') < 0;
+            if (!integer) return false;
+            int p = k - 1;
+            if (Ok(p) && toks[p].Kind == LexKind.Word && NamePrefixes.Contains(S(p).ToString())) return true;
+            if (IsP(p, '.') && Ok(p - 1) && (Is(p - 1, "D") || Is(p - 1, "ID"))) return true;
+            // a capitalised word (not the sentence's first) right before an integer: "Stoxx 600", "Section 427"
+            if (Ok(p) && toks[p].Kind == LexKind.Word && char.IsUpper(text[toks[p].Start]) && !IsSentenceStart(p) && !ModifierWord(p)
+                && !(Ok(k + 1) && (IsP(k + 1, '%') || toks[k + 1].Kind == LexKind.Word && (Units.Contains(S(k + 1).ToString()) || I(k + 1).Scale > 0))))
+                return true;
+            // an integer of 3+ digits before a capitalised name: "787 Dreamliner", "737 Max"
+            if (s.Length >= 3 && Ok(k + 1) && toks[k + 1].Kind == LexKind.Word && char.IsUpper(text[toks[k + 1].Start]) && toks[k + 1].SpaceBefore && !IsAllCapsUnit(k + 1))
+                return true;
+            // "(4)" after a name, ", 65," after a name: jersey numbers and ages
+            if (IsP(p, '(') && IsP(k + 1, ')') && Ok(p - 1) && toks[p - 1].Kind == LexKind.Word && char.IsUpper(text[toks[p - 1].Start])) return true;
+            if (IsP(p, ',') && IsP(k + 1, ',') && Ok(p - 1) && toks[p - 1].Kind == LexKind.Word && char.IsUpper(text[toks[p - 1].Start]) && s.Length <= 3) return true;
+            // "2014-15": the second half of a year range
+            if (IsDash(p) && Tight(p) && Tight(k) && Ok(p - 1) && toks[p - 1].Kind == LexKind.Number && toks[p - 1].Length == 4 && s.Length == 2) return true;
+            // "Model 3s", "Channel 5s", "1990s"
+            if (Ok(k + 1) && Tight(k + 1) && Is(k + 1, "s")) return true;
+            return false;
+        }
+
+        private bool IsAllCapsUnit(int k) => Units.Contains(S(k).ToString()) || S(k) is "GB" or "TB" or "MB" or "US" or "PS";
+
+        private bool IsSentenceStart(int p) => p == 0 || IsP(p - 1, '.') || IsP(p - 1, ':') || IsP(p - 1, '"') || IsP(p - 1, '(') || toks[p].LineBefore;
+
+        private bool ModifierWord(int p) => ModLookup.ContainsKey(S(p)) || Is(p, "than") || Is(p, "to") || Is(p, "and") || Is(p, "least") || Is(p, "most");
+
+        private bool IsLengthContext(int k) =>
+            Is(k, "wide") || Is(k, "long") || Is(k, "high") || Is(k, "tall") || Is(k, "deep") || Is(k, "away") || Is(k, "above") || Is(k, "below") || Is(k, "sprint")
+            || Is(k, "hurdles") || Is(k, "freestyle") || Is(k, "butterfly") || Is(k, "backstroke") || Is(k, "breaststroke") || Is(k, "from") || Is(k, "in");
+
+        private static readonly FrozenSet<string> ChangeVerbs = new[]
+        {
+            "rose", "fell", "dropped", "jumped", "climbed", "increased", "decreased", "gained", "lost", "slipped", "added", "grew", "declined", "edged", "rising",
+            "falling", "dropping", "jumping", "up", "down", "surged", "soared", "plunged", "tumbled", "sank", "slid", "advanced", "retreated", "eased", "firmed",
+            "rallied", "slumped", "shed", "rise", "fall", "drop", "cut", "raised", "lowered", "boosted", "reduced", "trimmed", "increase", "decrease", "gain", "sixfold",
+            "narrowed", "widened", "improved", "inched", "crept", "spiked", "dipped", "ticked", "leapt", "leaped", "skidded", "sliding", "grow", "growing",
+        }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
         private bool FractionAt(int j, out double v, out int end)
         {
             v = 0; end = j;
@@ -420,6 +503,12 @@ public static class QuantityTagger
             if ((Is(j, "a") || Is(j, "one")) && Ok(j + 1) && toks[j + 1].Kind == LexKind.Word && FracLookup.TryGetValue(S(j + 1), out var f)
                 && !Is(j + 1, "half") && !Is(j + 1, "quarter") && Is(j + 2, "of"))
             { v = f; end = j + 2; return true; }
+            // "one out of three"
+            if ((IsNum(j) || I(j).IsNumber) && Is(j + 1, "out") && Is(j + 2, "of") && (IsNum(j + 3) || I(j + 3).IsNumber))
+            {
+                double a = IsNum(j) ? ParseDigits(S(j)) : I(j).Number, b = IsNum(j + 3) ? ParseDigits(S(j + 3)) : I(j + 3).Number;
+                if (b > 0 && a <= b) { v = a / b; end = j + 4; return true; }
+            }
             if (Ok(j) && I(j).IsNumber && I(j).Number is >= 2 and <= 9 && IsDash(j + 1) && Tight(j + 1) && Ok(j + 2) && Tight(j + 2)
                 && FracLookup.TryGetValue(S(j + 2), out var f2) && !Is(j + 2, "half"))
             { v = I(j).Number * f2; end = j + 3; return true; }

@@ -823,8 +823,10 @@ public static class TimeTagger
                 int mon = w.Month;
                 int end = w.Abbrev ? AfterAbbrev(j) : j + 1;
                 bool ambiguous = Is(j, "may") || Is(j, "march");
-                if (IsNum(end) && DayNumber(end, out int day, out int e1) && !(IsP(e1, ':') || IsHyphen(e1) && IsNum(e1 + 1)))
+                if (IsNum(end) && DayNumber(end, out int day, out int e1) && !(IsP(e1, ':')))
                 {
+                    // "Sept. 20-24": a range of days stays one expression anchored on its first day
+                    if (IsHyphen(e1) && Tight(e1) && Tight(e1 + 1) && Int(e1 + 1) is >= 1 and <= 31 && Ok(e1 + 1) && toks[e1 + 1].Length <= 2) e1 += 2;
                     int year;
                     if (IsP(e1, ',') && YearNumber(e1 + 1, out int y1)) { year = y1; e1 += 2; }
                     else if (YearNumber(e1, out int y2)) { year = y2; e1++; }
