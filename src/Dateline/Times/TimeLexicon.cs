@@ -61,6 +61,7 @@ internal static class TimeLexicon
         string[] tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
         for (int k = 0; k < tens.Length; k++) { int v = (k + 2) * 10; Merge(tens[k], w => w with { Number = v, IsNumber = true }); }
         Merge("fourty", w => w with { Number = 40, IsNumber = true });
+        Merge("dozen", w => w with { Scale = 12 });
         foreach (var (s, v) in new[] { ("hundred", 100.0), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12) })
             Merge(s, w => w with { Scale = v });
 

@@ -111,12 +111,14 @@ public static class TimeTagger
             {
                 if (IsBoundary(k)) break;
                 var c = Cue(k);
+                if (c == Tense.Past && ModalBefore(k)) c = Tense.Future; // "will be held", "would have closed"
                 if (c != Tense.Unknown) { bestDist = d; t = c; break; }
             }
             for (int k = e, d = 1; k < toks.Length && d <= 14 && d < bestDist; k++, d++)
             {
                 if (IsBoundary(k)) break;
                 var c = Cue(k);
+                if (c == Tense.Past && ModalBefore(k)) c = Tense.Future;
                 if (c != Tense.Unknown) { t = c; break; }
             }
             return t;
@@ -125,6 +127,19 @@ public static class TimeTagger
         private bool IsBoundary(int k) =>
             toks[k].Kind == LexKind.Punct && text[toks[k].Start] is '.' or '!' or '?' or ';' && (k + 1 >= toks.Length || toks[k + 1].SpaceBefore)
             || toks[k].LineBefore && k > 0 && toks[k].Start - toks[k - 1].End > 1 && text.AsSpan(toks[k - 1].End, toks[k].Start - toks[k - 1].End).Count('\n') > 1;
+
+        /// <summary>A future modal within the three words before a past form: "will be closed", "is to be held".</summary>
+        private bool ModalBefore(int k)
+        {
+            for (int b = k - 1; b >= 0 && b >= k - 3; b--)
+            {
+                if (toks[b].Kind != LexKind.Word) return false;
+                var w = S(b);
+                if (w.Equals("will", StringComparison.OrdinalIgnoreCase) || w.Equals("shall", StringComparison.OrdinalIgnoreCase)
+                    || w.EndsWith("'ll", StringComparison.OrdinalIgnoreCase) || w.Equals("to", StringComparison.OrdinalIgnoreCase) && b < k - 1) return true;
+            }
+            return false;
+        }
 
         private Tense Cue(int k)
         {
@@ -325,6 +340,7 @@ public static class TimeTagger
         {
             hit = default;
             int j = ApproxPrefix(i);
+            if (j > i && K(j) == Kw.The) return false; // "over the past three months": the extent starts at "the"
             bool the = false; int relDir = 0; bool first = false;
             if (K(j) == Kw.The) { the = true; j++; }
             if (K(j) is Kw.Past or Kw.Last or Kw.Previous) { relDir = -1; j++; }
@@ -359,6 +375,9 @@ public static class TimeTagger
             if (w.Unit == TUnit.None || w.Unit == TUnit.Weekend) return false;
             // "one day" alone is as often "some day" as a duration; "a second" is an ordinal sense
             if (w.Unit == TUnit.Second && K(j) == Kw.A) return false;
+            // "the 1988 second quarter", "two second-half goals": a singular second/quarter after a count is an ordinal sense
+            if (!w.Plural && !hyph && n > 1 && w.Unit is TUnit.Second or TUnit.Quarter or TUnit.Minute) return false;
+            if (IsNum(j) && toks[j].Length == 4 && !w.Plural && !hyph) return false;
             if (w.Unit == TUnit.Quarter && !IsNum(j) && !(n > 1)) return false;
             if (!w.Plural && n > 1 && !hyph && !IsNum(j) && w.Unit != TUnit.Year) { } // "five year" still a duration
             int end = k + 1;
@@ -465,7 +484,11 @@ public static class TimeTagger
             int q = 0, rel = int.MinValue;
             bool yearAgo = false;
             var o = I(j);
+            int explicitYear = int.MinValue;
+            if (the && YearNumber(j, out int qy) && (I(j + 1).Ordinal is >= 1 and <= 4 || I(j + 1).Unit == TUnit.Quarter && !I(j + 1).Plural || Is(j + 1, "period")))
+            { explicitYear = qy; j++; o = I(j); }
             if (o.Ordinal is >= 1 and <= 4) { q = o.Ordinal; j++; }
+            else if (Is(j, "last") && Is(j + 1, "half")) { q = 2; j++; }
             else if (IsNum(j) && Tight(j + 1) && toks[j + 1].Kind == LexKind.Word && S(j + 1) is "st" or "nd" or "rd" or "th" && Int(j) is >= 1 and <= 4)
             { q = Int(j); j += 2; }
             else if (the && K(j) is Kw.Latest or Kw.Same || the && Is(j, "recent") || K(j) is Kw.Current or Kw.This && !the) { rel = 0; j++; }
@@ -473,6 +496,7 @@ public static class TimeTagger
             else if (K(j) is Kw.Next or Kw.Coming) { rel = 1; j++; }
             else if (Is(j, "year") && IsHyphen(j + 1) && Tight(j + 1) && (Is(j + 2, "ago") || Is(j + 2, "earlier"))) { yearAgo = true; j += 3; }
             else if (the && I(j).Unit == TUnit.Quarter && !I(j).Plural) rel = 2; // bare "the quarter"
+            else if (explicitYear != int.MinValue && Is(j, "period")) rel = 2;
             else return false;
             if (K(j) == Kw.Fiscal) { fiscal = true; j++; }
             bool hyph = false;
@@ -491,14 +515,21 @@ public static class TimeTagger
                 hit = new Hit(end0, "DATE", v);
                 return true;
             }
-            if (!(isQ || isH || (isPeriod && rel == 0 && the))) return false;
+            if (!(isQ || isH || (isPeriod && rel == 0 && the) || (isPeriod && rel == 2))) return false;
             if (rel == 2 && !the) return false;
             if (isH && q > 2) return false;
             j++;
             _ = hyph; _ = fiscal;
             // "of 1998", "of fiscal 1998", "1998"
-            int year = int.MinValue;
+            int year = explicitYear;
             int k = j;
+            if (year != int.MinValue && q == 0)
+            {
+                // "the 1988 quarter", "the 1988 period": the quarter under discussion, in that year
+                string v0 = new CalPoint { Gran = Gran.Quarter, Year = year, Part = _lastQYear > 0 ? _lastQ : 0 }.Format();
+                hit = new Hit(j, "DATE", v0);
+                return true;
+            }
             if (Is(k, "of") || Is(k, "in")) k++;
             if (K(k) == Kw.Fiscal) k++;
             if (Int(k) is >= 1900 and <= 2100 && toks[k].Length == 4) { year = Int(k); j = k + 1; }
@@ -563,6 +594,10 @@ public static class TimeTagger
                 case Kw.FutureRef:
                     if (Is(i, "future")) return false; // only "the future"
                     hit = new Hit(i + 1, "DATE", "FUTURE_REF"); return true;
+                case Kw.The when Is(i + 1, "near") && (Is(i + 2, "future") || Is(i + 2, "term")):
+                    hit = new Hit(i + 3, "DATE", "FUTURE_REF"); return true;
+                case Kw.None when Is(i, "these") && Is(i + 1, "days"):
+                    hit = new Hit(i + 2, "DATE", "PRESENT_REF"); return true;
                 case Kw.The:
                     if (Is(i + 1, "past") && !IsNum(i + 2) && I(i + 2).Unit == TUnit.None && !I(i + 2).IsNumber && K(i + 2) is not (Kw.Few or Kw.Several or Kw.A))
                     { hit = new Hit(i + 2, "DATE", "PAST_REF"); return true; }
@@ -750,6 +785,31 @@ public static class TimeTagger
                 return true;
             }
 
+            // ---- "the weekend"
+            if (w.Kw == Kw.The && I(j + 1).Unit == TUnit.Weekend && !I(j + 1).Plural)
+            {
+                hit = new Hit(j + 2, "DATE", WeekendValue(TenseAround(s, j + 2)));
+                return true;
+            }
+            // ---- "the end of the year": the position prefix was consumed; "the year/month/week" is the DCT's
+            if (s < j && K(s) == Kw.The && w.Kw == Kw.The && I(j + 1).Unit is TUnit.Year or TUnit.Month or TUnit.Week or TUnit.Decade or TUnit.Century && !I(j + 1).Plural)
+            {
+                hit = new Hit(j + 2, "DATE", RelUnit(I(j + 1).Unit, 0).Format());
+                return true;
+            }
+            // ---- spoken years: "nineteen ninety-six", "the year two thousand"
+            if (SpokenYear(K(j) == Kw.The && Is(j + 1, "year") ? j + 2 : j, out int spoken, out int se0))
+            {
+                hit = new Hit(se0, "DATE", spoken.ToString("D4", CultureInfo.InvariantCulture));
+                return true;
+            }
+            // ---- holidays
+            if (Holiday(j, out var hol, out int he))
+            {
+                hit = new Hit(he, "DATE", hol);
+                return true;
+            }
+
             // ---- relative days
             if (w.Kw is Kw.Today or Kw.Yesterday or Kw.Tomorrow or Kw.Tonight)
             {
@@ -773,6 +833,12 @@ public static class TimeTagger
                 var kw = K(k);
                 int dir = kw switch { Kw.This or Kw.Current => 0, Kw.Last or Kw.Past or Kw.Previous => -1, _ => 1 };
                 var nx = I(k + 1);
+                // "the current fiscal year", "last fiscal year"
+                if (K(k + 1) == Kw.Fiscal && Is(k + 2, "year"))
+                {
+                    hit = new Hit(k + 3, "DATE", RelUnit(TUnit.Year, dir).Format());
+                    return true;
+                }
                 if (nx.Unit is not TUnit.None && !nx.Plural && nx.Unit is not (TUnit.Second or TUnit.Minute or TUnit.Hour or TUnit.Quarter))
                 {
                     if (nx.Unit == TUnit.Day && !the) return false; // "this day" is rare and idiomatic
@@ -910,6 +976,77 @@ public static class TimeTagger
         }
 
         private int MonthEnd(int k) => I(k).Abbrev ? AfterAbbrev(k) : k + 1;
+
+        private string WeekendValue(Tense t)
+        {
+            if (dct is not { } d) return "XXXX-WXX-WE";
+            int wd = ((int)d.DayOfWeek + 6) % 7 + 1;
+            int shift = wd >= 6 ? 0 : t == Tense.Future ? 0 : t == Tense.Past ? -1 : (wd <= 3 ? -1 : 0);
+            var p = CalPoint.OfWeek(d.AddDays(7 * shift));
+            p.Gran = Gran.WeekEnd;
+            return p.Format();
+        }
+
+        private bool SpokenYear(int j, out int year, out int end)
+        {
+            year = 0; end = j;
+            var a = I(j);
+            if (!a.IsNumber) return false;
+            if (a.Number == 2 && I(j + 1).Scale == 1000)
+            {
+                year = 2000; end = j + 2;
+                if (I(end).IsNumber && I(end).Number < 100) { year += (int)I(end).Number; end++; }
+                else if (Is(end, "and") && I(end + 1).IsNumber) { year += (int)I(end + 1).Number; end += 2; }
+                return Is(j - 1, "year") || Is(j - 1, "in") || end > j + 2;
+            }
+            if (a.Number is < 10 or > 20) return false;
+            var b = I(j + 1);
+            if (!b.IsNumber || b.Number < 10 || b.Number % 10 != 0 && b.Number > 19) return false;
+            int yy = (int)b.Number; end = j + 2;
+            if (yy >= 20 && IsHyphen(end) && Tight(end) && I(end + 1).IsNumber && I(end + 1).Number < 10) { yy += (int)I(end + 1).Number; end += 2; }
+            else if (yy >= 20 && I(end).IsNumber && I(end).Number is >= 1 and < 10) { yy += (int)I(end).Number; end++; }
+            year = (int)a.Number * 100 + yy;
+            return year is >= 1100 and <= 2099;
+        }
+
+        private bool Holiday(int j, out string value, out int end)
+        {
+            value = ""; end = j;
+            if (!Ok(j) || !Cap(j)) return false;
+            int m = 0, d = 0, nth = 0, wd = 0; int e = j + 1;
+            if (Is(j, "Christmas")) { m = 12; d = 25; if (Is(e, "Day")) e++; else if (Is(e, "Eve")) { d = 24; e++; } }
+            else if (Is(j, "Halloween")) { m = 10; d = 31; }
+            else if (Is(j, "New") && Is(j + 1, "Year") && (IsP(j + 2, '\'') || IsP(j + 2, '\u2019')) && Is(j + 3, "s") && (Is(j + 4, "Day") || Is(j + 4, "Eve")))
+            { m = 1; d = 1; e = j + 5; if (Is(j + 4, "Eve")) { m = 12; d = 31; } }
+            else if (Is(j, "Independence") && Is(j + 1, "Day")) { m = 7; d = 4; e = j + 2; }
+            else if (Is(j, "Valentine") && (IsP(j + 1, '\'') || IsP(j + 1, '\u2019')) && Is(j + 2, "s") && Is(j + 3, "Day")) { m = 2; d = 14; e = j + 4; }
+            else if (Is(j, "Thanksgiving")) { m = 11; nth = 4; wd = 4; if (Is(e, "Day")) e++; }
+            else if (Is(j, "Labor") && Is(j + 1, "Day")) { m = 9; nth = 1; wd = 1; e = j + 2; }
+            else if (Is(j, "Memorial") && Is(j + 1, "Day")) { m = 5; nth = -1; wd = 1; e = j + 2; }
+            else return false;
+            int year = YearNumber(e, out int y0) ? y0 : IsP(e, ',') && YearNumber(e + 1, out y0) ? y0 : int.MinValue;
+            if (year != int.MinValue) e += IsP(e, ',') ? 2 : 1;
+            else year = YearForMonth(m, d == 0 ? 15 : d, TenseAround(j, e));
+            end = e;
+            if (year < 0) { value = d > 0 ? $"XXXX-{m:D2}-{d:D2}" : $"XXXX-{m:D2}"; return true; }
+            if (nth != 0)
+            {
+                var first = new DateOnly(year, m, 1);
+                if (nth > 0)
+                {
+                    int off = ((wd % 7) - (int)first.DayOfWeek + 7) % 7;
+                    d = 1 + off + 7 * (nth - 1);
+                }
+                else
+                {
+                    var last = first.AddMonths(1).AddDays(-1);
+                    int back = ((int)last.DayOfWeek - (wd % 7) + 7) % 7;
+                    d = last.Day - back;
+                }
+            }
+            value = $"{year:D4}-{m:D2}-{d:D2}";
+            return true;
+        }
 
         private bool PlausibleCount(int k)
         {
