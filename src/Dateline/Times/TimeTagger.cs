@@ -172,13 +172,17 @@ public static class TimeTagger
             return CalPoint.OfDate(d.AddDays(off));
         }
 
+        // A past-tense report about a date up to two months ahead is still about the coming date ("the vote was set for Dec. 7").
+        private const int MonthSlack = 2;
+
         private int YearForMonth(int month, int day, Tense t)
         {
             if (dct is not { } d) return -1;
             if (month == d.Month) return d.Year;
             int dm = d.Month * 40 + d.Day, m = month * 40 + (day <= 0 ? (month == d.Month ? d.Day : 20) : day);
-            if (t == Tense.Past) return m <= dm ? d.Year : d.Year - 1;
-            if (t == Tense.Future) return m >= dm ? d.Year : d.Year + 1;
+            if (t == Tense.Past && m > dm && month - d.Month > MonthSlack) return d.Year - 1;
+            if (t == Tense.Future && m < dm && d.Month - month > MonthSlack) return d.Year + 1;
+            if (t != Tense.Unknown) return d.Year;
             // no tense: the nearer of this year's and a neighbouring year's occurrence
             int diff = month - d.Month;
             if (diff > 6) return d.Year - 1;
@@ -371,6 +375,7 @@ public static class TimeTagger
             // hyphenated adjective: "two-year", "16-hour", "8-month-old"
             bool hyph = false;
             if (IsHyphen(k) && Tight(k) && Tight(k + 1) && I(k + 1).Unit != TUnit.None) { hyph = true; k++; }
+            if (hyph && the && relDir == 0) return false; // "the two-week delay": the timex is the modifier only
             var w = I(k);
             if (w.Unit == TUnit.None || w.Unit == TUnit.Weekend) return false;
             // "one day" alone is as often "some day" as a duration; "a second" is an ordinal sense
@@ -491,7 +496,7 @@ public static class TimeTagger
             else if (Is(j, "last") && Is(j + 1, "half")) { q = 2; j++; }
             else if (IsNum(j) && Tight(j + 1) && toks[j + 1].Kind == LexKind.Word && S(j + 1) is "st" or "nd" or "rd" or "th" && Int(j) is >= 1 and <= 4)
             { q = Int(j); j += 2; }
-            else if (the && K(j) is Kw.Latest or Kw.Same || the && Is(j, "recent") || K(j) is Kw.Current or Kw.This && !the) { rel = 0; j++; }
+            else if (the && K(j) is Kw.Latest or Kw.Same || the && Is(j, "recent") || K(j) == Kw.Current || K(j) == Kw.This && !the) { rel = 0; j++; }
             else if (K(j) is Kw.Last or Kw.Previous or Kw.Past && !the || the && K(j) is Kw.Previous or Kw.Past or Kw.Last) { rel = -1; j++; }
             else if (K(j) is Kw.Next or Kw.Coming) { rel = 1; j++; }
             else if (Is(j, "year") && IsHyphen(j + 1) && Tight(j + 1) && (Is(j + 2, "ago") || Is(j + 2, "earlier"))) { yearAgo = true; j += 3; }
@@ -508,6 +513,13 @@ public static class TimeTagger
             {
                 int end0 = j;
                 if (isQ || isPeriod) end0 = j + 1;
+                else if (I(j).Ordinal is >= 1 and <= 4 && I(j + 1).Unit == TUnit.Quarter && !I(j + 1).Plural)
+                {
+                    // "the year-earlier third quarter"
+                    int yq = QuarterContext(i) ? _lastQYear - 1 : DctYear < 0 ? -1 : DctYear - 1;
+                    hit = new Hit(j + 2, "DATE", new CalPoint { Gran = Gran.Quarter, Year = yq, Part = I(j).Ordinal }.Format());
+                    return true;
+                }
                 if (!the && end0 == j) { }
                 if (the && end0 == j) return false;
                 string v = QuarterContext(i) ? new CalPoint { Gran = Gran.Quarter, Year = _lastQYear - 1, Part = _lastQ }.Format()
@@ -850,7 +862,7 @@ public static class TimeTagger
                     hit = new Hit(k + 2, "DATE", p.Format());
                     return true;
                 }
-                if (the) return false;
+                if (the && !(kw is Kw.Previous or Kw.Following && nx.Weekday > 0)) return false;
                 if (nx.Weekday > 0 && !nx.Plural && !nx.Abbrev)
                 {
                     int end = k + 2;
