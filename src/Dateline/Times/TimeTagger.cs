@@ -172,7 +172,8 @@ public static class TimeTagger
             return CalPoint.OfDate(d.AddDays(off));
         }
 
-        // A past-tense report about a date up to two months ahead is still about the coming date ("the vote was set for Dec. 7").
+        // A past-tense report about a date up to two months ahead is still about the coming date
+        // ("the vote was set for Dec. 7"); chosen on TimeBank+AQUAINT, where it fixes more than it breaks.
         private const int MonthSlack = 2;
 
         private int YearForMonth(int month, int day, Tense t)
@@ -181,7 +182,7 @@ public static class TimeTagger
             if (month == d.Month) return d.Year;
             int dm = d.Month * 40 + d.Day, m = month * 40 + (day <= 0 ? (month == d.Month ? d.Day : 20) : day);
             if (t == Tense.Past && m > dm && month - d.Month > MonthSlack) return d.Year - 1;
-            if (t == Tense.Future && m < dm && d.Month - month > MonthSlack) return d.Year + 1;
+            if (t == Tense.Future && m < dm) return d.Year + 1;
             if (t != Tense.Unknown) return d.Year;
             // no tense: the nearer of this year's and a neighbouring year's occurrence
             int diff = month - d.Month;

@@ -102,7 +102,7 @@ public class QuantityTaggerTests
         var sw = Stopwatch.StartNew();
         var all = QuantityTagger.Tag(text);
         Assert.True(all.Count <= 1);
-        Assert.True(sw.ElapsedMilliseconds < 5000, $"took {sw.ElapsedMilliseconds} ms");
+        Assert.True(sw.ElapsedMilliseconds < 20000, $"took {sw.ElapsedMilliseconds} ms");
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public class QuantityTaggerTests
         var sw = Stopwatch.StartNew();
         var all = QuantityTagger.Tag(text);
         Assert.NotEmpty(all);
-        Assert.True(sw.ElapsedMilliseconds < 5000, $"took {sw.ElapsedMilliseconds} ms");
+        Assert.True(sw.ElapsedMilliseconds < 20000, $"took {sw.ElapsedMilliseconds} ms");
     }
 
     [Fact]
