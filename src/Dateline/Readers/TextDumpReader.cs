@@ -117,8 +117,9 @@ public sealed partial class TextDumpReader : IDocumentReader
             if (TryByline(text, out var authors)) { line.Kind = LineKind.Byline; line.Authors = authors; return line; }
         }
         if (TryBullet(text, out var bullet)) { line.Kind = LineKind.Bullet; line.BulletText = bullet; return line; }
-        if (IsTitleLike(text)) { line.Kind = LineKind.TitleLike; return line; }
+        // A credited photo caption ("… (Reuters)") is never a headline, however short.
         line.Caption = IsCaptionLike(text);
+        if (!line.Caption && IsTitleLike(text)) line.Kind = LineKind.TitleLike;
         return line;
     }
 
@@ -349,8 +350,11 @@ public sealed partial class TextDumpReader : IDocumentReader
         if (text.Length < 3 || text.Length > 200) return false;
         char first = text[0];
         if (!(char.IsUpper(first) || char.IsDigit(first) || first is '"' or '“' or '‘' or '\'' or '«' or '„')) return false;
-        char last = text[^1];
-        if (last is '.' or ',' or ';' or ':') return text.EndsWith("...", StringComparison.Ordinal) || text.EndsWith('…');
+        // A sentence may end inside closing quotes or brackets: 'would "not declare victory."'
+        var core = text.AsSpan().TrimEnd("\"'”’»)]");
+        if (core.IsEmpty) return false;
+        char last = core[^1];
+        if (last is '.' or ',' or ';' or ':') return core.EndsWith("...") || core.EndsWith("…");
         int words = 1;
         foreach (var c in text) if (c == ' ') words++;
         if (words > 30) return false;
@@ -391,11 +395,12 @@ public sealed partial class TextDumpReader : IDocumentReader
         var starts = new List<int>();
         var repeatOf = new HashSet<int>();
         bool seenParagraph = false;
+        int headerUntil = -1; // lines before the repeat of the last headline belong to that article's header
         for (int k = 0; k < lines.Count; k++)
         {
             var l = lines[k];
             if (l.Kind == LineKind.Paragraph && !l.Caption) seenParagraph = true;
-            if (l.Kind != LineKind.TitleLike || repeatOf.Contains(k)) continue;
+            if (l.Kind != LineKind.TitleLike || repeatOf.Contains(k) || k < headerUntil) continue;
             bool start = false;
             for (int j = k + 1; j < lines.Count && j <= k + RepeatWindow; j++)
             {
@@ -403,6 +408,7 @@ public sealed partial class TextDumpReader : IDocumentReader
                 {
                     repeatOf.Add(j);
                     start = true;
+                    headerUntil = Math.Max(headerUntil, j);
                 }
             }
             if (!start) start = HeaderFollows(lines, k);
