@@ -143,7 +143,7 @@ public sealed partial class TextDumpReader : IDocumentReader
         "politics", "business", "sport", "sports", "middle east", "europe", "americas", "africa", "asia", "tech", "technology", "culture", "news",
     };
 
-    [GeneratedRegex(@"^(?:\d+\s*(?:min(?:ute)?s?|m)\s*read|reading time\s*:?.*|\d+\s*comments?|share (?:on|via|with) .{1,30}|follow (?:us )?on .{1,40}|(?:sign up|subscribe) (?:for|to) .{1,120}|click here.{0,120}|(?:topics|tags|keywords|filed under|categories)\s*:.{0,200}|(?:photo|image|video|picture)s?\s*:?\s*\d+\s*(?:of|/)\s*\d+|(?:get|download) (?:our|the) app.{0,60}|we use cookies.{0,200}|.{0,80}\bcookies?\b.{0,80}\b(?:accept|consent|polic(?:y|ies)|settings)\b.{0,80}|(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|x|print|copy link)(?:\s*[|/·•,]?\s*(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|x|print|copy link))+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^(?:\d+\s*(?:min(?:ute)?s?|m)\s*read|reading time\s*:?.*|\d+\s*comments?|share (?:on|via|with) .{1,30}|follow (?:us )?on .{1,40}|(?:sign up|subscribe) (?:for|to) .{1,120}|click here.{0,120}|(?:topics|tags|keywords|filed under|categories)\s*:.{0,200}|(?:photo|image|video|picture)s?\s*:?\s*\d+\s*(?:of|/)\s*\d+|(?:get|download) (?:our|the) app.{0,60}|(?:read more|read also|also read|see also|related|more on this|watch|listen)\s*[:|»›>\-–]\s*.{1,160}|we use cookies.{0,200}|.{0,80}\bcookies?\b.{0,80}\b(?:accept|consent|polic(?:y|ies)|settings)\b.{0,80}|(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|x|print|copy link)(?:\s*[|/·•,]?\s*(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|x|print|copy link))+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex FurniturePattern();
 
     internal static bool IsFurniture(string text)
@@ -161,7 +161,7 @@ public sealed partial class TextDumpReader : IDocumentReader
     {
         if (char.IsDigit(text[0])) return true;
         var first = FirstWord(text);
-        return first is "reading" or "share" or "follow" or "sign" or "subscribe" or "click" or "topics" or "tags" or "keywords" or "filed"
+        return first is "reading" or "read" or "also" or "see" or "related" or "more" or "watch" or "listen" or "share" or "follow" or "sign" or "subscribe" or "click" or "topics" or "tags" or "keywords" or "filed"
             or "categories" or "photo" or "photos" or "image" or "images" or "video" or "videos" or "picture" or "pictures" or "get" or "download" or "we"
             or "facebook" or "twitter" or "whatsapp" or "linkedin" or "reddit" or "telegram" or "email" or "x" or "print" or "copy";
     }
@@ -525,6 +525,11 @@ public sealed partial class TextDumpReader : IDocumentReader
                     unresolvedRelative |= info.UnresolvedRelative;
                     continue;
                 case LineKind.Byline:
+                    foreach (var part in l.Text.Split('|', '•', '·'))
+                    {
+                        var bylineDate = ParseDateLine(part.Trim(), reference);
+                        if (bylineDate.Any) { published ??= bylineDate.Published; updated ??= bylineDate.Updated; }
+                    }
                     if (inBody) trailingCredits.Add(l.Text);
                     else bylines.Add(l.Text);
                     if (l.Authors is not null) foreach (var a in l.Authors) if (!authors.Contains(a)) authors.Add(a);
@@ -538,7 +543,7 @@ public sealed partial class TextDumpReader : IDocumentReader
                     else if (HeaderSignalAhead(lines, i + 1, end, title) && CountWords(l.Text) >= 6) summary.Add(l.Text); // a standfirst before the meta block
                     continue;
                 case LineKind.Paragraph:
-                    if (!inBody && HeaderSignalAhead(lines, i + 1, end, title))
+                    if (!inBody && !TryDateline(l.Text, out _) && HeaderSignalAhead(lines, i + 1, end, title))
                     {
                         if (l.Caption) captions.Add(l.Text); else summary.Add(l.Text);
                         continue;
@@ -616,9 +621,11 @@ public sealed partial class TextDumpReader : IDocumentReader
         for (int j = from; j < end && seen < HeaderWindow; j++, seen++)
         {
             var l = lines[j];
-            if (l.Kind == LineKind.Date) return true;
+            // A date or a "By …" line ahead means we are still in the header; credits such as
+            // "(Reporting by …)" or a bare agency name can close an article, so they do not count.
+            if (l.Kind == LineKind.Date || (l.Kind == LineKind.Byline && l.Authors is { Count: > 0 })) return true;
             if (title is not null && l.Kind == LineKind.TitleLike && l.Text == title) return true;
-            if (l.Kind == LineKind.Paragraph && !l.Caption) return false;
+            if (l.Kind == LineKind.Paragraph && !l.Caption) return TryDateline(l.Text, out _); // the datelined paragraph opens the body
         }
         return false;
     }

@@ -226,4 +226,23 @@ public class TextDumpReaderLayoutTests
         Assert.Contains("\"not declare victory too soon.\"", docs[1].Text);
         Assert.Equal(2, docs[1].Zones.Count(z => z.Kind == ZoneKinds.Body));
     }
+
+    [Fact]
+    public void Read_StandfirstBylineWithDateAndInlineTeasers_Sorted()
+    {
+        var d = Assert.Single(Read("standfirst-byline-date.txt", "2025-11-01"));
+        Assert.Equal("Water deal eases border tensions after months of talks", d.Title);
+        Assert.Equal("2025-11-27", d.Published); // from the byline, not --published
+        Assert.Equal(["Omar Haddad"], d.Authors);
+        Assert.Equal("AMMAN", d.Dateline);
+        string[] Zones(string kind) => d.Zones.Where(z => z.Kind == kind).Select(z => d.Text[z.Start..z.End]).ToArray();
+        Assert.StartsWith("The agreement sets quotas", Assert.Single(Zones(ZoneKinds.Summary)));
+        Assert.StartsWith("Photo:", Assert.Single(Zones(ZoneKinds.Caption)));
+        Assert.Contains("What changes for farmers", Zones(ZoneKinds.Body)); // a sub-heading stays
+        Assert.DoesNotContain("Read more", d.Text);
+        Assert.DoesNotContain("Most Read", d.Text);
+        Assert.DoesNotContain("Football club", d.Text);
+        Assert.DoesNotContain("Skip to main content", d.Text);
+        Assert.DoesNotContain("Middle East", d.Text);
+    }
 }
