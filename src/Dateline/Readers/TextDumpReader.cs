@@ -40,6 +40,8 @@ public sealed partial class TextDumpReader : IDocumentReader
         public bool Caption;
         public string? BulletText;
         public List<string>? Authors;
+        /// <summary>Blank lines right before this line in the dump (two or more often separate articles).</summary>
+        public int BlankBefore;
     }
 
     public IEnumerable<ReadResult> Read(InputItem input, ReaderOptions options)
@@ -75,13 +77,20 @@ public sealed partial class TextDumpReader : IDocumentReader
     internal static List<Line> SplitLines(string raw)
     {
         var list = new List<Line>();
-        int pos = 0;
+        int pos = 0, blanks = 0;
         while (pos <= raw.Length)
         {
             int nl = raw.AsSpan(pos).IndexOfAny('\n', '\r');
             int end = nl < 0 ? raw.Length : pos + nl;
             var text = Clean(raw.AsSpan(pos, end - pos));
-            if (text.Length > 0) list.Add(Classify(text));
+            if (text.Length > 0)
+            {
+                var line = Classify(text);
+                line.BlankBefore = blanks;
+                list.Add(line);
+                blanks = 0;
+            }
+            else blanks++;
             if (nl < 0) break;
             pos = end + (raw[end] == '\r' && end + 1 < raw.Length && raw[end + 1] == '\n' ? 2 : 1);
         }
@@ -412,6 +421,10 @@ public sealed partial class TextDumpReader : IDocumentReader
                 }
             }
             if (!start) start = HeaderFollows(lines, k);
+            // Two or more blank lines before a headline that a paragraph follows: a new article on a
+            // page that prints no dates or repeats (a digest, a section front).
+            if (!start && l.BlankBefore >= 2 && starts.Count > 0 && k + 1 < lines.Count && lines[k + 1].Kind == LineKind.Paragraph && !lines[k + 1].Caption)
+                start = true;
             if (!start && !seenParagraph && starts.Count == 0) start = true;
             if (start) starts.Add(k);
         }

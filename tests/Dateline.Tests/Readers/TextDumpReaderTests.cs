@@ -245,4 +245,13 @@ public class TextDumpReaderLayoutTests
         Assert.DoesNotContain("Skip to main content", d.Text);
         Assert.DoesNotContain("Middle East", d.Text);
     }
+
+    [Fact]
+    public void Read_DigestWithoutDates_ArticlesSplitAtDoubleBlankLines()
+    {
+        var docs = Read("digest.txt", "2025-05-01");
+        Assert.Equal(["Library extends opening hours for exam season", "Tram line closed for weekend repairs"], docs.Select(d => d.Title!).ToArray());
+        // The single-blank-line sub-heading stays inside the first article.
+        Assert.Contains("Quiet rooms", docs[0].Zones.Where(z => z.Kind == ZoneKinds.Body).Select(z => docs[0].Text[z.Start..z.End]));
+    }
 }
