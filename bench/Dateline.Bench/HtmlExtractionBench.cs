@@ -21,6 +21,35 @@ public static class HtmlExtractionBench
             return 2;
         }
         if (args[0] == "html-debug") return Debug(args[1], args[2]);
+        if (args[0] == "html-big")
+        {
+            var sb = new StringBuilder(52 << 20);
+            sb.Append("<html><head><title>Huge</title></head><body><article><h1>Huge page</h1>");
+            while (sb.Length < 50 << 20) sb.Append("<p>This paragraph repeats to make the page very large, as a runaway generator might, with commas, words and more words.</p>\n");
+            var bytes = Encoding.UTF8.GetBytes(sb.ToString());
+            for (int k = 0; k < 3; k++)
+            {
+                var sw1 = Stopwatch.StartNew();
+                var h = HtmlDecoder.Decode(bytes, out _, out _);
+                Console.Write($"decode {sw1.ElapsedMilliseconds} ms ");
+                sw1.Restart();
+                new HtmlArticleExtractor().Extract(bytes);
+                Console.WriteLine($"extract {sw1.ElapsedMilliseconds} ms; parse/meta/content/rest " + string.Join(" ", HtmlArticleExtractor.Prof.Select(x => (x / (double)Stopwatch.Frequency).ToString("F2"))));
+                Array.Clear(HtmlArticleExtractor.Prof);
+            }
+            return 0;
+        }
+        if (args[0] == "html-deep")
+        {
+            var html = "<html><body>" + string.Concat(Enumerable.Repeat($"<{args[1]}>", 10_000)) + "<p>Deep text.</p>" + string.Concat(Enumerable.Repeat($"</{args[1]}>", 10_000)) + "</body></html>";
+            var sw1 = Stopwatch.StartNew();
+            new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+            Console.WriteLine($"parse {sw1.ElapsedMilliseconds} ms");
+            sw1.Restart();
+            new HtmlArticleExtractor().ExtractString(html);
+            Console.WriteLine($"extract {sw1.ElapsedMilliseconds} ms");
+            return 0;
+        }
         var files = Directory.EnumerateFiles(args[1], "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
         if (args[0] == "html-jsonl") return WriteJsonl(files, args[2]);
         if (args[0] == "html-parse")

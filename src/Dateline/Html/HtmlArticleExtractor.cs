@@ -31,10 +31,15 @@ public sealed class HtmlArticleExtractor
     }
 
     public static readonly long[] Prof = new long[4];
+
+    /// <summary>Markup beyond this many characters (after the prefilter) is not parsed.</summary>
+    public const int MaxParseChars = 1_000_000;
     public NewsDocument ExtractString(string html, string? path = null, string? url = null)
     {
         if (html.Length > HtmlDecoder.MaxBytes) html = html[..HtmlDecoder.MaxBytes];
         html = HtmlPrefilter.Strip(html, out int scriptChars);
+        // Parsing cost grows with the markup; the largest real articles have well under 1 MB of it once scripts are gone.
+        if (html.Length > MaxParseChars) html = html[..MaxParseChars];
         var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         // Not disposed: Dispose walks and clears the whole tree, work the garbage collector does anyway.
         var doc = Parser.ParseDocument(html);

@@ -17,8 +17,9 @@ public static class HtmlDecoder
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
     }
 
-    /// <summary>Pages larger than this are cut: real articles are far smaller, the rest is inline data.</summary>
-    public const int MaxBytes = 8 * 1024 * 1024;
+    /// <summary>Pages larger than this are cut before decoding (bounded memory); the markup is cut again after
+    /// scripts and styles are gone (<see cref="HtmlArticleExtractor.MaxParseChars"/>).</summary>
+    public const int MaxBytes = 16 * 1024 * 1024;
 
     public static string Decode(ReadOnlySpan<byte> bytes, out Encoding encoding, out string how)
     {

@@ -322,7 +322,7 @@ internal static class HtmlMetadata
     static bool Has(string s, string what) => s.Contains(what, StringComparison.Ordinal);
 
     static bool ByLineClass(string? cls) => cls is not null &&
-        (Has(cls, "author") || Has(cls, "byline") || Has(cls, "autor") || Has(cls, "writer") || Has(cls, "verfasser") || Has(cls, "creator"))
+        (Has(cls, "author") || Has(cls, "byline") || Has(cls, "autor") || Has(cls, "auteur") || Has(cls, "writer") || Has(cls, "verfasser") || Has(cls, "creator"))
         && !Has(cls, "bio") && !Has(cls, "about") && !Has(cls, "avatar") && !Has(cls, "image") && !Has(cls, "img") && !Has(cls, "photo") && !Has(cls, "comment");
 
     static bool DateClass(string? cls) => cls is not null &&

@@ -18,6 +18,8 @@ internal static class HtmlPrefilter
         StringBuilder? sb = null;
         int copied = 0;
         int i = 0;
+        int depth = 0;
+        var dropped = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         while (true)
         {
             int lt = s[i..].IndexOf('<');
@@ -63,8 +65,12 @@ internal static class HtmlPrefilter
             }
             if (end < 0)
             {
-                i++;
-                continue;
+                end = NestingGuard(s, i, ref depth, dropped);
+                if (end < 0)
+                {
+                    i++;
+                    continue;
+                }
             }
             sb ??= new StringBuilder(html.Length);
             sb.Append(s[copied..i]);
@@ -75,6 +81,57 @@ internal static class HtmlPrefilter
         if (sb is null) return html;
         sb.Append(s[copied..]);
         return sb.ToString();
+    }
+
+    /// <summary>Open elements deeper than this are flattened: the HTML5 tree builder scans the stack of open
+    /// elements for many tags, so 10,000-deep nesting costs seconds; no real page nests content this deep.</summary>
+    public const int MaxNesting = 400;
+
+    static readonly HashSet<string> NotCounted = new(StringComparer.OrdinalIgnoreCase)
+    {
+        // Void elements and elements whose end tags are optional (pages leave them open by the thousand).
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "tbody", "thead", "tfoot", "colgroup", "caption",
+        "rb", "rt", "rp", "html", "head", "body", "frame",
+    };
+
+    /// <summary>
+    /// Tracks the nesting depth of start and end tags; past <see cref="MaxNesting"/> a start tag (and later its
+    /// end tag) is dropped. Returns the end of the tag to drop, or -1 to keep it.
+    /// </summary>
+    static int NestingGuard(ReadOnlySpan<char> s, int i, ref int depth, Dictionary<string, int> dropped)
+    {
+        int p = i + 1;
+        bool end = p < s.Length && s[p] == '/';
+        if (end) p++;
+        int nameStart = p;
+        while (p < s.Length && char.IsAsciiLetterOrDigit(s[p])) p++;
+        if (p == nameStart || !char.IsAsciiLetter(s[nameStart])) return -1;
+        var name = s[nameStart..p];
+        var lookup = NotCounted.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.Contains(name)) return -1;
+        int gt = s[p..].IndexOf('>');
+        if (gt < 0) return -1;
+        int tagEnd = p + gt + 1;
+        if (end)
+        {
+            if (dropped.Count > 0 && dropped.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out int n) && n > 0)
+            {
+                dropped[name.ToString()] = n - 1;
+                return tagEnd;
+            }
+            if (depth > 0) depth--;
+            return -1;
+        }
+        if (s[tagEnd - 2] == '/') return -1;
+        if (depth < MaxNesting)
+        {
+            depth++;
+            return -1;
+        }
+        var key = name.ToString().ToLowerInvariant();
+        dropped[key] = dropped.GetValueOrDefault(key) + 1;
+        return tagEnd;
     }
 
     static bool StartsTag(ReadOnlySpan<char> rest, string name)
