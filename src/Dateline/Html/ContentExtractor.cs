@@ -535,17 +535,22 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
             Flush(buf, raw);
         }
         var result = new List<Block>();
+        bool lastIsHeading = false;
         foreach (var (block, total, linked, tag) in raw)
         {
             double ld = total == 0 ? 0 : (double)linked / total;
             if (ld > 0.5 || (tag == "li" && ld > 0.35 && block.Text.Length < 120))
             {
                 LinkBlocks++;
+                // A heading followed straight by links titles a teaser list ("Related", "Mehr zum Thema"), not the article.
+                if (lastIsHeading && result.Count > 0) result.RemoveAt(result.Count - 1);
+                lastIsHeading = false;
                 continue;
             }
             if (block.Kind == ZoneKinds.Body && IsBoilerplateLine(block.Text, tag)) continue;
             if (tag is "h1" && meta.Title is not null && Same(block.Text, meta.Title)) continue;
             result.Add(block);
+            lastIsHeading = tag is "h2" or "h3" or "h4" or "h5" or "h6" && block.Text.Length < 80;
         }
         TrimTail(result);
         return result;
@@ -619,6 +624,9 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex CreditLine();
 
+    [GeneratedRegex(@"\b(foto|fotos|photo|photos|bild|titelbild|quelle|crédits? photos?|credits?|image|bildquelle)\s?:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex CreditAnywhere();
+
     [GeneratedRegex(@"^((von|by|par|de|di|door|av|por)\s+[\p{Lu}][\p{L}\.\-']+(\s+[\p{Lu}][\p{L}\.\-']+){0,3}|(veröffentlicht|aktualisiert|published|updated|posted|publié|mis à jour|stand|erstellt|geändert)\b.{0,60}|[\d\s\.\,\-/:|]*(\d{1,2}\.?\s*(jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|mars|avr|juin|juil|août|sept|déc)[\p{L}\.]*\s*\d{0,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4})[\d\s\.\,\-/:|]*(uhr|h|am|pm)?\s*)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BylineOrDateLine();
@@ -626,7 +634,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
     bool IsBoilerplateLine(string text, string tag)
     {
         if (text.Length <= 60 && BoilerplateLine().IsMatch(text)) return true;
-        if (text.Length <= 120 && CreditLine().IsMatch(text)) return true;
+        if (text.Length <= 120 && (CreditLine().IsMatch(text) || CreditAnywhere().IsMatch(text))) return true;
         if (text.Length <= 80 && BylineOrDateLine().IsMatch(text))
         {
             DateHints.Add(text);
