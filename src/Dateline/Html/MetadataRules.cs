@@ -238,6 +238,17 @@ internal static partial class AuthorCleaner
         return [];
     }
 
+    /// <summary>"Von Anna Beispiel" / "By Jane Doe" written near the headline, for pages with no byline markup.</summary>
+    public static List<string> FromNearTitle(string? text, string? siteName)
+    {
+        if (string.IsNullOrEmpty(text)) return [];
+        var m = ByName().Match(text.Length > 1500 ? text[..1500] : text);
+        return m.Success ? CleanAll([m.Groups[1].Value], siteName) : [];
+    }
+
+    [GeneratedRegex(@"(?:^|[\s|·•])(?:[Vv]on|By|by|Par|par|Por|por|Door|door|Autor(?:in)?:|Author:|Text:)\s+(\p{Lu}[\p{L}'’\-\.]+(?:\s+\p{Lu}[\p{L}'’\-\.]+){1,3}(?:\s+(?:und|and|et|y|&)\s+\p{Lu}[\p{L}'’\-\.]+(?:\s+\p{Lu}[\p{L}'’\-\.]+){1,3})?)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ByName();
+
     public static List<string> FromLines(List<string> lines, string? siteName) => CleanAll(lines, siteName);
 
     static void FromJson(JsonElement a, List<string> into, int depth)
@@ -268,7 +279,7 @@ internal static partial class AuthorCleaner
 
     static IEnumerable<string> Split(string s)
     {
-        s = HtmlText.Collapse(s);
+        s = HtmlText.Collapse(s.Contains('&') ? System.Net.WebUtility.HtmlDecode(s) : s);
         if (s.Length > 300) yield break;
         foreach (var part in AuthorSplit().Split(s)) yield return part;
     }
@@ -297,12 +308,12 @@ internal static partial class AuthorCleaner
     [GeneratedRegex(@"\s*(?:;|,\s+(?=\p{Lu})|\s+(?:and|und|et|y|e|en|&)\s+)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AuthorSplit();
 
-    [GeneratedRegex(@"^(?:(?:by|von|vom|par|de|di|door|av|por|text|texte|autor|autorin|author|auteur|written by|geschrieben von|posted by|post author|verfasst von|ein beitrag von|veröffentlicht von|autorenseite von|über)\s*:?\s+)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(?:(?:by|von|vom|par|de|di|door|av|por|text|texte|autor|autorin|author|auteur|written by|geschrieben von|posted by|post author|verfasst von|ein beitrag von|beitrag von|beitragvon|veröffentlicht von|autorenseite von|über|interview|eingestellt von|publié par|pubblicato da|pressemitteilung von|©|\(c\))\s*:?\s*(?=\p{L})|author(?=\p{Lu}))+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Prefix();
 
     [GeneratedRegex(@"\b(uhr|kommentar\w*|comments?|minuten|minutes?|lesezeit|anzeigen|artikel|beiträge|posts|alle|mehr|more|read|lesen|shares?|follow|folgen|profil|profile|veröffentlicht|published|updated|aktualisiert|am|on|le|écrit|geschrieben|at)\b|^(by|von|par|author|autor|auteur|über|about|post author|autorenseite von|themegrill|wordpress)$|→|»|›", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Noise();
 
-    [GeneratedRegex(@"^(admin|administrator|redaktion|editor|editors|staff|user|guest|gast|anonymous|unknown|null|none|webmaster|team)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(admin|administrator|wordpressadmin|redaktion|editor|editors|staff|user|guest|gast|anonymous|unknown|null|none|webmaster|team|posted|link|links|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Generic();
 }
