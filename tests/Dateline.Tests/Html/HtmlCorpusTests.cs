@@ -10,13 +10,14 @@ namespace Dateline.Tests.Html;
 /// </summary>
 public class HtmlCorpusTests
 {
-    // Measured (see docs/html-extraction.md): F1 0.912, P 0.905, R 0.919, title 0.805, date 0.850, author 0.561.
+    // Measured (see docs/html-extraction.md): F1 0.913, P 0.909, R 0.917, title 0.804, date 0.849, author 0.573
+    // (this test's own comparisons; evaluate.sh gives the same to the third decimal).
     const double F1Floor = 0.905;
     const double PrecisionFloor = 0.895;
     const double RecallFloor = 0.905;
     const double TitleFloor = 0.79;
     const double DateFloor = 0.84;
-    const double AuthorFloor = 0.54;
+    const double AuthorFloor = 0.55;
 
     [Fact]
     [Trait("Category", "Corpus")]
