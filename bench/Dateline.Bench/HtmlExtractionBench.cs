@@ -34,8 +34,7 @@ public static class HtmlExtractionBench
                 Console.Write($"decode {sw1.ElapsedMilliseconds} ms ");
                 sw1.Restart();
                 new HtmlArticleExtractor().Extract(bytes);
-                Console.WriteLine($"extract {sw1.ElapsedMilliseconds} ms; parse/meta/content/rest " + string.Join(" ", HtmlArticleExtractor.Prof.Select(x => (x / (double)Stopwatch.Frequency).ToString("F2"))));
-                Array.Clear(HtmlArticleExtractor.Prof);
+                Console.WriteLine($"extract {sw1.ElapsedMilliseconds} ms");
             }
             return 0;
         }
@@ -69,7 +68,7 @@ public static class HtmlExtractionBench
             var ex = new HtmlArticleExtractor();
             sw0.Restart();
             foreach (var b in all) ex.Extract(b);
-            Console.WriteLine($"extract {sw0.Elapsed.TotalSeconds:F2} s; parse/meta/content/rest " + string.Join(" ", HtmlArticleExtractor.Prof.Select(x => (x / (double)Stopwatch.Frequency).ToString("F2"))) + " content: prune/measure/choose/emit " + string.Join(" ", ContentExtractor.P.Select(x => (x / (double)Stopwatch.Frequency).ToString("F2"))) + " meta walk/jsonld " + string.Join(" ", HtmlMetadata.P.Select(x => (x / (double)Stopwatch.Frequency).ToString("F2"))));
+            Console.WriteLine($"extract {sw0.Elapsed.TotalSeconds:F2} s");
             return 0;
         }
         int rounds = args.Length > 2 ? int.Parse(args[2]) : 3;

@@ -49,20 +49,14 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
         "address", "center", "form", "fieldset", "details", "summary", "caption", "hr", "body", "html", "font-block",
     };
 
-    public static readonly long[] P = new long[4];
 
     public List<Block> Run(IElement body)
     {
-        long a = System.Diagnostics.Stopwatch.GetTimestamp();
         Prune(body, 0);
-        long b = System.Diagnostics.Stopwatch.GetTimestamp(); P[0] += b - a;
         int pageTotal = Measure(body, 0).total;
-        long c = System.Diagnostics.Stopwatch.GetTimestamp(); P[1] += c - b;
         var roots = ChooseRoots(body, pageTotal);
-        long d = System.Diagnostics.Stopwatch.GetTimestamp(); P[2] += d - c;
         roots = Widen(body, roots);
         var blocks = Emit(roots);
-        long e = System.Diagnostics.Stopwatch.GetTimestamp(); P[3] += e - d;
         int len = blocks.Where(b => b.Kind == ZoneKinds.Body).Sum(b => b.Text.Length);
         if (len < 250 && pageTotal > 400)
         {

@@ -13,13 +13,14 @@ namespace Dateline.Html;
 /// </summary>
 public sealed class HtmlArticleExtractor
 {
-    static readonly HtmlParser Parser = new(new HtmlParserOptions
+    // One parser per thread: the CLI may extract several pages at once (--threads).
+    static readonly ThreadLocal<HtmlParser> Parsers = new(() => new HtmlParser(new HtmlParserOptions
     {
         IsKeepingSourceReferences = false,
         IsScripting = false,
         IsNotConsumingCharacterReferences = false,
         DisableElementPositionTracking = true,
-    });
+    }));
 
     /// <summary>Extracts from raw bytes (charset detected). Throws <see cref="InvalidDataException"/> for binary data.</summary>
     public NewsDocument Extract(ReadOnlySpan<byte> bytes, string? path = null, string? url = null)
@@ -30,8 +31,6 @@ public sealed class HtmlArticleExtractor
         return ExtractString(html, path, url);
     }
 
-    public static readonly long[] Prof = new long[4];
-
     /// <summary>Markup beyond this many characters (after the prefilter) is not parsed.</summary>
     public const int MaxParseChars = 1_000_000;
     public NewsDocument ExtractString(string html, string? path = null, string? url = null)
@@ -40,17 +39,13 @@ public sealed class HtmlArticleExtractor
         html = HtmlPrefilter.Strip(html, out int scriptChars);
         // Parsing cost grows with the markup; the largest real articles have well under 1 MB of it once scripts are gone.
         if (html.Length > MaxParseChars) html = html[..MaxParseChars];
-        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         // Not disposed: Dispose walks and clears the whole tree, work the garbage collector does anyway.
-        var doc = Parser.ParseDocument(html);
-        var t1 = System.Diagnostics.Stopwatch.GetTimestamp(); Prof[0] += t1 - t0;
+        var doc = Parsers.Value!.ParseDocument(html);
         var meta = HtmlMetadata.Read(doc, url);
-        var t2 = System.Diagnostics.Stopwatch.GetTimestamp(); Prof[1] += t2 - t1;
         var body = (IElement?)doc.Body ?? doc.DocumentElement;
 
         var content = new ContentExtractor(meta);
         var blocks = body is null ? [] : content.Run(body);
-        var t3 = System.Diagnostics.Stopwatch.GetTimestamp(); Prof[2] += t3 - t2;
         blocks = PreferLdBody(meta, blocks);
 
         // Body text first (for dates and language found in the text), then assemble.
@@ -77,7 +72,6 @@ public sealed class HtmlArticleExtractor
         meta.Language ??= LanguageGuesser.Guess(bodyText.Length > 200 ? bodyText : meta.Title + " " + bodyText);
         meta.PageType = PageTypeOf(blocks, bodyText, content, scriptChars);
 
-        var t4 = System.Diagnostics.Stopwatch.GetTimestamp(); Prof[3] += t4 - t3;
         var id = Readers.DocumentIds.FromText(text);
         var nd = new NewsDocument(id, text, new SourceInfo { Path = path, Index = 0, Url = url ?? meta.CanonicalUrl })
         {

@@ -158,7 +158,6 @@ internal sealed class PageMetadata
 /// <summary>Reads the metadata sources of a page.</summary>
 internal static class HtmlMetadata
 {
-    public static readonly long[] P = new long[2];
     public static PageMetadata Read(IDocument doc, string? url)
     {
         var m = new PageMetadata { Url = url };
@@ -169,9 +168,7 @@ internal static class HtmlMetadata
         var root = doc.DocumentElement;
         if (root is null) return m;
         m.Language = NormalizeLang(root.GetAttribute("lang") ?? root.GetAttribute("xml:lang"));
-        long w0 = System.Diagnostics.Stopwatch.GetTimestamp();
         Walk(root, 0, false);
-        P[0] += System.Diagnostics.Stopwatch.GetTimestamp() - w0;
 
         void Walk(IElement e, int depth, bool inArticle)
         {
@@ -200,9 +197,7 @@ internal static class HtmlMetadata
                         }
                     case "script":
                         {
-                            long j0 = System.Diagnostics.Stopwatch.GetTimestamp();
                             if (c.GetAttribute("type")?.Trim().ToLowerInvariant() == "application/ld+json") ParseJsonLd(m, c.TextContent);
-                            P[1] += System.Diagnostics.Stopwatch.GetTimestamp() - j0;
                             continue;
                         }
                     case "title":

@@ -12,15 +12,15 @@ public sealed class HtmlReader : IDocumentReader
     public IEnumerable<ReadResult> Read(InputItem input, ReaderOptions options)
     {
         if (input.Bytes.Length == 0 || input.Bytes.AsSpan().IndexOfAnyExcept(" \t\r\n"u8) < 0)
-            return [ReadResult.Fail(new InputException(input.Name, "DL241: the input is empty (no HTML)."))];
+            return [ReadResult.Fail(new InputException(input.Name, "DL261: the input is empty (no HTML)."))];
         if (HtmlDecoder.LooksBinary(input.Bytes))
-            return [ReadResult.Fail(new InputException(input.Name, "DL240: binary data, not an HTML page."))];
+            return [ReadResult.Fail(new InputException(input.Name, "DL260: binary data, not an HTML page."))];
         Model.NewsDocument doc;
         try { doc = _extractor.Extract(input.Bytes, input.Name, input.Url); }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // The extractor is written not to throw on bad markup; this keeps one strange page from stopping a batch.
-            return [ReadResult.Fail(new InputException(input.Name, $"DL242: the page could not be read: {ex.Message}"))];
+            return [ReadResult.Fail(new InputException(input.Name, $"DL262: the page could not be read: {ex.Message}"))];
         }
         if (doc.Published is null)
         {

@@ -59,19 +59,19 @@ public class HtmlHostileInputTests
     }
 
     [Fact]
-    public void Read_BinaryData_ReportsDl240()
+    public void Read_BinaryData_ReportsDl260()
     {
         var bytes = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52 };
         var r = new HtmlReader().Read(new InputItem("image.html", bytes), new ReaderOptions()).Single();
         Assert.Null(r.Document);
-        Assert.Contains("DL240", r.Error!.Message);
+        Assert.Contains("DL260", r.Error!.Message);
     }
 
     [Fact]
-    public void Read_EmptyFile_ReportsDl241()
+    public void Read_EmptyFile_ReportsDl261()
     {
         var r = new HtmlReader().Read(new InputItem("empty.html", "  \n"u8.ToArray()), new ReaderOptions()).Single();
-        Assert.Contains("DL241", r.Error!.Message);
+        Assert.Contains("DL261", r.Error!.Message);
     }
 
     [Fact]
