@@ -153,7 +153,17 @@ internal static class TitleChooser
         foreach (var (t, inArticle) in h1s) if (inArticle && PlausibleH1(t, siteName, ogTitle, titleTag)) { h1 = t; break; }
         if (h1 is null)
             foreach (var (t, _) in h1s) if (PlausibleH1(t, siteName, ogTitle, titleTag)) { h1 = t; break; }
-        if (h1 is not null) return h1;
+        if (h1 is not null)
+        {
+            // An h1 that wraps a kicker or a subtitle around the meta title: the meta title is the headline itself.
+            foreach (var t in new[] { ogTitle, ldHeadline })
+            {
+                if (t is null) continue;
+                var clean = StripSite(t, siteName);
+                if (clean.Length >= 10 && clean.Length < h1.Length && h1.Contains(clean, StringComparison.Ordinal)) return clean;
+            }
+            return h1;
+        }
         if (ogTitle is not null) return StripSite(ogTitle, siteName);
         if (ldHeadline is not null) return StripSite(ldHeadline, siteName);
         if (titleTag is not null) return StripSite(titleTag, siteName);
