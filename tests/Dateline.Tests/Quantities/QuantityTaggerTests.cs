@@ -116,6 +116,17 @@ public class QuantityTaggerTests
     }
 
     [Fact]
+    public void Tag_OneMegabyteOfYears_FinishesQuickly()
+    {
+        // every number is a date here: skipping them must not rescan the times layer each time
+        var text = string.Concat(Enumerable.Repeat("in 1990 ", 125_000));
+        var sw = Stopwatch.StartNew();
+        var all = QuantityTagger.Tag(text);
+        Assert.Empty(all);
+        Assert.True(sw.ElapsedMilliseconds < 20000, $"took {sw.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
     public void Process_Stage_UsesTimesLayerToSkipDates()
     {
         var doc = new NewsDocument("d1", "In 2019, 300 people marched.", new SourceInfo());
