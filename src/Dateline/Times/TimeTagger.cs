@@ -50,12 +50,30 @@ public static class TimeTagger
                 {
                     int s = toks[i].Start, e = toks[hit.EndTok - 1].End;
                     _out.Add(new TimeExpression { Start = s, End = e, Text = text.Substring(s, e - s), Type = hit.Type, Value = hit.Value });
+                    NoteExplicitYear(i, hit.EndTok);
                     i = hit.EndTok;
                 }
                 else i++;
             }
             return _out;
         }
+
+        // The last year written out in the text ("in 1941"): a bare month right after it belongs to
+        // that year, not to the article's ("In 1941 ... in June" is June 1941). Only for years far
+        // from the article's own (history, not news): on TimeBank+AQUAINT any gap under ~20 years
+        // made more errors than it fixed, because news switches back to the present quickly.
+        private int _lastYear = -1, _lastYearEnd = -1;
+        private const int NarrativeWindow = 300;
+        private const int NarrativeMinGap = 20;
+
+        private void NoteExplicitYear(int from, int to)
+        {
+            for (int k = from; k < to; k++)
+                if (IsNum(k) && toks[k].Length == 4 && Int(k) is >= 1000 and <= 2199) { _lastYear = Int(k); _lastYearEnd = toks[to - 1].End; }
+        }
+
+        private int NarrativeYear(int tok) =>
+            _lastYear > 0 && (DctYear < 0 || Math.Abs(_lastYear - DctYear) >= NarrativeMinGap) && toks[tok].Start - _lastYearEnd is >= 0 and var gap && gap < NarrativeWindow ? _lastYear : -1;
 
         // ------------------------------------------------------------------ token helpers
 
@@ -909,7 +927,7 @@ public static class TimeTagger
                     int year;
                     if (IsP(e1, ',') && YearNumber(e1 + 1, out int y1)) { year = y1; e1 += 2; }
                     else if (YearNumber(e1, out int y2)) { year = y2; e1++; }
-                    else year = YearForMonth(mon, day, TenseAround(s, e1));
+                    else year = NarrativeYear(s) is > 0 and var ny ? ny : YearForMonth(mon, day, TenseAround(s, e1));
                     hit = new Hit(e1, "DATE", new CalPoint { Gran = Gran.Day, Year = year, Month = mon, Day = day }.Format());
                     return true;
                 }
@@ -924,7 +942,7 @@ public static class TimeTagger
                 {
                     if (ambiguous && !(s < j) && !PrepBefore(j)) return false;
                     if (w.Abbrev && !(s < j) && !PrepBefore(j)) return false;
-                    yy = YearForMonth(mon, 0, TenseAround(s, end));
+                    yy = NarrativeYear(s) is > 0 and var ny2 ? ny2 : YearForMonth(mon, 0, TenseAround(s, end));
                 }
                 hit = new Hit(end, "DATE", new CalPoint { Gran = Gran.Month, Year = yy, Month = mon }.Format());
                 return true;

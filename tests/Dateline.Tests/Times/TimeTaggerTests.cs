@@ -123,6 +123,20 @@ public class TimeTaggerTests
     }
 
     [Fact]
+    public void Tag_MonthAfterHistoricYear_TakesTheNarrativeYear()
+    {
+        var all = TimeTagger.Tag("The offensive began in 1941. In June the army reached the river.", Dct);
+        Assert.Equal("1941-06", all.Single(t => t.Text == "June").Value);
+    }
+
+    [Fact]
+    public void Tag_MonthAfterRecentYear_StaysAnchoredToTheArticle()
+    {
+        var all = TimeTagger.Tag("Sales peaked in 2019. The plant closed in June.", Dct);
+        Assert.Equal("2025-06", all.Single(t => t.Text == "June").Value);
+    }
+
+    [Fact]
     public void Tag_OneMegabyteOfDigits_FinishesQuickly()
     {
         var text = new string('7', 1_000_000);
