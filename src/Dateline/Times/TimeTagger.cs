@@ -620,7 +620,8 @@ public static class TimeTagger
                     if (I(i + 1).Unit != TUnit.None) return false;
                     hit = new Hit(i + 1, "DATE", "PRESENT_REF"); return true;
                 case Kw.PastRef:
-                    if (Is(i, "recent") && I(i + 1).Unit != TUnit.None && I(i + 1).Plural) { hit = new Hit(i + 2, "DATE", "PAST_REF"); return true; }
+                    // "recent years": TimeBank makes it a vague duration (PXY) more often than PAST_REF
+                    if (Is(i, "recent") && I(i + 1).Unit is not (TUnit.None or TUnit.Weekend) && I(i + 1).Plural) { hit = new Hit(i + 2, "DURATION", DurationValue(double.NaN, I(i + 1).Unit)); return true; }
                     hit = new Hit(i + 1, "DATE", "PAST_REF"); return true;
                 case Kw.FutureRef:
                     if (Is(i, "future")) return false; // only "the future"
@@ -828,6 +829,19 @@ public static class TimeTagger
                 hit = new Hit(j + 2, "DATE", RelUnit(I(j + 1).Unit, 0).Format());
                 return true;
             }
+            // ---- "that year", "later that year": the year the narrative is in
+            if (Is(j, "that") && Is(j + 1, "year") && _lastYear > 0)
+            {
+                hit = new Hit(j + 2, "DATE", _lastYear.ToString("D4", CultureInfo.InvariantCulture));
+                return true;
+            }
+            // ---- "year-end", "year's end": the end of the current year
+            if (Is(j, "year") && (IsHyphen(j + 1) && Tight(j + 1) && Is(j + 2, "end") || (IsP(j + 1, '\'') || IsP(j + 1, '\u2019')) && Is(j + 2, "s") && Is(j + 3, "end")))
+            {
+                int e = IsHyphen(j + 1) ? j + 3 : j + 4;
+                hit = new Hit(e, "DATE", RelUnit(TUnit.Year, 0).Format());
+                return true;
+            }
             // ---- spoken years: "nineteen ninety-six", "the year two thousand"
             if (SpokenYear(K(j) == Kw.The && Is(j + 1, "year") ? j + 2 : j, out int spoken, out int se0))
             {
@@ -903,6 +917,14 @@ public static class TimeTagger
                 if (nx.Season is { } se && !nx.Plural)
                 {
                     hit = new Hit(k + 2, "DATE", new CalPoint { Gran = Gran.Season, Year = SeasonYear(se, dir), Season = se }.Format());
+                    return true;
+                }
+                if (nx.PartOfDay is { } pd0 && !nx.Plural && kw == Kw.Last && (pd0 is "NI" or "EV"))
+                {
+                    // "last night": the evening or night before the article
+                    var p = dct is { } d0 ? CalPoint.OfDate(d0.AddDays(-1)) : new CalPoint { Gran = Gran.Day };
+                    p.Pod = pd0;
+                    hit = new Hit(k + 2, "TIME", p.Format());
                     return true;
                 }
                 if (nx.PartOfDay is { } pd && !nx.Plural && kw == Kw.This)
@@ -1054,6 +1076,7 @@ public static class TimeTagger
             else if (Is(j, "Thanksgiving")) { m = 11; nth = 4; wd = 4; if (Is(e, "Day")) e++; }
             else if (Is(j, "Labor") && Is(j + 1, "Day")) { m = 9; nth = 1; wd = 1; e = j + 2; }
             else if (Is(j, "Memorial") && Is(j + 1, "Day")) { m = 5; nth = -1; wd = 1; e = j + 2; }
+            else if (Is(j, "Election") && Is(j + 1, "Day")) { m = 11; nth = 1; wd = 1; e = j + 2; } // the Tuesday after the first Monday
             else return false;
             int year = YearNumber(e, out int y0) ? y0 : IsP(e, ',') && YearNumber(e + 1, out y0) ? y0 : int.MinValue;
             if (year != int.MinValue) e += IsP(e, ',') ? 2 : 1;
@@ -1075,6 +1098,7 @@ public static class TimeTagger
                     d = last.Day - back;
                 }
             }
+            if (Is(j, "Election")) d += 1;
             value = $"{year:D4}-{m:D2}-{d:D2}";
             return true;
         }
