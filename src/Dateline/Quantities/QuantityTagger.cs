@@ -444,7 +444,8 @@ public static class QuantityTagger
             {
                 // the noun phrase after the number: "300 school children", "$2 billion in aid" is left alone
                 int k = after, words = 0;
-                while (Ok(k) && toks[k].Kind == LexKind.Word && words < 3 && !In(CountStop, S(k)) && char.IsLower(text[toks[k].Start]) && toks[k].Length < 25)
+                while (Ok(k) && toks[k].Kind == LexKind.Word && words < 3 && !In(CountStop, S(k)) && char.IsLower(text[toks[k].Start]) && toks[k].Length < 25
+                       && !(words > 0 && LooksVerbal(S(k))) && I(k).SetPeriod is null)
                 { k++; words++; if (IsDash(k) && Tight(k) && Ok(k + 1) && toks[k + 1].Kind == LexKind.Word && Tight(k + 1)) k += 2; }
                 if (words > 0) { counts = text.Substring(toks[after].Start, toks[k - 1].End - toks[after].Start); }
             }
@@ -458,6 +459,17 @@ public static class QuantityTagger
 
         /// <summary>The token after the DATE/TIME expression covering token <paramref name="tok"/>; starts from the
         /// cursor <see cref="InDateOrTime"/> left, so a text full of dates stays linear.</summary>
+        // The counted noun phrase stops at a verb-looking word after its head ("15 flights leave daily").
+        private static bool LooksVerbal(ReadOnlySpan<char> w) =>
+            w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal) && w.Length > 5 || In(Verbs, w);
+
+        private static readonly FrozenSet<string> Verbs = new[]
+        {
+            "leave", "leaves", "die", "dies", "live", "lives", "work", "works", "remain", "remains", "come", "comes", "go", "goes", "get", "gets", "make", "makes",
+            "need", "needs", "say", "take", "takes", "left", "died", "fled", "went", "came", "got", "made", "took", "stay", "stays", "do", "does", "did", "may", "might",
+            "must", "should", "shall", "also", "still", "now", "then", "there", "here", "so", "such", "not", "never", "already", "just",
+        }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
         private int SkipTime(int tok)
         {
             int s = toks[tok].Start;

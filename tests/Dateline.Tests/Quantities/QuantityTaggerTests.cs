@@ -45,6 +45,7 @@ public class QuantityTaggerTests
     [InlineData("Gunmen seized over 300 school children.", "school children")]
     [InlineData("There were more than 2,000 refugee admissions.", "refugee admissions")]
     [InlineData("Officials recorded 40 deportations in May.", "deportations")]
+    [InlineData("About 15 flights leave daily.", "flights")]
     public void Tag_Count_NamesTheThingCounted(string text, string counts)
     {
         Assert.Equal(counts, Single(text).Counts);
