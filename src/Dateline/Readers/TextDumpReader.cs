@@ -40,6 +40,8 @@ public sealed partial class TextDumpReader : IDocumentReader
         public bool Caption;
         public string? BulletText;
         public List<string>? Authors;
+        /// <summary>Blank lines right before this line in the dump (two or more often separate articles).</summary>
+        public int BlankBefore;
     }
 
     public IEnumerable<ReadResult> Read(InputItem input, ReaderOptions options)
@@ -75,13 +77,20 @@ public sealed partial class TextDumpReader : IDocumentReader
     internal static List<Line> SplitLines(string raw)
     {
         var list = new List<Line>();
-        int pos = 0;
+        int pos = 0, blanks = 0;
         while (pos <= raw.Length)
         {
             int nl = raw.AsSpan(pos).IndexOfAny('\n', '\r');
             int end = nl < 0 ? raw.Length : pos + nl;
             var text = Clean(raw.AsSpan(pos, end - pos));
-            if (text.Length > 0) list.Add(Classify(text));
+            if (text.Length > 0)
+            {
+                var line = Classify(text);
+                line.BlankBefore = blanks;
+                list.Add(line);
+                blanks = 0;
+            }
+            else blanks++;
             if (nl < 0) break;
             pos = end + (raw[end] == '\r' && end + 1 < raw.Length && raw[end + 1] == '\n' ? 2 : 1);
         }
@@ -117,8 +126,9 @@ public sealed partial class TextDumpReader : IDocumentReader
             if (TryByline(text, out var authors)) { line.Kind = LineKind.Byline; line.Authors = authors; return line; }
         }
         if (TryBullet(text, out var bullet)) { line.Kind = LineKind.Bullet; line.BulletText = bullet; return line; }
-        if (IsTitleLike(text)) { line.Kind = LineKind.TitleLike; return line; }
+        // A credited photo caption ("… (Reuters)") is never a headline, however short.
         line.Caption = IsCaptionLike(text);
+        if (!line.Caption && IsTitleLike(text)) line.Kind = LineKind.TitleLike;
         return line;
     }
 
@@ -142,27 +152,48 @@ public sealed partial class TextDumpReader : IDocumentReader
         "politics", "business", "sport", "sports", "middle east", "europe", "americas", "africa", "asia", "tech", "technology", "culture", "news",
     };
 
-    [GeneratedRegex(@"^(?:\d+\s*(?:min(?:ute)?s?|m)\s*read|reading time\s*:?.*|\d+\s*comments?|share (?:on|via|with) .{1,30}|follow (?:us )?on .{1,40}|(?:sign up|subscribe) (?:for|to) .{1,120}|click here.{0,120}|(?:topics|tags|keywords|filed under|categories)\s*:.{0,200}|(?:photo|image|video|picture)s?\s*:?\s*\d+\s*(?:of|/)\s*\d+|(?:get|download) (?:our|the) app.{0,60}|we use cookies.{0,200}|.{0,80}\bcookies?\b.{0,80}\b(?:accept|consent|polic(?:y|ies)|settings)\b.{0,80}|(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|x|print|copy link)(?:\s*[|/·•,]?\s*(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|x|print|copy link))+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"^(?:\d+\s*(?:min(?:ute)?s?|m)\s*read|reading time\s*:?.*|\d+\s*comments?|share (?:on|via|with) .{1,30}|follow (?:us )?on .{1,40}|(?:sign up|subscribe) (?:for|to) .{1,120}|click here.{0,120}|(?:topics|tags|keywords|filed under|categories)\s*:.{0,200}|(?:photo|image|video|picture)s?\s*:?\s*\d+\s*(?:of|/)\s*\d+|(?:get|download) (?:our|the) app.{0,60}|(?:read more|read also|also read|see also|related|more on this|watch|listen)\s*[:|»›>\-–]\s*.{1,160}|we use cookies.{0,200}|.{0,80}\bcookies?\b.{0,80}\b(?:accept|consent|polic(?:y|ies)|settings)\b.{0,80}|(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|x|print|copy link)(?:\s*[|/·•,]?\s*(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|x|print|copy link))+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex FurniturePattern();
 
     internal static bool IsFurniture(string text)
     {
         var t = text.TrimEnd(':', '.', '›', '»', '>', ' ');
         if (FurnitureLines.Contains(t)) return true;
+        bool cookie = text.Contains("cookie", StringComparison.OrdinalIgnoreCase);
+        // The patterns describe short lines; prose is never furniture, so skip the regex for it.
+        if (!cookie && (text.Length > 90 || !MayBeFurniture(text))) return false;
         try { return FurniturePattern().IsMatch(text); } catch (RegexMatchTimeoutException) { return false; }
     }
 
-    [GeneratedRegex(@"^(?:related(?: (?:articles?|stories|content|news|coverage|topics|reading|links?))?|read (?:more|also|next)|also read|more (?:from|on|about|stories|news|in)\b.{0,60}|recommended(?: for you| stories| articles)?|you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|what to read next|editor'?s picks|popular (?:now|stories)|don'?t miss|in other news)\s*:?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    /// <summary>Cheap gate before the furniture regex: its alternatives open with a digit or one of these words.</summary>
+    private static bool MayBeFurniture(string text)
+    {
+        if (char.IsDigit(text[0])) return true;
+        var first = FirstWord(text);
+        return first is "reading" or "read" or "also" or "see" or "related" or "more" or "watch" or "listen" or "share" or "follow" or "sign" or "subscribe" or "click" or "topics" or "tags" or "keywords" or "filed"
+            or "categories" or "photo" or "photos" or "image" or "images" or "video" or "videos" or "picture" or "pictures" or "get" or "download" or "we"
+            or "facebook" or "twitter" or "whatsapp" or "linkedin" or "reddit" or "telegram" or "email" or "x" or "print" or "copy";
+    }
+
+    private static string FirstWord(string text)
+    {
+        int i = 0;
+        while (i < text.Length && i < 16 && char.IsLetter(text[i])) i++;
+        return text[..i].ToLowerInvariant();
+    }
+
+    [GeneratedRegex(@"^(?:related(?: (?:articles?|stories|content|news|coverage|topics|reading|links?))?|read (?:more|also|next)|also read|more (?:from|on|about|stories|news|in)\b.{0,60}|recommended(?: for you| stories| articles)?|you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|what to read next|editor'?s picks|popular (?:now|stories)|don'?t miss|in other news)\s*:?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex RelatedPattern();
 
     internal static bool IsRelatedHeading(string text)
     {
+        if (text.Length > 80) return false;
         try { return RelatedPattern().IsMatch(text); } catch (RegexMatchTimeoutException) { return false; }
     }
 
     // ---- Dates ------------------------------------------------------------------------------
 
-    [GeneratedRegex(@"(?<label>last updated|first published|originally published|updated on|published on|posted on|updated|published|posted|modified|created|date|aktualisiert(?: am)?|veröffentlicht(?: am)?|stand|mis à jour(?: le)?|publié(?: le)?|actualizado|publicado)\s*(?:on|at|:|-|–)?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"(?<label>last updated|first published|originally published|updated on|published on|posted on|updated|published|posted|modified|created|date|aktualisiert(?: am)?|veröffentlicht(?: am)?|stand|mis à jour(?: le)?|publié(?: le)?|actualizado|publicado)\s*(?:on|at|:|-|–)?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex DateLabel();
 
     /// <summary>A line that states when the article was published or updated.</summary>
@@ -172,7 +203,10 @@ public sealed partial class TextDumpReader : IDocumentReader
 
     internal static DateLineInfo ParseDateLine(string text, PageDate? reference)
     {
-        if (text.Length > MaxHeaderLineLength) return default;
+        // Date lines are short, hold a digit or a relative word, and open with a date label or are
+        // very short (a bare date); most lines fail these cheap tests before any regex runs.
+        if (text.Length > 120 || !MayHoldDate(text)) return default;
+        if (text.Length > 64 && !StartsWithDateLabel(text)) return default;
         // Segments: "Published 26 Nov 2025 | Updated 27 Nov 2025" -> (published, ...), (updated, ...).
         var segments = new List<(string Label, string Value)>();
         MatchCollection labels;
@@ -216,6 +250,16 @@ public sealed partial class TextDumpReader : IDocumentReader
         return new DateLineInfo(any, null, published, updated, unresolved);
     }
 
+    private static bool StartsWithDateLabel(string text) => FirstWord(text) is "last" or "first" or "originally" or "updated" or "published"
+        or "posted" or "modified" or "created" or "date" or "aktualisiert" or "veröffentlicht" or "stand" or "mis" or "publié" or "actualizado" or "publicado";
+
+    private static bool MayHoldDate(string text)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0) return true;
+        return text.Contains("ago", StringComparison.OrdinalIgnoreCase) || text.Contains("yesterday", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("today", StringComparison.OrdinalIgnoreCase) || text.Contains("now", StringComparison.OrdinalIgnoreCase);
+    }
+
     // ---- Bylines ----------------------------------------------------------------------------
 
     private static readonly HashSet<string> Agencies = new(StringComparer.OrdinalIgnoreCase)
@@ -225,13 +269,13 @@ public sealed partial class TextDumpReader : IDocumentReader
         "ANI", "Kyodo", "Yonhap", "TASS", "RIA Novosti", "Interfax", "KNA", "APA", "Arab News", "AFP/Reuters", "Reuters/AFP", "AP/Reuters",
     };
 
-    [GeneratedRegex(@"^(?:by|von|par|por|di)\s+(?<names>[^|•·—–\-(]{2,160}?)\s*(?:(?:[|•·—–\-,/]|\bfor\b|\bin\b)\s*(?<org>.{1,80}))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"^(?:by|von|par|por|di)\s+(?<names>[^|•·—–\-(]{2,160}?)\s*(?:(?:[|•·—–\-,/]|\bfor\b|\bin\b)\s*(?<org>.{1,80}))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex BylinePattern();
 
-    [GeneratedRegex(@"^\(?(?:reporting|writing|additional reporting|editing|compiled|produced|research)\s+by\b.{1,300}\)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"^\(?(?:reporting|writing|additional reporting|editing|compiled|produced|research)\s+by\b.{1,300}\)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex CreditPattern();
 
-    [GeneratedRegex(@"^(?<names>(?:[\p{Lu}][\p{L}'’\-\.]+\s+){1,3}[\p{Lu}][\p{L}'’\-]+(?:\s*(?:,|and|&)\s*(?:[\p{Lu}][\p{L}'’\-\.]+\s+){1,3}[\p{Lu}][\p{L}'’\-]+)*)\s*[|,/—–]\s*(?<org>.{2,60})$", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"^(?<names>(?:[\p{Lu}][\p{L}'’\-\.]+\s+){1,3}[\p{Lu}][\p{L}'’\-]+(?:\s*(?:,|and|&)\s*(?:[\p{Lu}][\p{L}'’\-\.]+\s+){1,3}[\p{Lu}][\p{L}'’\-]+)*)\s*[|,/—–]\s*(?<org>.{2,60})$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex NameOrgPattern();
 
     /// <summary>"By Jane Doe", "By Jane Doe and John Roe | Reuters", "Jane Doe, AFP", "AFP", "(Reporting by …)".</summary>
@@ -239,7 +283,16 @@ public sealed partial class TextDumpReader : IDocumentReader
     {
         authors = [];
         var t = text.Trim();
+        if (t.Length > 320) return false;
         if (Agencies.Contains(t.Trim('(', ')', ' ', '.'))) return true;
+        // Every byline shape opens with a by-word or a bracket, or separates names from an agency.
+        bool byWord = t.Length > 3 && t[2] == ' ' && (t.StartsWith("by", StringComparison.OrdinalIgnoreCase) || t.StartsWith("di", StringComparison.OrdinalIgnoreCase))
+            || t.StartsWith("von ", StringComparison.OrdinalIgnoreCase) || t.StartsWith("par ", StringComparison.OrdinalIgnoreCase) || t.StartsWith("por ", StringComparison.OrdinalIgnoreCase);
+        bool credit = t[0] == '(' || t.StartsWith("reporting", StringComparison.OrdinalIgnoreCase) || t.StartsWith("writing", StringComparison.OrdinalIgnoreCase)
+            || t.StartsWith("additional", StringComparison.OrdinalIgnoreCase) || t.StartsWith("editing", StringComparison.OrdinalIgnoreCase)
+            || t.StartsWith("compiled", StringComparison.OrdinalIgnoreCase) || t.StartsWith("produced", StringComparison.OrdinalIgnoreCase) || t.StartsWith("research", StringComparison.OrdinalIgnoreCase);
+        bool nameOrg = t.Length <= 100 && t.AsSpan().IndexOfAny("|,/—–") > 0;
+        if (!byWord && !credit && !nameOrg) return false;
         try
         {
             if (CreditPattern().IsMatch(t)) return true;
@@ -262,9 +315,13 @@ public sealed partial class TextDumpReader : IDocumentReader
         return false;
     }
 
+    [GeneratedRegex(@"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|&)\s*", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex NameSeparator();
+
     private static List<string> SplitNames(string s)
     {
-        var parts = Regex.Split(s, @"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|&)\s*", RegexOptions.None, TimeSpan.FromMilliseconds(100));
+        string[] parts;
+        try { parts = NameSeparator().Split(s); } catch (RegexMatchTimeoutException) { return []; }
         return parts.Select(p => p.Trim().TrimEnd('.')).Where(p => p.Length > 0 && !Agencies.Contains(p)).ToList();
     }
 
@@ -279,7 +336,7 @@ public sealed partial class TextDumpReader : IDocumentReader
 
     // ---- Bullets, titles, captions ----------------------------------------------------------
 
-    [GeneratedRegex(@"^(?:[•▪●◦‣·■□►▶➤✓✔*+–—-]|\d{1,2}[.)])\s+(?<text>\S.*)$", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"^(?:[•▪●◦‣·■□►▶➤✓✔*+–—-]|\d{1,2}[.)])\s+(?<text>\S.*)$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex BulletPattern();
 
     internal static bool TryBullet(string text, out string? content)
@@ -302,8 +359,11 @@ public sealed partial class TextDumpReader : IDocumentReader
         if (text.Length < 3 || text.Length > 200) return false;
         char first = text[0];
         if (!(char.IsUpper(first) || char.IsDigit(first) || first is '"' or '“' or '‘' or '\'' or '«' or '„')) return false;
-        char last = text[^1];
-        if (last is '.' or ',' or ';' or ':') return text.EndsWith("...", StringComparison.Ordinal) || text.EndsWith('…');
+        // A sentence may end inside closing quotes or brackets: 'would "not declare victory."'
+        var core = text.AsSpan().TrimEnd("\"'”’»)]");
+        if (core.IsEmpty) return false;
+        char last = core[^1];
+        if (last is '.' or ',' or ';' or ':') return core.EndsWith("...") || core.EndsWith("…");
         int words = 1;
         foreach (var c in text) if (c == ' ') words++;
         if (words > 30) return false;
@@ -313,14 +373,24 @@ public sealed partial class TextDumpReader : IDocumentReader
         return stops <= 1;
     }
 
-    [GeneratedRegex(@"(?:\((?:[^()]{0,60}/)?(?:AFP|Reuters|AP|AP Photo|EPA|EPA-EFE|Getty Images|Getty|Bloomberg|File|File photo|Photo|Courtesy|Supplied|Shutterstock|Anadolu|Xinhua|dpa|SPA|WAM|Handout|Social media)(?:/[^()]{0,60})?\)\s*$|^(?:photo|image|picture|file photo|caption|credit)\s*:|(?:photo|image|picture)\s*(?:credit)?\s*:\s*[^.]{1,60}$|\|\s*(?:photo|image|picture)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"(?:\((?:[^()]{0,60}/)?(?:AFP|Reuters|AP|AP Photo|EPA|EPA-EFE|Getty Images|Getty|Bloomberg|File|File photo|Photo|Courtesy|Supplied|Shutterstock|Anadolu|Xinhua|dpa|SPA|WAM|Handout|Social media)(?:/[^()]{0,60})?\)\s*$|^(?:photo|image|picture|file photo|caption|credit)\s*:|(?:photo|image|picture)\s*(?:credit)?\s*:\s*[^.]{1,60}$|\|\s*(?:photo|image|picture)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex CaptionPattern();
 
     internal static bool IsCaptionLike(string text)
     {
+        // Credits end in a bracket or name a photo/image/picture/credit/caption: test that cheaply first.
+        var tail = text.AsSpan(Math.Max(0, text.Length - 80)).TrimEnd();
+        bool bracket = tail.Length > 0 && tail[^1] == ')';
+        if (!bracket && text.AsSpan().IndexOf('|') < 0 && !ContainsAny(text, "photo", "image", "picture", "credit", "caption")) return false;
         var probe = text.Length > 600 ? text[^300..] : text;
         try { return CaptionPattern().IsMatch(probe) || (text.Length <= 600 && CaptionPattern().IsMatch(text[..Math.Min(text.Length, 40)])); }
         catch (RegexMatchTimeoutException) { return false; }
+    }
+
+    private static bool ContainsAny(string text, params string[] words)
+    {
+        foreach (var w in words) if (text.Contains(w, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     // ---- 2. Articles ------------------------------------------------------------------------
@@ -334,11 +404,12 @@ public sealed partial class TextDumpReader : IDocumentReader
         var starts = new List<int>();
         var repeatOf = new HashSet<int>();
         bool seenParagraph = false;
+        int headerUntil = -1; // lines before the repeat of the last headline belong to that article's header
         for (int k = 0; k < lines.Count; k++)
         {
             var l = lines[k];
             if (l.Kind == LineKind.Paragraph && !l.Caption) seenParagraph = true;
-            if (l.Kind != LineKind.TitleLike || repeatOf.Contains(k)) continue;
+            if (l.Kind != LineKind.TitleLike || repeatOf.Contains(k) || k < headerUntil) continue;
             bool start = false;
             for (int j = k + 1; j < lines.Count && j <= k + RepeatWindow; j++)
             {
@@ -346,9 +417,14 @@ public sealed partial class TextDumpReader : IDocumentReader
                 {
                     repeatOf.Add(j);
                     start = true;
+                    headerUntil = Math.Max(headerUntil, j);
                 }
             }
             if (!start) start = HeaderFollows(lines, k);
+            // Two or more blank lines before a headline that a paragraph follows: a new article on a
+            // page that prints no dates or repeats (a digest, a section front).
+            if (!start && l.BlankBefore >= 2 && starts.Count > 0 && k + 1 < lines.Count && lines[k + 1].Kind == LineKind.Paragraph && !lines[k + 1].Caption)
+                start = true;
             if (!start && !seenParagraph && starts.Count == 0) start = true;
             if (start) starts.Add(k);
         }
@@ -389,10 +465,10 @@ public sealed partial class TextDumpReader : IDocumentReader
 
     internal readonly record struct DatelineInfo(string Place, int PlaceLength, int BodyStart);
 
-    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{Lu}\.'’\-]+(?:\s\p{Lu}[\p{Lu}\.'’\-]+){0,3}(?:,\s*\p{Lu}[\p{L}\.]+(?:\s\p{Lu}[\p{L}\.]+){0,2})?)(?:,?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2})?\s*(?:\((?<agency>[\p{L} .&/\-]{1,30})\))?\s*(?<sep>:|—|–|--?)\s+(?=\S)", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{Lu}\.'’\-]+(?:\s\p{Lu}[\p{Lu}\.'’\-]+){0,3}(?:,\s*\p{Lu}[\p{L}\.]+(?:\s\p{Lu}[\p{L}\.]+){0,2})?)(?:,?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2})?\s*(?:\((?<agency>[\p{L} .&/\-]{1,30})\))?\s*(?<sep>:|—|–|--?)\s+(?=\S)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex DatelineCaps();
 
-    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{L}\.'’\-]+(?:\s\p{Lu}[\p{L}\.'’\-]+){0,2}(?:,\s*\p{Lu}[\p{L}\.]+(?:\s\p{Lu}[\p{L}\.]+){0,2})?)\s*\((?<agency>AP|AFP|Reuters|dpa|AA|UPI|EFE|ANSA|Xinhua|CNN|Bloomberg)\)\s*(?<sep>:|—|–|--?)\s+(?=\S)", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{L}\.'’\-]+(?:\s\p{Lu}[\p{L}\.'’\-]+){0,2}(?:,\s*\p{Lu}[\p{L}\.]+(?:\s\p{Lu}[\p{L}\.]+){0,2})?)\s*\((?<agency>AP|AFP|Reuters|dpa|AA|UPI|EFE|ANSA|Xinhua|CNN|Bloomberg)\)\s*(?<sep>:|—|–|--?)\s+(?=\S)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex DatelineMixed();
 
     private static readonly HashSet<string> NotPlaces = new(StringComparer.OrdinalIgnoreCase)
@@ -406,6 +482,8 @@ public sealed partial class TextDumpReader : IDocumentReader
     {
         info = default;
         var probe = paragraph.Length > 160 ? paragraph[..160] : paragraph;
+        // A dateline opens with a capital and has its separator within the first words.
+        if (probe.Length < 4 || !char.IsUpper(probe[0]) || probe.AsSpan(0, Math.Min(probe.Length, 90)).IndexOfAny(":—–-") < 0) return false;
         Match m;
         try
         {
@@ -460,6 +538,11 @@ public sealed partial class TextDumpReader : IDocumentReader
                     unresolvedRelative |= info.UnresolvedRelative;
                     continue;
                 case LineKind.Byline:
+                    foreach (var part in l.Text.Split('|', '•', '·'))
+                    {
+                        var bylineDate = ParseDateLine(part.Trim(), reference);
+                        if (bylineDate.Any) { published ??= bylineDate.Published; updated ??= bylineDate.Updated; }
+                    }
                     if (inBody) trailingCredits.Add(l.Text);
                     else bylines.Add(l.Text);
                     if (l.Authors is not null) foreach (var a in l.Authors) if (!authors.Contains(a)) authors.Add(a);
@@ -473,7 +556,7 @@ public sealed partial class TextDumpReader : IDocumentReader
                     else if (HeaderSignalAhead(lines, i + 1, end, title) && CountWords(l.Text) >= 6) summary.Add(l.Text); // a standfirst before the meta block
                     continue;
                 case LineKind.Paragraph:
-                    if (!inBody && HeaderSignalAhead(lines, i + 1, end, title))
+                    if (!inBody && !TryDateline(l.Text, out _) && HeaderSignalAhead(lines, i + 1, end, title))
                     {
                         if (l.Caption) captions.Add(l.Text); else summary.Add(l.Text);
                         continue;
@@ -551,9 +634,11 @@ public sealed partial class TextDumpReader : IDocumentReader
         for (int j = from; j < end && seen < HeaderWindow; j++, seen++)
         {
             var l = lines[j];
-            if (l.Kind == LineKind.Date) return true;
+            // A date or a "By …" line ahead means we are still in the header; credits such as
+            // "(Reporting by …)" or a bare agency name can close an article, so they do not count.
+            if (l.Kind == LineKind.Date || (l.Kind == LineKind.Byline && l.Authors is { Count: > 0 })) return true;
             if (title is not null && l.Kind == LineKind.TitleLike && l.Text == title) return true;
-            if (l.Kind == LineKind.Paragraph && !l.Caption) return false;
+            if (l.Kind == LineKind.Paragraph && !l.Caption) return TryDateline(l.Text, out _); // the datelined paragraph opens the body
         }
         return false;
     }
