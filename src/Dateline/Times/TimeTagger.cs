@@ -51,6 +51,9 @@ public static class TimeTagger
                     int s = toks[i].Start, e = toks[hit.EndTok - 1].End;
                     _out.Add(new TimeExpression { Start = s, End = e, Text = text.Substring(s, e - s), Type = hit.Type, Value = hit.Value });
                     NoteExplicitYear(i, hit.EndTok);
+                    if (hit.Type is "DATE" or "TIME" && hit.Value is { Length: >= 10 } v && char.IsDigit(v[0])
+                        && DateOnly.TryParseExact(v.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                        _lastDay = day;
                     i = hit.EndTok;
                 }
                 else i++;
@@ -63,6 +66,8 @@ public static class TimeTagger
         // from the article's own (history, not news): on TimeBank+AQUAINT any gap under ~20 years
         // made more errors than it fixed, because news switches back to the present quickly.
         private int _lastYear = -1, _lastYearEnd = -1;
+        // The last day the text resolved to: "the next day", "that day" count from it (narrative time).
+        private DateOnly? _lastDay;
         private const int NarrativeWindow = 300;
         private const int NarrativeMinGap = 20;
 
@@ -827,6 +832,27 @@ public static class TimeTagger
             if (s < j && K(s) == Kw.The && w.Kw == Kw.The && I(j + 1).Unit is TUnit.Year or TUnit.Month or TUnit.Week or TUnit.Decade or TUnit.Century && !I(j + 1).Plural)
             {
                 hit = new Hit(j + 2, "DATE", RelUnit(I(j + 1).Unit, 0).Format());
+                return true;
+            }
+            // ---- narrative days: "the next day", "the following day", "the previous day", "that day", "the same day"
+            {
+                int k = j, dir = int.MinValue;
+                if (K(k) == Kw.The && K(k + 1) is Kw.Next or Kw.Following && Is(k + 2, "day")) { dir = 1; k += 3; }
+                else if (K(k) == Kw.The && K(k + 1) == Kw.Previous && Is(k + 2, "day")) { dir = -1; k += 3; }
+                else if (K(k) == Kw.The && Is(k + 1, "day") && (Is(k + 2, "before") || Is(k + 2, "after")) && !(Ok(k + 3) && toks[k + 3].Kind != LexKind.Punct))
+                { dir = Is(k + 2, "before") ? -1 : 1; k += 3; }
+                else if ((Is(k, "that") || K(k) == Kw.The && K(k + 1) == Kw.Same) && Is(k + (Is(k, "that") ? 1 : 2), "day")) { dir = 0; k += Is(k, "that") ? 2 : 3; }
+                if (dir != int.MinValue)
+                {
+                    DateOnly? anchor = _lastDay ?? dct;
+                    hit = new Hit(k, "DATE", anchor is { } a ? CalPoint.OfDate(a.AddDays(dir)).Format() : "XXXX-XX-XX");
+                    return true;
+                }
+            }
+            // ---- "the following year", "the previous year": from the year the narrative is in
+            if (K(j) == Kw.The && K(j + 1) is Kw.Following or Kw.Previous && Is(j + 2, "year") && _lastYear > 0)
+            {
+                hit = new Hit(j + 3, "DATE", (_lastYear + (K(j + 1) == Kw.Following ? 1 : -1)).ToString("D4", CultureInfo.InvariantCulture));
                 return true;
             }
             // ---- "that year", "later that year": the year the narrative is in

@@ -130,6 +130,13 @@ public class TimeTaggerTests
     }
 
     [Fact]
+    public void Tag_NextDay_CountsFromTheLastDateInTheText()
+    {
+        var all = TimeTagger.Tag("The talks opened on March 3, 2024. The next day the delegates left.", Dct);
+        Assert.Equal("2024-03-04", all.Single(t => t.Text == "The next day").Value);
+    }
+
+    [Fact]
     public void Tag_MonthAfterRecentYear_StaysAnchoredToTheArticle()
     {
         var all = TimeTagger.Tag("Sales peaked in 2019. The plant closed in June.", Dct);
