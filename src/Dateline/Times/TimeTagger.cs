@@ -410,6 +410,11 @@ public static class TimeTagger
             if (w.Unit == TUnit.Quarter && !IsNum(j) && !(n > 1)) return false;
             if (!w.Plural && n > 1 && !hyph && !IsNum(j) && w.Unit != TUnit.Year) { } // "five year" still a duration
             int end = k + 1;
+            // "a year-earlier loss": the timex is "year-earlier" (quarter grammar), not "a year"
+            if (IsHyphen(end) && Tight(end) && (Is(end + 1, "earlier") || Is(end + 1, "ago"))) return false;
+            // "$2 million a year", "interviews a day": a rate is a SET (TimeML), not a duration
+            if (K(j) == Kw.A && j == i && !w.Plural && IsRateContext(i - 1) && !(K(end) is Kw.Ago or Kw.Earlier or Kw.Later or Kw.Before or Kw.After or Kw.Old or Kw.And || Is(end, "from") || Is(end, "or")))
+            { hit = new Hit(end, "SET", DurationValue(1, w.Unit)); return true; }
             // "a minute and a half", "two and a half years"
             if (K(end) == Kw.And && K(end + 1) == Kw.A && K(end + 2) == Kw.Half && !double.IsNaN(n)) { n += 0.5; end += 3; }
             if (hyph && IsHyphen(end) && Tight(end) && Is(end + 1, "old")) return false; // ages are not annotated
@@ -435,6 +440,18 @@ public static class TimeTagger
             if (double.IsNaN(n) && !w.Plural) return false;
             hit = new Hit(end, "DURATION", DurationValue(n, w.Unit));
             return true;
+        }
+
+        /// <summary>Token before "a year" in a rate: a number, a scale word or a plural noun ("CDs", "flights").</summary>
+        private bool IsRateContext(int p)
+        {
+            if (!Ok(p)) return false;
+            if (IsNum(p) || I(p).Scale > 0 || IsP(p, '%')) return true;
+            if (toks[p].Kind != LexKind.Word) return false;
+            var w = S(p);
+            if (Is(p, "times") || Is(p, "twice") || Is(p, "once") || Is(p, "percent")) return true;
+            return w.Length > 3 && (w[^1] == 's' || w[^1] == 'S') && char.IsLetter(w[^2]) && I(p).Kw == Kw.None && I(p).Unit == TUnit.None
+                && !(w.EndsWith("ss", StringComparison.OrdinalIgnoreCase) || w.EndsWith("us", StringComparison.OrdinalIgnoreCase) || w.EndsWith("is", StringComparison.OrdinalIgnoreCase) || w.EndsWith("was", StringComparison.OrdinalIgnoreCase) || w.EndsWith("has", StringComparison.OrdinalIgnoreCase));
         }
 
         private string AgoValue(TUnit u, int k, int endTok)

@@ -58,6 +58,9 @@ public class TimeTaggerTests
     [InlineData("The paper is published daily.", "daily", "SET", "P1D")]
     [InlineData("The club meets every Thursday.", "every Thursday", "SET", "XXXX-WXX-4")]
     [InlineData("It has been closed for years.", "years", "DURATION", "PXY")]
+    [InlineData("The plan saves $2 million a year.", "a year", "SET", "P1Y")]
+    [InlineData("Profits rose from a year earlier.", "a year earlier", "DATE", "2024")]
+    [InlineData("Protesters gathered last night.", "last night", "TIME", "2025-11-18TNI")]
     public void Tag_Expression_HasSpanTypeAndValue(string text, string span, string type, string value)
     {
         var t = Single(text, span);
