@@ -395,6 +395,10 @@ public static class TimeTagger
             }
             if (K(i) == Kw.A && K(i + 1) == Kw.Few && j == i) { } // covered by Count
             bool vagueWord = K(j) is Kw.Few or Kw.Several or Kw.Many or Kw.Dozen || K(j) == Kw.A && K(j + 1) == Kw.Few;
+            // "two to three weeks", "12 to 18 months", "one or two years": one vague duration over the range
+            if ((Is(k, "to") || Is(k, "or") || IsHyphen(k) && Tight(k) && Tight(k + 1)) && (IsNum(k + 1) || I(k + 1).IsNumber)
+                && Count(k + 1, out double n2, out int k2) && I(k2).Unit is not (TUnit.None or TUnit.Weekend) && n2 > n)
+            { k = k2; n = double.NaN; }
             if (Is(k, "more") || Is(k, "additional") || Is(k, "straight") || Is(k, "consecutive") || Is(k, "full")) k++;
             // hyphenated adjective: "two-year", "16-hour", "8-month-old"
             bool hyph = false;

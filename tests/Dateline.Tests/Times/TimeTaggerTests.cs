@@ -61,6 +61,7 @@ public class TimeTaggerTests
     [InlineData("The plan saves $2 million a year.", "a year", "SET", "P1Y")]
     [InlineData("Profits rose from a year earlier.", "a year earlier", "DATE", "2024")]
     [InlineData("Protesters gathered last night.", "last night", "TIME", "2025-11-18TNI")]
+    [InlineData("Repairs will take two to three weeks.", "two to three weeks", "DURATION", "PXW")]
     public void Tag_Expression_HasSpanTypeAndValue(string text, string span, string type, string value)
     {
         var t = Single(text, span);
