@@ -876,6 +876,14 @@ public static class TimeTagger
                 hit = new Hit(j + 3, "DATE", (_lastYear + (K(j + 1) == Kw.Following ? 1 : -1)).ToString("D4", CultureInfo.InvariantCulture));
                 return true;
             }
+            // ---- "the year" on its own: "for the year" is a span of a year, otherwise the article's year
+            if (s == j && K(j) == Kw.The && Is(j + 1, "year") && !Tight(j + 2) && !IsNum(j + 2) && !I(j + 2).IsNumber
+                && !(Is(j + 2, "of") || Is(j + 2, "before") || Is(j + 2, "after") || Is(j + 2, "ago") || Is(j + 2, "earlier") || Is(j + 2, "later") || Is(j + 2, "when") || Is(j + 2, "in")))
+            {
+                bool span = Is(j - 1, "for") || Is(j - 1, "during") || Is(j - 1, "throughout") || Is(j - 1, "over");
+                hit = span ? new Hit(j + 2, "DURATION", "P1Y") : new Hit(j + 2, "DATE", RelUnit(TUnit.Year, 0).Format());
+                return true;
+            }
             // ---- "that year", "later that year": the year the narrative is in
             if (Is(j, "that") && Is(j + 1, "year") && _lastYear > 0)
             {
