@@ -924,6 +924,15 @@ public static class TimeTagger
                 return true;
             }
 
+            // ---- "this past spring", "this past week": the previous one
+            if (w.Kw == Kw.This && Is(j + 1, "past") && (I(j + 2).Season is not null || I(j + 2).Unit is TUnit.Week or TUnit.Weekend or TUnit.Month or TUnit.Year) && !I(j + 2).Plural)
+            {
+                var nx2 = I(j + 2);
+                string v = nx2.Season is { } se2 ? new CalPoint { Gran = Gran.Season, Year = SeasonYear(se2, -1), Season = se2 }.Format() : RelUnit(nx2.Unit, -1).Format();
+                hit = new Hit(j + 3, "DATE", v);
+                return true;
+            }
+
             // ---- this / last / next + unit, weekday, month, season, part of day
             if (w.Kw is Kw.This or Kw.Last or Kw.Next or Kw.Past or Kw.Previous or Kw.Coming or Kw.Current or Kw.Following
                 || w.Kw == Kw.The && K(j + 1) is Kw.Past or Kw.Last or Kw.Next or Kw.Coming or Kw.Previous or Kw.Following or Kw.Current)

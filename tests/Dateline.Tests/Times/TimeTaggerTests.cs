@@ -63,6 +63,7 @@ public class TimeTaggerTests
     [InlineData("Protesters gathered last night.", "last night", "TIME", "2025-11-18TNI")]
     [InlineData("Repairs will take two to three weeks.", "two to three weeks", "DURATION", "PXW")]
     [InlineData("Net income for the year rose 5%.", "the year", "DURATION", "P1Y")]
+    [InlineData("Sales slowed this past spring.", "this past spring", "DATE", "2025-SP")]
     [InlineData("The index fell 8% since the start of the year.", "the start of the year", "DATE", "2025")]
     public void Tag_Expression_HasSpanTypeAndValue(string text, string span, string type, string value)
     {
