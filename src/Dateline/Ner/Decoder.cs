@@ -140,7 +140,7 @@ internal static class Decoder
         Span<ulong> dyn = stackalloc ulong[MaxDynamic];
         Span<int> dynRows = stackalloc int[MaxDynamic];
         Span<float> scores = stackalloc float[L];
-        for (int s = 0; s < input.SentenceCount; s++)
+        foreach (int s in f.SentenceOrder)
         {
             int a = input.SentenceStarts[s], b = input.SentenceStarts[s + 1];
             int p1 = StartLabel, p2 = StartLabel;

@@ -34,6 +34,8 @@ internal sealed class DocFeatures
     public int[] Order = [];
     public int[] GroupStart = [];
     public bool[] Capitalised = [];
+    /// <summary>Order in which sentences are decoded: running text first, then headlines and ALL-CAPS lines.</summary>
+    public int[] SentenceOrder = [];
 }
 
 internal static class FeatureExtractor
@@ -81,6 +83,23 @@ internal static class FeatureExtractor
             // word at all, so a name-dense sentence like "Trump met Merkel in Paris" is not one),
             // 0 = running text.
             sentMode[s] = (byte)(letters >= 1 && all * 10 >= letters * 6 ? 2 : capContent >= 3 && lowerContent == 0 ? 1 : 0);
+        }
+
+        // Headlines (Title Case or ALL CAPS lines): a capital on a word that is normally written
+        // in lower case ("Warns", "GROWTH") carries no information, so such words are read in
+        // lower case. Names keep their capitals, which is what tells them apart in a headline.
+        Span<char> lowBuf = stackalloc char[64];
+        for (int i = 0; i < n; i++)
+        {
+            if (sentMode[sentOf[i]] == 0 || sentNumeric[sentOf[i]] || cap[i] is CapNone or CapNoLetter) continue;
+            if (!clusters.IsCommonLower(lower[i])) continue;
+            var w = input.Token(i);
+            if (w.Length > 64) continue;
+            var low = lowBuf[..w.Length];
+            w.ToLowerInvariant(low);
+            cap[i] = CapNone;
+            exact[i] = lower[i];
+            shape[i] = ShapeHash(low);
         }
 
         // Document index: tokens grouped by lower-cased form (sort once, no per-type lists).
@@ -265,6 +284,9 @@ internal static class FeatureExtractor
         f.Group = histGroup;
         f.GroupCount = gcount;
         f.SentenceOf = sentOf;
+        // Headlines are decoded after running text, so the prediction history they see already holds
+        // what the body said about the same words ("MACRON" in a headline, "Emmanuel Macron" below it).
+        f.SentenceOrder = Enumerable.Range(0, input.SentenceCount).OrderBy(x => sentMode[x] == 0 ? 0 : 1).ThenBy(x => x).ToArray();
         f.FullGroup = group;
         f.Order = order;
         f.GroupStart = groupStart.ToArray();
