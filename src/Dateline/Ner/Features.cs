@@ -24,6 +24,7 @@ internal sealed class DocFeatures
     public ulong[] LowerNorm = [];
     public ulong[] Shape = [];
     public int[] Offsets = [];
+    /// <summary>Static feature hashes of all tokens; token i owns [Offsets[i], Offsets[i+1]). May be longer than used.</summary>
     public ulong[] Hashes = [];
     /// <summary>Per token: index of its lower-cased word type in the document, for prediction history; -1 when not capitalised.</summary>
     public int[] Group = [];
@@ -42,7 +43,13 @@ internal static class FeatureExtractor
 {
     private const byte CapNone = 0, CapInit = 1, CapAll = 2, CapMixed = 3, CapNoLetter = 4;
 
-    public static DocFeatures Extract(NerInput input, Gazetteer gaz, WordClusters clusters)
+    [ThreadStatic] private static ulong[]? t_scratch;
+
+    /// <summary>
+    /// Features of a document. <paramref name="scratch"/>: the hash array is a per-thread buffer
+    /// reused by the next call on this thread (tagging); training keeps its own copies.
+    /// </summary>
+    public static DocFeatures Extract(NerInput input, Gazetteer gaz, WordClusters clusters, bool scratch = false)
     {
         int n = input.TokenCount;
         var f = new DocFeatures { N = n };
@@ -129,7 +136,7 @@ internal static class FeatureExtractor
             if (cap[i] == CapInit && sentMode[sentOf[i]] == 0) gTitle[g]++;
         }
 
-        var buf = new List<ulong>(n * 64);
+        var buf = new HashBuffer(scratch ? (t_scratch ??= new ulong[1 << 16]) : new ulong[Math.Max(16, n * 48)]);
         var offsets = new int[n + 1];
         var gazMarks = new ushort[n * 4]; // per token, per BILU part, kinds mask
         MatchGazetteer(input, lower, gaz, gazMarks);
@@ -280,7 +287,8 @@ internal static class FeatureExtractor
         f.LowerNorm = lowerNorm;
         f.Shape = shape;
         f.Offsets = offsets;
-        f.Hashes = buf.ToArray();
+        f.Hashes = scratch ? buf.Array : buf.Array.AsSpan(0, buf.Count).ToArray();
+        if (scratch) t_scratch = buf.Array;
         f.Group = histGroup;
         f.GroupCount = gcount;
         f.SentenceOf = sentOf;
@@ -338,6 +346,20 @@ internal static class FeatureExtractor
         }
         offs[f.N] = buf.Count;
         return (buf.ToArray(), offs);
+    }
+
+    /// <summary>A growable array of hashes without List's bounds bookkeeping or a final copy.</summary>
+    private struct HashBuffer(ulong[] array)
+    {
+        public ulong[] Array = array;
+        public int Count;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(ulong h)
+        {
+            if (Count == Array.Length) System.Array.Resize(ref Array, Array.Length * 2);
+            Array[Count++] = h;
+        }
     }
 
     private static void MatchGazetteer(NerInput input, ulong[] lower, Gazetteer gaz, ushort[] marks)

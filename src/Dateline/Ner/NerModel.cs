@@ -33,7 +33,7 @@ public sealed class NerModel
     public int[] Tag(NerInput input)
     {
         if (input.TokenCount == 0) return [];
-        var f = FeatureExtractor.Extract(input, Gazetteer, Clusters);
+        var f = FeatureExtractor.Extract(input, Gazetteer, Clusters, scratch: true);
         var labels = _layers[0].Tag(input, f, null, null);
         if (_layers.Length == 1) return labels;
         var (ph, po) = FeatureExtractor.Prior(input, f, labels);
@@ -159,7 +159,7 @@ internal sealed class PerceptronLayer
     public int[] Tag(NerInput input, DocFeatures f, ulong[]? extra, int[]? extraOffs)
     {
         var map = new LookupMap(_table, _weights);
-        var (rows, offs) = Decoder.MapStatic(f, ref map, extra, extraOffs);
+        var (rows, offs) = Decoder.MapStatic(f, ref map, extra, extraOffs, scratch: true);
         return Decoder.Tag(input, f, ref map, rows, offs);
     }
 
