@@ -16,6 +16,8 @@ public sealed class NerTrainOptions
     /// labels kept, so headlines written that way do not wreck tagging; 0 turns this off.
     /// </summary>
     public int CaseAugmentEvery { get; set; } = 20;
+    /// <summary>Static features seen fewer times than this in the training data get no weight (regularises).</summary>
+    public int MinFeatureCount { get; set; } = 1;
 }
 
 /// <summary>
@@ -35,10 +37,14 @@ public sealed class NerTrainer(NerTrainOptions options)
         public float[] W = new float[1 << 20];
         public double[] U = new double[1 << 20];
         public long C = 1;
+        public HashSet<ulong>? Allowed;
+        /// <summary>While true (decoding), new dynamic features always get a row.</summary>
+        public bool Dynamic;
 
         public int GetOrAdd(ulong key)
         {
             if (Index.TryGetValue(key, out int r)) return r;
+            if (Allowed is not null && !Allowed.Contains(key) && !Dynamic) return -1;
             r = Keys.Count;
             Keys.Add(key);
             Index[key] = r;
@@ -167,11 +173,21 @@ public sealed class NerTrainer(NerTrainOptions options)
         List<ConllDocument>? dev, DocFeatures[]? devFeats, (ulong[] H, int[] O)[]? devPrior, Action<string>? log)
     {
         var state = new State();
+        if (options.MinFeatureCount > 1)
+        {
+            // Rare static features are filtered by pre-counting; rows for the rest are made as they come.
+            var counts = new Dictionary<ulong, int>();
+            foreach (int d in use)
+                for (int j = 0; j < feats[d].Offsets[feats[d].N]; j++)
+                    counts[feats[d].Hashes[j]] = counts.GetValueOrDefault(feats[d].Hashes[j]) + 1;
+            state.Allowed = counts.Where(kv => kv.Value >= options.MinFeatureCount).Select(kv => kv.Key).ToHashSet();
+        }
         var map = new TrainMap(state);
         var rows = new int[docs.Count][];
         var offs = new int[docs.Count][];
         foreach (int d in use)
             (rows[d], offs[d]) = Decoder.MapStatic(feats[d], ref map, prior?[d].H, prior?[d].O);
+        state.Dynamic = true;
 
         var rng = new Random(options.Seed);
         var order = (int[])use.Clone();
