@@ -51,6 +51,17 @@ public class EntityBuilderTests
     }
 
     [Fact]
+    public void Build_SurnameTaggedOrg_JoinsThePersonWithThatSurname()
+    {
+        var e = Build("Macron vows help . Emmanuel Macron spoke", (0, 1, 1), (4, 6, 0));
+        var p = Assert.Single(e);
+        Assert.Equal("PERSON", p.Type);
+        Assert.Equal("Emmanuel Macron", p.Name);
+        Assert.Equal(2, p.Mentions.Count);
+        Assert.Equal(0, p.Mentions[0].Start);
+    }
+
+    [Fact]
     public void Build_AllCapsOnly_CanonicalIsTitleCased()
     {
         var e = Build("PARIS NATO", (0, 1, 2), (1, 2, 1));
