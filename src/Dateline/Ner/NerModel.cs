@@ -163,6 +163,24 @@ internal sealed class PerceptronLayer
         return Decoder.Tag(input, f, ref map, rows, offs);
     }
 
+    /// <summary>The mean of several layers' weights over the union of their features (first-seen order).</summary>
+    public static PerceptronLayer Average(IReadOnlyList<PerceptronLayer> parts)
+    {
+        var index = new Dictionary<ulong, int>();
+        var keys = new List<ulong>();
+        foreach (var p in parts)
+            foreach (var k in p.Keys)
+                if (index.TryAdd(k, keys.Count)) keys.Add(k);
+        var w = new float[(long)keys.Count * L];
+        foreach (var p in parts)
+            for (int r = 0; r < p.Keys.Length; r++)
+            {
+                int dst = index[p.Keys[r]] * L;
+                for (int l = 0; l < L; l++) w[dst + l] += p._weights[r * L + l] / parts.Count;
+            }
+        return new PerceptronLayer(keys.ToArray(), w);
+    }
+
     public void Write(BinaryWriter w)
     {
         w.Write(Keys.Length);
