@@ -60,9 +60,10 @@ public sealed partial class TextDumpReader : IDocumentReader
         var articles = Segment(lines);
         var results = new List<ReadResult>();
         int index = 0;
+        var capture = options.Published is null ? GuessCaptureTime(lines, name) : null;
         foreach (var (start, end) in articles)
         {
-            var doc = BuildArticle(lines, start, end, name, url, index, options);
+            var doc = BuildArticle(lines, start, end, name, url, index, options, capture);
             if (doc is null) continue;
             results.Add(ReadResult.Ok(doc));
             index++;
@@ -71,6 +72,36 @@ public sealed partial class TextDumpReader : IDocumentReader
             results.Add(ReadResult.Fail(new InputException(name, "DL221: no article text found (only headlines, furniture or punctuation).")));
         return results;
     }
+
+    /// <summary>
+    /// Without --published, "Updated 2 sec ago" still needs a "now". A dump is captured no earlier than
+    /// the newest date printed on it, so that date is the best reference the page itself gives; failing
+    /// that, a date in the file name ("news-page-2025-11-27.txt"), as htmldate reads dates from URLs.
+    /// Either way a warning says so, and --published overrides it.
+    /// </summary>
+    internal static (PageDate Date, string Why)? GuessCaptureTime(List<Line> lines, string name)
+    {
+        PageDate? newest = null;
+        foreach (var l in lines)
+        {
+            if (l.Kind is not (LineKind.Date or LineKind.Byline)) continue;
+            foreach (var part in l.Text.Split('|', '•', '·'))
+            {
+                var info = ParseDateLine(part.Trim(), null);
+                foreach (var d in new[] { info.Published, info.Updated })
+                    if (d is { } v && (newest is null || v.Value > newest.Value.Value)) newest = v;
+            }
+        }
+        if (newest is { } n)
+            return (n with { HasTime = n.HasTime }, $"the newest date printed on the page ({n.Iso})");
+        var m = FileNameDate().Match(Path.GetFileName(name));
+        if (m.Success && NewsDates.TryParseAbsolute($"{m.Groups[1].Value}-{m.Groups[2].Value}-{m.Groups[3].Value}", out var fd))
+            return (fd, $"the date in the file name ({fd.Iso})");
+        return null;
+    }
+
+    [GeneratedRegex(@"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex FileNameDate();
 
     // ---- 1. Lines ---------------------------------------------------------------------------
 
@@ -503,9 +534,10 @@ public sealed partial class TextDumpReader : IDocumentReader
 
     // ---- 3-5. One article ---------------------------------------------------------------------
 
-    private NewsDocument? BuildArticle(List<Line> lines, int start, int end, string name, string? url, int index, ReaderOptions options)
+    private NewsDocument? BuildArticle(List<Line> lines, int start, int end, string name, string? url, int index, ReaderOptions options,
+        (PageDate Date, string Why)? capture)
     {
-        PageDate? reference = options.Published is { } p ? new PageDate(options.PublishedIso ?? "", p, options.PublishedIso?.Contains('T') == true) : null;
+        PageDate? reference = options.Published is { } p ? new PageDate(options.PublishedIso ?? "", p, options.PublishedIso?.Contains('T') == true) : capture?.Date;
         string? title = lines[start].Kind == LineKind.TitleLike ? lines[start].Text : null;
         int first = title is null ? start : start + 1;
         var summary = new List<string>();
@@ -515,7 +547,7 @@ public sealed partial class TextDumpReader : IDocumentReader
         var body = new List<string>();
         var authors = new List<string>();
         PageDate? published = null, updated = null;
-        bool unresolvedRelative = false;
+        bool unresolvedRelative = false, guessedRelative = false;
         bool inBody = false, inRelated = false;
 
         for (int i = first; i < end; i++)
@@ -533,6 +565,8 @@ public sealed partial class TextDumpReader : IDocumentReader
                 case LineKind.Date:
                     if (inBody && body.Count > 0 && i > first + 30) continue; // a date deep in the body is a teaser's
                     var info = ParseDateLine(l.Text, reference);
+                    if (options.Published is null && capture is not null && ParseDateLine(l.Text, null) is { Published: null, Updated: null, Any: true })
+                        guessedRelative = true;
                     published ??= info.Published;
                     updated ??= info.Updated;
                     unresolvedRelative |= info.UnresolvedRelative;
@@ -621,6 +655,8 @@ public sealed partial class TextDumpReader : IDocumentReader
         doc.ReferenceTime = pub?.Value ?? options.Published;
         if (pub is null && unresolvedRelative)
             doc.Warnings.Add("the page gives only a relative date (\"… ago\"); pass --published to resolve it");
+        if (guessedRelative && capture is { } cap)
+            doc.Warnings.Add($"a relative date (\"… ago\") was resolved against {cap.Why}; pass --published to be exact");
         doc.Language = LanguageDetector.Detect(doc.BodyText());
         return doc;
     }

@@ -67,12 +67,25 @@ public class TextDumpReaderTests
     }
 
     [Fact]
-    public void Read_RelativeDateWithoutReference_NullAndWarning()
+    public void Read_RelativeDateWithoutReference_NewestPageDateAndWarning()
     {
         var docs = Read("two-articles.txt");
-        Assert.Null(docs[1].Published);
-        Assert.Contains(docs[1].Warnings, w => w.Contains("--published"));
         Assert.Equal("2025-03-14", docs[0].Published); // the absolute date needs no reference
+        Assert.Equal("2025-03-14", docs[1].Published); // "5 min ago" against the newest date on the page
+        Assert.Contains(docs[1].Warnings, w => w.Contains("newest date printed on the page") && w.Contains("--published"));
+    }
+
+    [Fact]
+    public void Read_RelativeDateOnlyAndDateInFileName_UsesFileNameDate()
+    {
+        var text = "Storm closes ports\n\nUpdated 3 hours ago\nFollow\n\nStorm closes ports\n\nHAMBURG: The port closed on Monday as winds rose.\n";
+        var results = new TextDumpReader().Read(new InputItem("dumps/front-2024-02-05.txt", System.Text.Encoding.UTF8.GetBytes(text)), new ReaderOptions()).ToList();
+        var d = Assert.Single(results).Document!;
+        Assert.Equal("2024-02-05", d.Published);
+        Assert.Contains(d.Warnings, w => w.Contains("file name"));
+        var none = new TextDumpReader().Read(new InputItem("front.txt", System.Text.Encoding.UTF8.GetBytes(text)), new ReaderOptions()).Single().Document!;
+        Assert.Null(none.Published);
+        Assert.Contains(none.Warnings, w => w.Contains("--published"));
     }
 
     [Fact]
