@@ -107,4 +107,19 @@ public class WarcReaderTests
         Assert.Contains(results, r => r.Error?.Message.Contains("bomb") == true);
         Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public void Read_WithRealHtmlReader_ArticleTextAndUrl()
+    {
+        var page = "<html lang=\"en\"><head><title>Bridge reopens | Town News</title></head><body><nav>Home News Sport</nav><article><h1>Bridge reopens</h1>" +
+                   "<p>The town reopened its bridge on Monday after three years of repairs, officials said.</p>" +
+                   "<p>About 400 residents walked across before the first buses arrived in the morning.</p></article></body></html>";
+        var warc = Record("response", "https://town.example/bridge", "application/http; msgtype=response",
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + page);
+        var results = new WarcReader().Read(new InputItem("crawl.warc", warc), new ReaderOptions()).ToList();
+        var d = Assert.Single(results).Document!;
+        Assert.Equal("https://town.example/bridge", d.Source.Url);
+        Assert.Contains("About 400 residents walked across", d.BodyText());
+        Assert.DoesNotContain("Home News Sport", d.BodyText());
+    }
 }
