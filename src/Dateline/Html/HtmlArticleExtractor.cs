@@ -69,7 +69,7 @@ public sealed class HtmlArticleExtractor
         meta.FinishDates(doc, content.DateHints, bodyText);
         if (meta.Authors.Count == 0 && content.AuthorHints.Count > 0) meta.Authors = AuthorCleaner.FromLines(content.AuthorHints, meta.SiteName);
         if (meta.Authors.Count == 0) meta.Authors = AuthorCleaner.FromNearTitle(meta.NearTitle, meta.SiteName);
-        meta.Language ??= LanguageGuesser.Guess(bodyText.Length > 200 ? bodyText : meta.Title + " " + bodyText);
+        meta.Language ??= Text.LanguageDetector.Detect(bodyText.Length > 200 ? bodyText : meta.Title + " " + bodyText);
         meta.PageType = PageTypeOf(blocks, bodyText, content, scriptChars);
 
         var id = Readers.DocumentIds.FromText(text);

@@ -1,91 +1,87 @@
 namespace Dateline.Text;
 
 /// <summary>
-/// Guesses the language of a text from its most frequent function words. News text is long
-/// enough that a few hundred words decide reliably; short or unclear text gives null rather
-/// than a guess.
+/// Guesses the language of a text (ISO 639-1) when the source does not declare one: by script for
+/// non-Latin text, else by counting frequent function words (short, closed-class, distinctive per
+/// language). News text is long enough for this to decide; short or unclear text gives null rather
+/// than a guess. One detector serves every reader.
 /// </summary>
 public static class LanguageDetector
 {
-    private static readonly (string Lang, string[] Words)[] Profiles =
+    static readonly (string lang, HashSet<string> words)[] Lists =
     [
-        ("en", ["the", "of", "and", "to", "in", "is", "that", "for", "was", "on", "with", "he", "it", "as", "said", "by", "his", "has", "are", "were", "from", "have", "this", "will", "but", "who"]),
-        ("de", ["der", "die", "und", "das", "ist", "nicht", "den", "von", "zu", "mit", "sich", "des", "auf", "für", "im", "dem", "ein", "eine", "auch", "es", "wird", "sie", "nach", "bei", "wie", "sagte"]),
-        ("fr", ["le", "la", "les", "des", "et", "est", "du", "une", "un", "que", "dans", "pour", "pas", "qui", "sur", "au", "avec", "il", "ce", "sont", "par", "a", "été", "aux", "elle", "selon"]),
-        ("es", ["el", "la", "de", "que", "y", "en", "los", "del", "las", "por", "un", "una", "con", "no", "para", "es", "se", "al", "lo", "como", "más", "pero", "sus", "fue", "ha", "dijo"]),
-        ("it", ["il", "di", "che", "la", "e", "per", "un", "del", "della", "non", "una", "sono", "con", "le", "si", "da", "gli", "nel", "alla", "anche", "ha", "è", "dei", "al", "più", "ma"]),
-        ("pt", ["de", "que", "o", "a", "do", "da", "em", "um", "para", "com", "não", "uma", "os", "no", "se", "na", "por", "mais", "as", "dos", "como", "mas", "ao", "foi", "ele", "das"]),
-        ("nl", ["de", "het", "een", "en", "van", "in", "is", "dat", "op", "te", "zijn", "met", "voor", "niet", "aan", "er", "ook", "als", "bij", "door", "maar", "om", "wordt", "heeft", "werd", "naar"]),
+        ("de", Set("der die das und ist nicht ein eine mit für auf den dem des sich auch im zu es von wird werden sind wurde bei nach oder aber wie über noch nur einen einer")),
+        ("en", Set("the and of to is in that it for was with as on are be by this have from or an but not which were has at they their been would will")),
+        ("fr", Set("le la les et des est un une du en que qui dans pour pas sur au avec ce il sont par plus ne se aux cette été ont mais comme")),
+        ("es", Set("el la los las y de que en un una es por con para del se no al lo como más pero sus su fue ha este esta entre")),
+        ("it", Set("il la di e che è un una per non del della in sono si con da al le gli dei ha anche come più questo nel")),
+        ("nl", Set("de het een en van is dat op te in niet met voor zijn er aan ook als bij door wordt om maar nog naar dan werd")),
+        ("pt", Set("o a os as e de que do da em um uma para com não no na por se dos das ao mais foi como mas está são")),
+        ("pl", Set("i w nie na się z do że jest to jak co o po ale od za przez są tak był być dla oraz tym")),
+        ("sv", Set("och att det som en på är av för med den till inte har om ett de var jag men vi från")),
+        ("da", Set("og at det som en på er af for med den til ikke har om et de var jeg men vi fra")),
+        ("tr", Set("ve bir bu da de için ile çok daha olarak gibi en ama olan ne var sonra kadar")),
     ];
 
-    private static readonly Dictionary<string, (int Lang, int Rank)[]> Index = BuildIndex();
+    static HashSet<string> Set(string s) => new(s.Split(' '), StringComparer.Ordinal);
 
-    private static Dictionary<string, (int, int)[]> BuildIndex()
-    {
-        var d = new Dictionary<string, List<(int, int)>>(StringComparer.Ordinal);
-        for (int l = 0; l < Profiles.Length; l++)
-            for (int r = 0; r < Profiles[l].Words.Length; r++)
-            {
-                if (!d.TryGetValue(Profiles[l].Words[r], out var list)) d[Profiles[l].Words[r]] = list = [];
-                list.Add((l, r));
-            }
-        return d.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-    }
+    // Span lookups so that counting words allocates nothing per word.
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>>[] Lookups =
+        Lists.Select(l => l.words.GetAlternateLookup<ReadOnlySpan<char>>()).ToArray();
 
-    /// <summary>ISO 639-1 code, or null when the text is too short or matches no profile clearly.</summary>
-    public static string? Detect(ReadOnlySpan<char> text, int maxChars = 20_000)
-    {
-        if (text.Length > maxChars) text = text[..maxChars];
-        var lookup = Index.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<double> score = stackalloc double[Profiles.Length];
-        Span<char> lower = stackalloc char[32];
-        int words = 0, i = 0, letters = 0, latin = 0;
-        while (i < text.Length)
-        {
-            while (i < text.Length && !char.IsLetter(text[i])) i++;
-            int s = i;
-            while (i < text.Length && char.IsLetter(text[i])) { letters++; if (text[i] < 0x250) latin++; i++; }
-            int len = i - s;
-            if (len == 0 || len > 32) continue;
-            words++;
-            text.Slice(s, len).ToLowerInvariant(lower);
-            if (lookup.TryGetValue(lower[..len], out var hits))
-                foreach (var (l, r) in hits) score[l] += 1.0 - r / 40.0;
-        }
-        if (words < 5 || letters == 0) return null;
-        if (latin < letters / 2) return NonLatin(text);
-        int best = -1; double bestScore = 0, second = 0;
-        for (int l = 0; l < score.Length; l++)
-        {
-            if (score[l] > bestScore) { second = bestScore; bestScore = score[l]; best = l; }
-            else if (score[l] > second) second = score[l];
-        }
-        if (best < 0 || bestScore < Math.Max(1.5, words * 0.05) || bestScore < second * 1.15) return null;
-        return Profiles[best].Lang;
-    }
+    public static string? Detect(string? text) => text is null ? null : Detect(text.AsSpan());
 
-    /// <summary>Scripts that name their language well enough on their own.</summary>
-    private static string? NonLatin(ReadOnlySpan<char> text)
+    public static string? Detect(ReadOnlySpan<char> text)
     {
-        int cyr = 0, arab = 0, hira = 0, han = 0, hangul = 0, greek = 0, hebrew = 0;
-        foreach (var c in text)
+        if (text.IsWhiteSpace()) return null;
+        var span = text[..Math.Min(text.Length, 20_000)];
+        int latin = 0, cyr = 0, arab = 0, greek = 0, hebrew = 0, han = 0, kana = 0, hangul = 0, thai = 0, deva = 0;
+        foreach (char c in span)
         {
-            if (c is >= '\u0400' and <= '\u04FF') cyr++;
+            if (c < 0x80) { if (char.IsAsciiLetter(c)) latin++; }
+            else if (c is >= '\u00C0' and <= '\u024F') latin++;
+            else if (c is >= '\u0400' and <= '\u04FF') cyr++;
             else if (c is >= '\u0600' and <= '\u06FF') arab++;
-            else if (c is >= '\u3040' and <= '\u30FF') hira++;
-            else if (c is >= '\u4E00' and <= '\u9FFF') han++;
-            else if (c is >= '\uAC00' and <= '\uD7AF') hangul++;
             else if (c is >= '\u0370' and <= '\u03FF') greek++;
             else if (c is >= '\u0590' and <= '\u05FF') hebrew++;
+            else if (c is >= '\u3040' and <= '\u30FF') kana++;
+            else if (c is >= '\u4E00' and <= '\u9FFF') han++;
+            else if (c is >= '\uAC00' and <= '\uD7AF') hangul++;
+            else if (c is >= '\u0E00' and <= '\u0E7F') thai++;
+            else if (c is >= '\u0900' and <= '\u097F') deva++;
         }
-        int max = new[] { cyr, arab, hira, han, hangul, greek, hebrew }.Max();
-        if (max == 0) return null;
-        if (max == hira || (hira > 0 && max == han)) return "ja";
-        if (max == cyr) return "ru";
-        if (max == arab) return "ar";
-        if (max == han) return "zh";
-        if (max == hangul) return "ko";
-        if (max == greek) return "el";
-        return "he";
+        int nonLatinMax = new[] { cyr, arab, greek, hebrew, han + kana, hangul, thai, deva }.Max();
+        if (nonLatinMax > latin)
+        {
+            if (kana > 0 && kana + han == nonLatinMax) return "ja";
+            if (han == nonLatinMax) return "zh";
+            if (cyr == nonLatinMax) return span.ContainsAny("іїєґ") ? "uk" : "ru";
+            if (arab == nonLatinMax) return "ar";
+            if (greek == nonLatinMax) return "el";
+            if (hebrew == nonLatinMax) return "he";
+            if (hangul == nonLatinMax) return "ko";
+            if (thai == nonLatinMax) return "th";
+            if (deva == nonLatinMax) return "hi";
+        }
+        var counts = new int[Lists.Length];
+        int words = 0;
+        int i = 0;
+        Span<char> lower = stackalloc char[24];
+        while (i < span.Length)
+        {
+            while (i < span.Length && !char.IsLetter(span[i])) i++;
+            int s = i;
+            while (i < span.Length && char.IsLetter(span[i])) i++;
+            int len = i - s;
+            if (len == 0 || len > 24) continue;
+            words++;
+            span.Slice(s, len).ToLowerInvariant(lower);
+            ReadOnlySpan<char> w = lower[..len];
+            for (int k = 0; k < Lookups.Length; k++) if (Lookups[k].Contains(w)) counts[k]++;
+        }
+        if (words < 3) return null;
+        int best = 0;
+        for (int k = 1; k < counts.Length; k++) if (counts[k] > counts[best]) best = k;
+        return counts[best] * 20 >= words ? Lists[best].lang : null;
     }
 }
