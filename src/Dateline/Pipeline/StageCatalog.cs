@@ -8,11 +8,13 @@ public static class StageCatalog
     [
         "tokens.rules.v1",
         "sentences.rules.v1",
+        "quotes.rules.v1",
     ];
 
     internal static void RegisterBuiltIns(StageRegistry r)
     {
         r.Register("tokens.rules.v1", () => new Text.TokenizerStage());
         r.Register("sentences.rules.v1", () => new Text.SentenceStage());
+        r.Register("quotes.rules.v1", () => new Quotes.QuoteStage());
     }
 }
