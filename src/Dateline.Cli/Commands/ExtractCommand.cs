@@ -25,7 +25,8 @@ public static class ExtractCommand
         var kind = new Option<string>("--kind", "-k")
         {
             Description = "Input kind: auto (guess from content), text (text dump of a news page, may hold several articles), " +
-                          "plain (one article body, verbatim), jsonl (one {\"id\",\"text\",...} per line, text verbatim).",
+                          "plain (one article body, verbatim), jsonl (one {\"id\",\"text\",...} per line, text verbatim), " +
+                          "warc (web archive: its HTML responses), feed (RSS or Atom: one article per item).",
             DefaultValueFactory = _ => "auto",
         };
         kind.AcceptOnlyFromAmong([.. ReaderRegistry.Kinds]);

@@ -8,6 +8,9 @@ public static class StageCatalog
     [
         "tokens.rules.v1",
         "sentences.rules.v1",
+        "ner.perceptron.v1",
+        "times.rules.v1",
+        "quantities.rules.v1",
         "quotes.rules.v1",
     ];
 
@@ -15,6 +18,9 @@ public static class StageCatalog
     {
         r.Register("tokens.rules.v1", () => new Text.TokenizerStage());
         r.Register("sentences.rules.v1", () => new Text.SentenceStage());
+        r.Register("ner.perceptron.v1", () => new Ner.NerStage());
+        r.Register("times.rules.v1", () => new Times.TimesStage());
+        r.Register("quantities.rules.v1", () => new Quantities.QuantitiesStage());
         r.Register("quotes.rules.v1", () => new Quotes.QuoteStage());
     }
 }
