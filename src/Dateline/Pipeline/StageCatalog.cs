@@ -12,6 +12,7 @@ public static class StageCatalog
         "times.rules.v1",
         "quantities.rules.v1",
         "quotes.rules.v1",
+        "claims.v1",
     ];
 
     internal static void RegisterBuiltIns(StageRegistry r)
@@ -22,5 +23,6 @@ public static class StageCatalog
         r.Register("times.rules.v1", () => new Times.TimesStage());
         r.Register("quantities.rules.v1", () => new Quantities.QuantitiesStage());
         r.Register("quotes.rules.v1", () => new Quotes.QuoteStage());
+        r.Register("claims.v1", () => new Claims.ClaimStage());
     }
 }
