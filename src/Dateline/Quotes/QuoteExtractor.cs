@@ -14,7 +14,7 @@ namespace Dateline.Quotes;
 public sealed class QuoteExtractor
 {
     /// <summary>Quotes shorter than this many words are scare quotes ("the “enemy”"), not speech.</summary>
-    private const int MinDirectWords = 4;
+    private const int MinDirectWords = 2;
     /// <summary>A quotation left open is closed after this many tokens (or at the paragraph end).</summary>
     private const int MaxQuoteTokens = 600;
     private const int MaxSourceTokens = 9;
@@ -278,7 +278,7 @@ public sealed class QuoteExtractor
         if (words == 0) return;
         // Scare quotes and titles stay inside the sentence; they make the enclosing attribution "mixed".
         if (words < MinDirectWords && !(continued || reopened)) return;
-        if (words < 2 * MinDirectWords && !StandsAlone(open, close)) return;
+        if (words < 8 && !StandsAlone(open, close)) return;
         _ = final;
         // Trailing sentence punctuation just after the closer belongs to the sentence, not the quote.
         found.Add(new Span { QStart = open, QEnd = close, Kind = "direct", Continued = continued, Reopened = reopened });
@@ -290,7 +290,7 @@ public sealed class QuoteExtractor
         int before = open - 1, after = close + 1;
         bool startOk = before < 0 || IsPunct(before, ':') || IsComma(before) || _tok[open].Has(TokenFlags.LineStart) || IsFinal(before)
             || (IsWord(before) && QuoteLexicon.TryCue(W(before), out _));
-        bool endOk = after >= _tok.Length || IsComma(after) || IsFinal(after) || IsDash(after)
+        bool endOk = after >= _tok.Length || _tok[after].Has(TokenFlags.ParagraphStart) || IsComma(after) || IsComma(close - 1) || IsFinal(close - 1) || IsFinal(after) || IsDash(after)
             || (IsWord(after) && (QuoteLexicon.TryCue(W(after), out _) || QuoteLexicon.Pronouns.Contains(W(after))));
         return startOk && endOk;
     }
@@ -587,6 +587,8 @@ public sealed class QuoteExtractor
     {
         int n = _tok.Length;
         var added = new List<Span>();
+        // Strong cues first: "X called for …, sources said" is the sources' report, not X's stance.
+        for (int pass = 0; pass < 2; pass++)
         for (int c = 0; c < n; c++)
         {
             if (_usedCue[c] || _inDirect[c] || !IsWord(c)) continue;
@@ -594,6 +596,7 @@ public sealed class QuoteExtractor
             bool according = Is(c, "according") && Is(c + 1, "to");
             if (according) info = new CueInfo("according to", CueStrength.Strong, "unknown", false);
             else if (!QuoteLexicon.TryCue(W(c), out info)) continue;
+            if ((info.Strength == CueStrength.Strong) != (pass == 0)) continue;
             if (IsAdjectivalUse(c)) continue;
             int si = _sent[c];
             int sFirst = _sentFirst[si], sLast = _sentLast[si];
@@ -661,7 +664,7 @@ public sealed class QuoteExtractor
             total++;
             if (_tok[i].Has(TokenFlags.Quote) && _tok[i].Length == 1 && !(Ch(i) is '’' or '\'' && i > s.QStart && AttachedNext(i) && !SpaceBefore(i))) inQuote++;
         }
-        s.Kind = inQuote >= 2 ? "mixed" : "indirect";
+        s.Kind = inQuote >= 2 ? (IsQuoteTok(s.QStart) && IsQuoteTok(s.QEnd) && inQuote == 2 ? "direct" : "mixed") : "indirect";
     }
 
     private Span? According(int c, int cueEnd, int sFirst, int sLast, CueInfo info)
@@ -852,7 +855,7 @@ public sealed class QuoteExtractor
             if (w.Equals("statement", StringComparison.OrdinalIgnoreCase) || w.Equals("release", StringComparison.OrdinalIgnoreCase)) return "statement";
             if ((Is(i - 1, "on") || Is(i - 1, "to") || Is(i - 1, "via")) && QuoteLexicon.SocialNouns.Contains(w)) return "social_post";
             if (w.Equals("tweet", StringComparison.OrdinalIgnoreCase) || w.Equals("tweeted", StringComparison.OrdinalIgnoreCase)) return "social_post";
-            if (w.Equals("posted", StringComparison.OrdinalIgnoreCase) || w.Equals("post", StringComparison.OrdinalIgnoreCase)) return "social_post";
+            if (w.Equals("posted", StringComparison.OrdinalIgnoreCase) || (w.Equals("post", StringComparison.OrdinalIgnoreCase) && !IsCapitalized(i))) return "social_post";
         }
         if (srcStart >= 0 && DocumentSource(srcStart, srcEnd) && info.Lemma is not "tell") return "document";
         return info.Medium;
