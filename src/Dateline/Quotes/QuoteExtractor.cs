@@ -483,9 +483,17 @@ public sealed class QuoteExtractor
             var w = W(i);
             if (IsWord(i))
             {
-                if (QuoteLexicon.NpStop.Contains(w) && !w.Equals("of", StringComparison.OrdinalIgnoreCase)) break;
+                if (QuoteLexicon.NpStop.Contains(w) && !w.Equals("of", StringComparison.OrdinalIgnoreCase))
+                {
+                    // inside names and coordinated modifiers: "Commission on Presidential Debates", "Federal and state officials"
+                    bool inName = (Is(i, "on") || Is(i, "at") || Is(i, "in") || Is(i, "and")) && i > limit && i + 1 <= e
+                        && IsCapitalized(i - 1) && (IsCapitalized(i + 1) || Is(i, "and"));
+                    if (!inName) break;
+                    s = i;
+                    continue;
+                }
                 if (QuoteLexicon.Pronouns.Contains(w) && !(Is(i, "his") || Is(i, "her") || Is(i, "their") || Is(i, "its"))) break;
-                if (QuoteLexicon.TryCue(w, out _) && !IsCapitalized(i)) break;
+                if (QuoteLexicon.TryCue(w, out var ci) && !IsCapitalized(i) && !QuoteLexicon.NounAmbiguous.Contains(ci.Lemma)) break;
                 s = i;
                 continue;
             }
@@ -753,16 +761,25 @@ public sealed class QuoteExtractor
             var t = Trailing(c, cueEnd, sFirst, sLast, subjStart, subjEnd, info);
             if (t is not null) return t;
         }
-        if (subjStart != sFirst && !SubjectBoundaryOk(subjStart - 1)) return null;
+        if (subjStart != sFirst && !SubjectBoundaryOk(subjStart - 1))
+        {
+            // a long or unbounded phrase ("In a meeting with the board of the Post Trump said"): keep the name next to the cue
+            int k = subjEnd;
+            while (k - 1 >= subjStart && IsCapitalized(k - 1) && IsCapitalized(k)) k--;
+            if (!(IsCapitalized(k) || QuoteLexicon.Pronouns.Contains(W(k))) || k == subjStart) return null;
+            subjStart = k;
+        }
         // (c) Leading: "Smith said (that) CONTENT."
         int cs = ContentStartAfter(cueEnd, info);
         if (cs > sLast) return null;
         if (weak && !Is(cs, "that") && !(info.Lemma is "warn" or "accuse"))
         {
-            // stance verbs: "called for …", "called on X to …", "refused to …"
-            if (!QuoteLexicon.StanceLemmas.Contains(info.Lemma)) return null;
+            // stance verbs: "called for …", "called on X to …", "refused to …"; evaluations: "called him a liar"
+            bool objectContent = QuoteLexicon.ObjectContentLemmas.Contains(info.Lemma);
+            if (!QuoteLexicon.StanceLemmas.Contains(info.Lemma) && !objectContent) return null;
             int k = cueEnd + 1;
             if (Is(k, "for") || Is(k, "to")) cs = k;
+            else if (objectContent && k <= sLast && (IsWord(k) || IsQuoteTok(k))) cs = k;
             else if (Is(k, "on") && info.Lemma == "call") cs = k + 1;
             else
             {

@@ -106,6 +106,25 @@ internal static class QuoteLexicon
         ("tout", CueStrength.Weak, "speech", false, ""),
         ("describe", CueStrength.Weak, "speech", false, ""),
         ("call", CueStrength.Weak, "speech", false, ""),
+        ("criticize", CueStrength.Weak, "speech", false, ""),
+        ("criticise", CueStrength.Weak, "speech", false, ""),
+        ("praise", CueStrength.Weak, "speech", false, ""),
+        ("endorse", CueStrength.Weak, "speech", false, ""),
+        ("defend", CueStrength.Weak, "speech", false, ""),
+        ("question", CueStrength.Weak, "speech", false, ""),
+        ("reject", CueStrength.Weak, "speech", false, ""),
+        ("denounce", CueStrength.Weak, "speech", false, ""),
+        ("condemn", CueStrength.Weak, "speech", false, ""),
+        ("dismiss", CueStrength.Weak, "speech", false, ""),
+        ("blame", CueStrength.Weak, "speech", false, ""),
+        ("attack", CueStrength.Weak, "speech", false, ""),
+        ("blast", CueStrength.Weak, "speech", false, ""),
+        ("slam", CueStrength.Weak, "speech", false, "slammed slamming"),
+        ("support", CueStrength.Weak, "speech", false, ""),
+        ("oppose", CueStrength.Weak, "speech", false, ""),
+        ("welcome", CueStrength.Weak, "speech", false, ""),
+        ("applaud", CueStrength.Weak, "speech", false, ""),
+        ("discuss", CueStrength.Weak, "speech", false, ""),
         ("cite", CueStrength.Weak, "speech", false, ""),
         ("want", CueStrength.Weak, "speech", false, ""),
         ("plan", CueStrength.Weak, "speech", false, "planned planning"),
@@ -175,7 +194,13 @@ internal static class QuoteLexicon
 
     /// <summary>Lemmas whose base and -s forms are more often nouns ("member states", "news reports").</summary>
     public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NounAmbiguous = Set(
-        "state report point plan call offer note post comment claim show hope fear demand text email tweet answer estimate charge record read");
+        "state report point plan call offer note post comment claim show hope fear demand text email tweet answer estimate charge record read " +
+        "question praise blame defend dismiss attack support welcome discuss");
+
+    /// <summary>Verbs of evaluation whose object is the attributed content ("called him a liar", "criticized the plan").</summary>
+    public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ObjectContentLemmas = Set(
+        "call describe cite criticize criticise praise accuse endorse defend question deny reject denounce condemn dismiss blame " +
+        "attack blast slam support oppose welcome applaud discuss propose");
 
     public static bool TryCue(ReadOnlySpan<char> word, out CueInfo info) => FormsBySpan.TryGetValue(word, out info);
 
