@@ -325,7 +325,7 @@ public sealed class QuoteExtractor
                 if (s >= 0)
                 {
                     int srcEnd = LastBeforeSkip(c - 1, s);
-                    if (srcEnd >= s) { Set(q, s, srcEnd, c, cueEnd, info); Extend(q); return; }
+                    if (srcEnd >= s && PlausibleSubject(s, srcEnd)) { Set(q, s, srcEnd, c, cueEnd, info); Extend(q); return; }
                 }
                 // "“…,” Scott Pruitt, the attorney general of Oklahoma, said": the name right after the quote
                 int ne = NpRight(j);
@@ -344,7 +344,9 @@ public sealed class QuoteExtractor
             if (!IsWord(c) || !QuoteLexicon.TryCue(W(c), out var info)) continue;
             if (IsAdjectivalUse(c)) continue;
             int se = LastBeforeSkip(c - 1, sentStart);
-            if (se < sentStart || NpLeft(se, sentStart) < 0) continue;
+            if (se < sentStart) continue;
+            int ss0 = NpLeft(se, sentStart);
+            if (ss0 < 0 || !PlausibleSubject(ss0, se)) continue;
             // the main clause's cue (leftmost strong one) heads a sentence with nested reports
             if (bestCue < 0 || info.Strength == CueStrength.Strong || bestInfo.Strength != CueStrength.Strong)
             {
@@ -657,7 +659,8 @@ public sealed class QuoteExtractor
             if (inter * 2 > s.QEnd - s.QStart + 1 || inter * 2 > o.QEnd - o.QStart + 1)
             {
                 // a nested attribution with its own source inside another's content is kept (PolNeAR annotates both)
-                if (s.QStart > o.QStart && s.QEnd <= o.QEnd && s.SrcStart > o.QStart) continue;
+                if (s.QStart > o.QStart && s.QEnd <= o.QEnd && s.SrcStart >= o.QStart && s.SrcEnd < s.QStart) continue;
+                if (o.QStart > s.QStart && o.QEnd <= s.QEnd && o.SrcStart >= s.QStart && o.SrcEnd < o.QStart) continue;
                 return true;
             }
         }
@@ -722,7 +725,7 @@ public sealed class QuoteExtractor
         if (c - 1 > sFirst && IsComma(c - 1) && W(c).EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !weak)
         {
             int se = NpRight(sFirst);
-            if (se >= sFirst && se < c - 1 && (IsCapitalized(sFirst) || QuoteLexicon.Pronouns.Contains(W(sFirst)) || QuoteLexicon.Determiners.Contains(W(sFirst))))
+            if (se >= sFirst && se < c - 1 && PlausibleSubject(sFirst, se) && (IsCapitalized(sFirst) || QuoteLexicon.Pronouns.Contains(W(sFirst)) || QuoteLexicon.Determiners.Contains(W(sFirst))))
             {
                 int pcs = ContentStartAfter(cueEnd, info);
                 int pce = pcs <= sLast ? ContentEnd(pcs) : -1;
@@ -798,6 +801,10 @@ public sealed class QuoteExtractor
     private bool PlausibleSubject(int s, int e)
     {
         var last = W(e);
+        if (QuoteLexicon.NotSubject.Contains(last) && (!IsCapitalized(e) || s == e)) return false;
+        // "Having …", "Facing the prospect …": a participle clause, not a subject
+        if (s < e && W(s).EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !IsCapitalized(s + 1)) return false;
+        if (QuoteLexicon.NotSubject.Contains(W(s)) && s == e) return false;
         if (Is(e, "of") || Is(e, "for") || QuoteLexicon.Determiners.Contains(last) && !QuoteLexicon.Pronouns.Contains(last)) return false;
         if (IsCapitalized(s) || _tok[s].Has(TokenFlags.AllCaps)) return true;
         var first = W(s);

@@ -202,6 +202,12 @@ internal static class QuoteLexicon
         "call describe cite criticize criticise praise accuse endorse defend question deny reject denounce condemn dismiss blame " +
         "attack blast slam support oppose welcome applaud discuss propose");
 
+    /// <summary>Words that cannot end a subject noun phrase or start one ("Now", "June", "really").</summary>
+    public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotSubject = Set(
+        "now then only really more less also here there today tonight yesterday still even just again ago later soon " +
+        "january february march april may june july august september october november december " +
+        "monday tuesday wednesday thursday friday saturday sunday nobody nothing everything something anything what");
+
     public static bool TryCue(ReadOnlySpan<char> word, out CueInfo info) => FormsBySpan.TryGetValue(word, out info);
 
     private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Set(string words) =>
