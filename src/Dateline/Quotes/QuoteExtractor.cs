@@ -298,6 +298,20 @@ public sealed class QuoteExtractor
     private void AttributeDirect(Span q, Span? previous)
     {
         int n = _tok.Length;
+        // 0. A quoted transcript line: "WALLACE: Do you …" — the speaker's name opens the quotation
+        for (int k = q.QStart + 1; k <= q.QEnd && k <= q.QStart + 4; k++)
+        {
+            if (!IsPunct(k, ':')) { if (!IsCapitalized(k) && !_tok[k].Has(TokenFlags.AllCaps)) break; continue; }
+            if (k > q.QStart + 1 && (_tok[q.QStart + 1].Has(TokenFlags.AllCaps) || k - q.QStart <= 3))
+            {
+                q.SrcStart = q.QStart + 1;
+                q.SrcEnd = k - 1;
+                q.CueStart = q.CueEnd = k;
+                q.Medium = "speech";
+                return;
+            }
+            break;
+        }
         // 1. Cue after the closer: “…,” she said / “…,” said Smith / “…” — Smith
         int j = q.QEnd + 1;
         if (j < n && (IsComma(j))) j++;
