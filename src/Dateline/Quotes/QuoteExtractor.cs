@@ -448,7 +448,13 @@ public sealed class QuoteExtractor
         // "Editor's note", "Graham's comments": a noun after a possessive
         if (c > 0 && (Is(c - 1, "'s") || Is(c - 1, "’s") || Is(c - 1, "’") || Is(c - 1, "'"))) return true;
         // "the United States": a capitalized cue word inside a sentence is a name, not a verb
-        if (c > 0 && IsCapitalized(c) && !_tok[c].Has(TokenFlags.AllCaps) && _sent[c - 1] == _sent[c] && !IsQuoteTok(c - 1)) return true;
+        if (c > 0 && IsCapitalized(c) && !_tok[c].Has(TokenFlags.AllCaps) && _sent[c - 1] == _sent[c] && !IsQuoteTok(c - 1))
+        {
+            // a title-case headline ("Graham Says Trump Could Address Clean Energy") keeps its strong cue
+            bool headline = QuoteLexicon.TryCue(W(c), out var hi) && hi.Strength == CueStrength.Strong && IsCapitalized(c - 1)
+                && c + 1 < _tok.Length && (IsCapitalized(c + 1) || IsQuoteTok(c + 1)) && !Is(c, "States") && !Is(c, "State");
+            if (!headline) return true;
+        }
         return false;
     }
 
@@ -504,6 +510,12 @@ public sealed class QuoteExtractor
                     // inside names and coordinated modifiers: "Commission on Presidential Debates", "Federal and state officials"
                     bool inName = (Is(i, "on") || Is(i, "at") || Is(i, "in") || Is(i, "and")) && i > limit && i + 1 <= e
                         && IsCapitalized(i - 1) && (IsCapitalized(i + 1) || Is(i, "and"));
+                    // "advisers to Mr. Obama", "supporters in Congress", "officials at the agency"
+                    if (!inName && (Is(i, "to") || Is(i, "in") || Is(i, "at") || Is(i, "from") || Is(i, "with") || Is(i, "on"))
+                        && i > limit && i + 1 <= e && IsWord(i - 1) && !QuoteLexicon.NpStop.Contains(W(i - 1)) && !QuoteLexicon.TryCue(W(i - 1), out _)
+                        && !QuoteLexicon.Pronouns.Contains(W(i - 1)) && !char.IsDigit(W(i - 1)[0])
+                        && (IsCapitalized(i + 1) || QuoteLexicon.Determiners.Contains(W(i + 1))))
+                        inName = true;
                     if (!inName) break;
                     s = i;
                     continue;
