@@ -213,6 +213,26 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void Extract_SpeakerForSomeone_NotResolvedToThatPerson()
+    {
+        var text = "The visit was cancelled, a spokeswoman for Maria Lopez said.";
+        var entities = new List<Entity> { new() { Id = "E1", Type = "PERSON", Name = "Maria Lopez", Mentions = [new Mention(text.IndexOf("Maria"), text.IndexOf("Maria") + 11, "Maria Lopez")] } };
+        var q = Single(text, entities);
+        Assert.Equal("a spokeswoman for Maria Lopez", q.Speaker?.Text);
+        Assert.Null(q.Speaker?.Entity);
+    }
+
+    [Fact]
+    public void Extract_TitleBeforeName_DescriptionResolves()
+    {
+        var text = "Indiana Gov. Mike Pence spoke first.\n\nThe state will appeal the ruling, the governor said.";
+        var entities = new List<Entity> { new() { Id = "E3", Type = "PERSON", Name = "Mike Pence", Mentions = [new Mention(13, 23, "Mike Pence")] } };
+        var q = Single(text, entities);
+        Assert.Equal("the governor", q.Speaker?.Text);
+        Assert.Equal("E3", q.Speaker?.Entity);
+    }
+
+    [Fact]
     public void Extract_NoEntitiesLayer_SpeakerEntityNull()
     {
         var q = Single("“We will hire 200 workers next year,” said Maria Lopez.");
