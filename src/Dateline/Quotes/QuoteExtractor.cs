@@ -476,7 +476,8 @@ public sealed class QuoteExtractor
         {
             if (_tok[i].Has(TokenFlags.ParagraphStart) && i > s) break;
             if (!IsWord(i) && !(IsPunct(i, '.') && _tok[i].Has(TokenFlags.Abbreviation)) && !Is(i, "'s") && !Is(i, "’s") && !IsPunct(i, '-')) break;
-            if (i > s && (QuoteLexicon.NpStop.Contains(W(i)) && !Is(i, "of") || QuoteLexicon.TryCue(W(i), out _))) break;
+            if (i > s && (QuoteLexicon.NpStop.Contains(W(i)) && !Is(i, "of")
+                || QuoteLexicon.TryCue(W(i), out var ci) && !IsCapitalized(i) && !QuoteLexicon.NounAmbiguous.Contains(ci.Lemma))) break;
             if (i == s && QuoteLexicon.NpStop.Contains(W(i)) && !QuoteLexicon.Pronouns.Contains(W(i))) return -1;
             e = i;
         }
@@ -668,6 +669,10 @@ public sealed class QuoteExtractor
             while (e + 1 < n && _para[e + 1] == _para[k]) e++;
             while (e > k + 1 && (IsFinal(e) && !_inDirect[e] || IsComma(e))) e--;
             if (e - k < 3) continue;
+            bool ownCue = false;
+            for (int i = k + 1; i <= e && !ownCue; i++)
+                ownCue = IsWord(i) && !_inDirect[i] && QuoteLexicon.TryCue(W(i), out var ci) && ci.Strength == CueStrength.Strong && !IsAdjectivalUse(i);
+            if (ownCue && k - s == 1) continue; // a dateline ("PARIS: Macron said …"), not a speaker
             var span = new Span { QStart = k + 1, QEnd = e, SrcStart = s, SrcEnd = k - 1, CueStart = k, CueEnd = k, Medium = "speech" };
             if (Overlaps(result, span) || Overlaps(added, span)) continue;
             SetKind(span);
@@ -890,7 +895,8 @@ public sealed class QuoteExtractor
 
     private bool DocumentSource(int s, int e)
     {
-        for (int i = s; i <= e; i++) if (IsWord(i) && QuoteLexicon.DocumentNouns.Contains(W(i))) return true;
+        // the source's own noun phrase, not its apposition ("a spokesperson, asked about the cable,")
+        for (int i = s; i <= e && !IsComma(i); i++) if (IsWord(i) && QuoteLexicon.DocumentNouns.Contains(W(i))) return true;
         return false;
     }
 

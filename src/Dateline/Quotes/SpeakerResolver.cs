@@ -53,7 +53,8 @@ internal sealed class SpeakerResolver
             bool person = QuoteLexicon.PersonPronouns.Contains(first);
             bool orgPronoun = first.Equals("it", StringComparison.OrdinalIgnoreCase) || first.Equals("they", StringComparison.OrdinalIgnoreCase);
             if (!person && !orgPronoun) return null;
-            return Nearest(s, person ? IsPerson : IsOrg, 2000)?.Id;
+            // "it"/"they" speak for organisations, not places
+            return Nearest(s, person ? IsPerson : e2 => e2.Type == "ORG", 2000)?.Id;
         }
         // A description ("the French president", "the spokesperson") whose head noun the text ties to a named entity.
         var head = _tok[srcEndTok].In(_text);
@@ -76,7 +77,15 @@ internal sealed class SpeakerResolver
             return null;
         }
         bool orgHead = QuoteLexicon.OrgHeads.Contains(head);
-        return TiedByDescription(head, s, orgHead)?.Id;
+        // Modifiers must match too: "the French president" is not "Nigerian President Bola Tinubu".
+        var modifiers = new List<string>();
+        for (int t = srcStartTok; t < srcEndTok; t++)
+        {
+            var w = _tok[t].In(_text);
+            if (_tok[t].Kind != TokenKind.Word || QuoteLexicon.Determiners.Contains(w) || w.Length < 3) continue;
+            modifiers.Add(w.ToString());
+        }
+        return TiedByDescription(head, s, orgHead, modifiers)?.Id;
     }
 
     private int TrimEnd(int end)
@@ -110,7 +119,7 @@ internal sealed class SpeakerResolver
 
     /// <summary>The latest entity before <paramref name="before"/> that the text describes with <paramref name="head"/>:
     /// "Name, (the|a) … head" (apposition) or "… head Name" (a title before the name).</summary>
-    private Entity? TiedByDescription(ReadOnlySpan<char> head, int before, bool orgHead)
+    private Entity? TiedByDescription(ReadOnlySpan<char> head, int before, bool orgHead, List<string> modifiers)
     {
         if (head.Length < 3) return null;
         for (int i = _mentions.Count - 1; i >= 0; i--)
@@ -124,7 +133,7 @@ internal sealed class SpeakerResolver
             // a title keeps its abbreviations ("Indiana Gov. Mike Pence"), so only , ; : and line breaks cut it
             int cut = pre.LastIndexOfAny(",;:\n");
             if (cut >= 0) pre = pre[(cut + 1)..];
-            if (EndsWithTitle(pre, head) || (TitleAbbreviation(head) is { } abbr && EndsWithTitle(pre, abbr))) return m.Entity;
+            if ((EndsWithTitle(pre, head) || (TitleAbbreviation(head) is { } abbr && EndsWithTitle(pre, abbr))) && AllIn(pre, modifiers)) return m.Entity;
             // apposition after the name: "Emmanuel Macron, the French president,"
             if (m.End < _text.Length && _text[m.End] == ',')
             {
@@ -132,7 +141,7 @@ internal sealed class SpeakerResolver
                 var post = _text.AsSpan(m.End + 1, hi - m.End - 1);
                 int stop = post.IndexOfAny(",.;\n");
                 if (stop >= 0) post = post[..stop];
-                if (ContainsWord(post, head)) return m.Entity;
+                if (ContainsWord(post, head) && AllIn(post, modifiers)) return m.Entity;
             }
         }
         return null;
@@ -156,6 +165,12 @@ internal sealed class SpeakerResolver
         if (rest.Length > 0 && char.IsLetter(rest[0]) && head[^1] != '.') return false;
         foreach (var part in rest.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
             if (!char.IsUpper(part[0])) return false;
+        return true;
+    }
+
+    private static bool AllIn(ReadOnlySpan<char> window, List<string> words)
+    {
+        foreach (var w in words) if (!ContainsWord(window, w)) return false;
         return true;
     }
 
