@@ -12,6 +12,7 @@ var root = new RootCommand("""
     written); 2 usage error.
     """);
 root.Subcommands.Add(ExtractCommand.Create());
+root.Subcommands.Add(StagesCommand.Create());
 root.Subcommands.Add(NerCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 return CliRunner.Run(root, args);
