@@ -479,6 +479,13 @@ public sealed class QuoteExtractor
             if (i > s && (QuoteLexicon.NpStop.Contains(W(i)) && !Is(i, "of")
                 || QuoteLexicon.TryCue(W(i), out var ci) && !IsCapitalized(i) && !QuoteLexicon.NounAmbiguous.Contains(ci.Lemma))) break;
             if (i == s && QuoteLexicon.NpStop.Contains(W(i)) && !QuoteLexicon.Pronouns.Contains(W(i))) return -1;
+            if (i > s + 1 && IsWord(i) && QuoteLexicon.Determiners.Contains(W(i)) && !Is(i - 1, "of") && !Is(i - 1, "for") && !IsCapitalized(i - 1))
+            {
+                // "the mayor closed the bridge": a determiner after a lowercase word starts an object; that word was the verb
+                e = i - 2;
+                break;
+            }
+            if (i > s && IsWord(i) && !IsCapitalized(i) && W(i).EndsWith("ed", StringComparison.Ordinal) && !QuoteLexicon.Determiners.Contains(W(i - 1))) break;
             e = i;
         }
         return e;
@@ -755,13 +762,22 @@ public sealed class QuoteExtractor
         // (a2) Participle after the main clause: "Smith left the room, saying …" — the subject of the sentence speaks
         if (c - 1 > sFirst && IsComma(c - 1) && W(c).EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !weak)
         {
-            int se = NpRight(sFirst);
-            if (se >= sFirst && se < c - 1 && PlausibleSubject(sFirst, se) && (IsCapitalized(sFirst) || QuoteLexicon.Pronouns.Contains(W(sFirst)) || QuoteLexicon.Determiners.Contains(W(sFirst))))
+            // the subject opens the sentence, or follows an introductory phrase ("On Monday, Smith left the room, saying …")
+            int ps = sFirst;
+            int se = NpRight(ps);
+            if (!(se >= ps && PlausibleSubject(ps, se) && (IsCapitalized(ps) || QuoteLexicon.Pronouns.Contains(W(ps)) || QuoteLexicon.Determiners.Contains(W(ps)))))
+            {
+                ps = -1;
+                for (int k = sFirst + 1; k < c - 2 && k < sFirst + 12; k++)
+                    if (IsComma(k)) { ps = k + 1; break; }
+                se = ps >= 0 ? NpRight(ps) : -1;
+            }
+            if (ps >= 0 && se >= ps && se < c - 1 && PlausibleSubject(ps, se) && (IsCapitalized(ps) || QuoteLexicon.Pronouns.Contains(W(ps)) || QuoteLexicon.Determiners.Contains(W(ps))))
             {
                 int pcs = ContentStartAfter(cueEnd, info);
                 int pce = pcs <= sLast ? ContentEnd(pcs) : -1;
                 if (pce - pcs >= 2)
-                    return new Span { QStart = pcs, QEnd = pce, SrcStart = sFirst, SrcEnd = se, CueStart = c, CueEnd = cueEnd, Medium = MediumFor(info, c, cueEnd, sFirst, se) };
+                    return new Span { QStart = pcs, QEnd = pce, SrcStart = ps, SrcEnd = se, CueStart = c, CueEnd = cueEnd, Medium = MediumFor(info, c, cueEnd, ps, se) };
             }
         }
         // subject on the left

@@ -103,6 +103,17 @@ public class QuoteExtractorTests
     }
 
     [Theory]
+    [InlineData("The mayor closed the bridge, saying it was unsafe for heavy traffic.", "The mayor")]
+    [InlineData("On Monday, the mayor closed the bridge, saying it was unsafe for heavy traffic.", "the mayor")]
+    public void Extract_ParticipleCue_SentenceSubjectSpeaks(string text, string speaker)
+    {
+        var q = Single(text);
+        Assert.Equal(speaker, q.Speaker?.Text);
+        Assert.Equal("saying", q.Cue?.Text);
+        Assert.Equal("it was unsafe for heavy traffic", q.Text);
+    }
+
+    [Theory]
     [InlineData("According to the health ministry, 40 people were treated for smoke inhalation.", "40 people were treated for smoke inhalation", "the health ministry")]
     [InlineData("Forty people were treated for smoke inhalation, according to the health ministry.", "Forty people were treated for smoke inhalation", "the health ministry")]
     public void Extract_AccordingTo_SourceAndContent(string text, string content, string speaker)
