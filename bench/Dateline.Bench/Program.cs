@@ -5,6 +5,7 @@ using Dateline.Bench;
 // HTML extractor side by side with SmartReader; anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "prof") { Prof.Run(args[1]); return 0; }
 if (args.Length > 0 && args[0] == "ner-throughput") { NerThroughput.Run(args.Skip(1).ToArray()); return 0; }
+if (args.Length > 0 && args[0] == "quotes") { QuotesClaimsBench.Run(args.Skip(1).ToArray()); return 0; }
 if (args.Length > 0 && args[0] == "throughput")
 {
     Throughput.Run(args.Skip(1).ToArray());

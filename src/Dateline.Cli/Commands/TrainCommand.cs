@@ -11,6 +11,7 @@ public static class TrainCommand
         var cmd = new Command("train", "Train Dateline's statistical models");
         cmd.Subcommands.Add(CreateNer());
         cmd.Subcommands.Add(CreateClusters());
+        cmd.Subcommands.Add(TrainClaimsCommand.Create());
         return cmd;
     }
 

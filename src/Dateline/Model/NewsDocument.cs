@@ -195,6 +195,9 @@ public sealed class Quote
     public Cue? Cue { get; set; }
     /// <summary>speech, writing, statement, social_post, document, interview, unknown.</summary>
     public string Medium { get; set; } = "unknown";
+    /// <summary>True for a quote with no cue of its own whose speaker is inherited from the previous attribution.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Floating { get; set; }
 }
 
 public sealed class Speaker

@@ -11,6 +11,8 @@ public static class StageCatalog
         "ner.perceptron.v1",
         "times.rules.v1",
         "quantities.rules.v1",
+        "quotes.rules.v1",
+        "claims.v1",
     ];
 
     internal static void RegisterBuiltIns(StageRegistry r)
@@ -20,5 +22,7 @@ public static class StageCatalog
         r.Register("ner.perceptron.v1", () => new Ner.NerStage());
         r.Register("times.rules.v1", () => new Times.TimesStage());
         r.Register("quantities.rules.v1", () => new Quantities.QuantitiesStage());
+        r.Register("quotes.rules.v1", () => new Quotes.QuoteStage());
+        r.Register("claims.v1", () => new Claims.ClaimStage());
     }
 }

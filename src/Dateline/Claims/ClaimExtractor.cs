@@ -1,0 +1,155 @@
+using Dateline.Model;
+using Dateline.Pipeline;
+
+namespace Dateline.Claims;
+
+/// <summary>
+/// What the article reports about the evidence for a claim, found by phrases in the claim's
+/// sentence and the one after it. Order matters: a stated absence ("did not provide any data")
+/// or counter-evidence ("although studies show …") outranks a mere mention of a study.
+/// </summary>
+public static class EvidenceDetector
+{
+    private static readonly string[] Absence =
+    [
+        "without evidence", "without providing evidence", "without offering evidence", "without providing any", "without offering any",
+        "without citing", "without presenting", "did not provide any", "didn't provide any", "did not provide evidence", "didn't provide evidence",
+        "did not offer any", "didn't offer any", "did not offer evidence", "provided no evidence", "offered no evidence", "gave no evidence",
+        "presented no evidence", "cited no evidence", "provided no data", "offered no data", "no evidence was provided", "no data was provided",
+        "did not cite", "didn't cite", "did not back up", "didn't back up", "did not substantiate", "unsubstantiated", "without proof",
+        "offered no proof", "provided no proof", "did not say how", "did not explain how", "declined to provide", "did not elaborate",
+    ];
+
+    private static readonly string[] Contested =
+    [
+        "although studies show", "though studies show", "although research shows", "although data show", "although data shows",
+        "studies show otherwise", "research shows otherwise", "data show otherwise", "data shows otherwise", "evidence suggests otherwise",
+        "contrary to", "but data show", "but data shows", "but studies show", "but research shows", "but records show", "but figures show",
+        "however, data", "however, studies", "fact-check", "fact check", "fact-checkers", "debunked", "has been disputed", "was disputed",
+        "disputed by", "contradicts", "contradicted by", "there is no evidence", "there's no evidence", "no evidence that", "falsely",
+        "false claim", "misleading", "is not true", "isn't true", "was not true", "wasn't true", "in fact,",
+    ];
+
+    private static readonly string[] Cited =
+    [
+        "according to data", "according to a study", "according to a report", "according to figures", "according to statistics",
+        "according to the census", "according to a survey", "according to a poll", "according to records", "according to documents",
+        "a study", "the study", "studies show", "study found", "data from", "data show", "data shows", "figures from", "figures show",
+        "statistics from", "statistics show", "survey", "census", "published in", "records show", "report by", "report from",
+        "analysis by", "analysis of", "research by", "research shows", "documents show", "documents obtained", "poll by", "a poll",
+        "the report", "a report", "peer-reviewed", "journal",
+    ];
+
+    /// <summary>(label, start, end) of the first evidence phrase in text[start..end), label "none" when none is found.</summary>
+    public static (string Label, int Start, int End) Classify(string text, int start, int end)
+    {
+        var span = text.AsSpan(start, end - start);
+        foreach (var (label, list) in new[] { ("absence_noted", Absence), ("contested", Contested), ("cited", Cited) })
+        {
+            foreach (var p in list)
+            {
+                int k = IndexOfWord(span, p);
+                if (k >= 0) return (label, start + k, start + k + p.Length);
+            }
+        }
+        return ("none", -1, -1);
+    }
+
+    private static int IndexOfWord(ReadOnlySpan<char> hay, string phrase)
+    {
+        int from = 0;
+        while (from < hay.Length)
+        {
+            int k = hay[from..].IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
+            if (k < 0) return -1;
+            k += from;
+            bool left = k == 0 || !char.IsLetterOrDigit(hay[k - 1]);
+            int r = k + phrase.Length;
+            bool right = r >= hay.Length || !char.IsLetterOrDigit(hay[r]) || !char.IsLetterOrDigit(phrase[^1]);
+            if (left && right) return k;
+            from = k + 1;
+        }
+        return -1;
+    }
+}
+
+/// <summary>
+/// Claims: factual assertions made by sources (the content of quotes) and by the article itself
+/// (its check-worthy sentences). Each claim is one sentence; <c>check_worthy</c> comes from
+/// <see cref="CheckWorthinessModel"/>, <c>evidence</c> from <see cref="EvidenceDetector"/>, and the
+/// claimant is the resolved speaker of the quote the sentence belongs to (null for the article
+/// itself or an unresolved speaker).
+/// </summary>
+public static class ClaimExtractor
+{
+    private const int MinWords = 3;
+
+    public static List<Claim> Extract(NewsDocument doc, CheckWorthinessModel model)
+    {
+        var text = doc.Text;
+        var tokens = doc.Tokens ?? Text.Tokenizer.Tokenize(text);
+        var sentences = (IReadOnlyList<TextRange>?)doc.Sentences ?? Text.SentenceSplitter.Split(text);
+        var quotes = doc.Quotes;
+        var claims = new List<Claim>();
+        Span<int> buf = stackalloc int[Features.MaxFeatures];
+        int ti = 0;
+        for (int si = 0; si < sentences.Count; si++)
+        {
+            var s = sentences[si];
+            while (ti < tokens.Length && tokens[ti].Start < s.Start) ti++;
+            int tj = ti, words = 0;
+            while (tj < tokens.Length && tokens[tj].End <= s.End) { if (tokens[tj].Kind is TokenKind.Word or TokenKind.Number) words++; tj++; }
+            if (words < MinWords) continue;
+            var st = tokens.AsSpan(ti, tj - ti);
+            float p = model.Score(text, s.Start, s.End, st, buf);
+            bool worthy = p >= model.Threshold;
+            Quote? quote = null;
+            if (quotes is not null)
+            {
+                foreach (var q in quotes)
+                {
+                    int a = Math.Max(q.Start, s.Start), b = Math.Min(q.End, s.End);
+                    if (b - a > (s.End - s.Start) / 2) { quote = q; break; }
+                }
+            }
+            bool question = text[s.End - 1] == '?';
+            // A source's assertion is a claim even when it is not worth checking; the article's own
+            // sentences only when they are.
+            if (!worthy && (quote is null || question || words < 6)) continue;
+            int evEnd = si + 1 < sentences.Count ? sentences[si + 1].End : s.End;
+            var (label, es, ee) = EvidenceDetector.Classify(text, s.Start, evEnd);
+            claims.Add(new Claim
+            {
+                Start = s.Start,
+                End = s.End,
+                Text = text.Substring(s.Start, s.End - s.Start),
+                Claimant = quote?.Speaker?.Entity,
+                CheckWorthy = worthy,
+                Evidence = label,
+                EvidenceSpan = es >= 0 ? new TextRange(es, ee) : null,
+            });
+        }
+        return claims;
+    }
+}
+
+/// <summary>Adds the claims layer. Uses quotes when an earlier stage made them (for claimants).
+/// Without a shipped model the layer is left absent (never faked) and a warning is recorded.</summary>
+public sealed class ClaimStage : IStage
+{
+    private readonly CheckWorthinessModel? _model;
+    public ClaimStage() : this(CheckWorthinessModel.Default) { }
+    public ClaimStage(CheckWorthinessModel? model) => _model = model;
+    public string Name => "claims.v1";
+    public IReadOnlyList<string> Requires { get; } = [Layers.Tokens, Layers.Sentences];
+    public IReadOnlyList<string> Provides { get; } = [Layers.Claims];
+    public void Process(NewsDocument document)
+    {
+        if (_model is null)
+        {
+            document.Warnings.Add($"claims.v1: model {CheckWorthinessModel.DefaultRelativePath} not found; claims layer omitted");
+            return;
+        }
+        document.Claims = ClaimExtractor.Extract(document, _model);
+    }
+}

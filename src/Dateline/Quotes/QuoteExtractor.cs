@@ -1,0 +1,935 @@
+using Dateline.Model;
+
+namespace Dateline.Quotes;
+
+/// <summary>
+/// Rule-based attribution extraction: direct quotes found by pairing quotation marks (every
+/// style, reopened per paragraph, tolerant of unbalanced marks), then attributed by the cue next
+/// to them; indirect and mixed attributions found by sentence frames around a reporting verb
+/// ("X said (that) …", "…, X said.", "…, said X.", "according to X", "X told reporters …", colon and
+/// dash attributions). Floating quotes inherit the previous speaker. Speakers are then resolved to
+/// entities by <see cref="SpeakerResolver"/>. One pass over the tokens per step; no regexes, so
+/// hostile input cannot make it backtrack.
+/// </summary>
+public sealed class QuoteExtractor
+{
+    /// <summary>Quotes shorter than this many words are scare quotes ("the “enemy”"), not speech.</summary>
+    private const int MinDirectWords = 2;
+    /// <summary>A quotation left open is closed after this many tokens (or at the paragraph end).</summary>
+    private const int MaxQuoteTokens = 600;
+    private const int MaxSourceTokens = 9;
+
+    private sealed class Span
+    {
+        public int QStart, QEnd;            // token indices, inclusive, of the quote/content
+        public int SrcStart = -1, SrcEnd = -1; // token indices, inclusive
+        public int CueStart = -1, CueEnd = -1;
+        public string Medium = "unknown";
+        public string Kind = "indirect";
+        public bool Floating;
+        public bool Continued; // an unbalanced quote closed at the paragraph end
+        public bool Reopened;  // starts a paragraph that continues the previous quote
+        public Span? InheritedFrom;
+    }
+
+    private readonly string _text;
+    private readonly Token[] _tok;
+    private readonly int[] _sent;       // token -> sentence index
+    private readonly int[] _sentFirst;  // sentence -> first token
+    private readonly int[] _sentLast;   // sentence -> last token
+    private readonly int[] _para;       // token -> paragraph index
+    private readonly bool[] _inDirect;  // token inside an accepted direct quote (marks included)
+    private readonly bool[] _usedCue;
+
+    private QuoteExtractor(string text, Token[] tokens, IReadOnlyList<TextRange> sentences)
+    {
+        _text = text;
+        _tok = tokens;
+        int n = tokens.Length;
+        _sent = new int[n];
+        _para = new int[n];
+        _inDirect = new bool[n];
+        _usedCue = new bool[n];
+        var first = new List<int>(sentences.Count + 1);
+        var last = new List<int>(sentences.Count + 1);
+        int si = -1;
+        int ti = 0;
+        // Sentences are sorted and disjoint; tokens outside every sentence (outside zones) get their own pseudo-sentence.
+        int sIdx = 0;
+        for (ti = 0; ti < n; ti++)
+        {
+            var t = tokens[ti];
+            while (sIdx < sentences.Count && sentences[sIdx].End <= t.Start) sIdx++;
+            bool inside = sIdx < sentences.Count && sentences[sIdx].Start <= t.Start;
+            int key = inside ? sIdx : -1 - sIdx;
+            if (si < 0 || KeyOf(first.Count - 1) != key)
+            {
+                first.Add(ti);
+                last.Add(ti);
+                _keys.Add(key);
+                si = first.Count - 1;
+            }
+            last[si] = ti;
+            _sent[ti] = si;
+        }
+        _sentFirst = first.ToArray();
+        _sentLast = last.ToArray();
+        int p = 0;
+        for (ti = 0; ti < n; ti++)
+        {
+            if (ti > 0 && tokens[ti].Has(TokenFlags.ParagraphStart)) p++;
+            _para[ti] = p;
+        }
+    }
+
+    private readonly List<int> _keys = new();
+    private int KeyOf(int i) => _keys[i];
+
+    public static List<Quote> Extract(NewsDocument doc)
+    {
+        var tokens = doc.Tokens ?? Text.Tokenizer.Tokenize(doc.Text);
+        var sentences = (IReadOnlyList<TextRange>?)doc.Sentences ?? Text.SentenceSplitter.Split(doc.Text);
+        if (tokens.Length == 0) return [];
+        var x = new QuoteExtractor(doc.Text, tokens, sentences);
+        var spans = x.Run();
+        var resolver = new SpeakerResolver(doc.Text, tokens, doc.Entities);
+        var quotes = new List<Quote>(spans.Count);
+        foreach (var s in spans)
+        {
+            int start = tokens[s.QStart].Start, end = tokens[s.QEnd].End;
+            var q = new Quote
+            {
+                Start = start,
+                End = end,
+                Text = doc.Text.Substring(start, end - start),
+                Kind = s.Kind,
+                Medium = s.Medium,
+                Floating = s.Floating,
+            };
+            if (s.SrcStart >= 0)
+            {
+                int ss = tokens[s.SrcStart].Start, se = tokens[s.SrcEnd].End;
+                q.Speaker = new Speaker { Text = doc.Text.Substring(ss, se - ss), Start = ss, End = se, Entity = resolver.Resolve(s.SrcStart, s.SrcEnd, start) };
+            }
+            if (s.CueStart >= 0)
+            {
+                int cs = tokens[s.CueStart].Start, ce = tokens[s.CueEnd].End;
+                q.Cue = new Cue(doc.Text.Substring(cs, ce - cs), cs, ce);
+            }
+            quotes.Add(q);
+        }
+        resolver.Finish(quotes);
+        return quotes;
+    }
+
+    private List<Span> Run()
+    {
+        var direct = FindDirectQuotes();
+        var result = new List<Span>();
+        Span? previous = null;
+        foreach (var q in direct)
+        {
+            for (int i = q.QStart; i <= q.QEnd; i++) _inDirect[i] = true;
+        }
+        for (int di = 0; di < direct.Count; di++)
+        {
+            var q = direct[di];
+            AttributeDirect(q, previous);
+            // "“A,” he said. “B.”" and "“A,” he said, “B.”": a quotation interrupted by its attribution
+            // continues in the same paragraph; one content (the hull, as PolNeAR annotates it).
+            if (q.Floating && previous is not null && !previous.Floating && result.Count > 0 && result[^1] == previous
+                && _para[q.QStart] == _para[previous.QEnd] && q.QStart > previous.QEnd)
+            {
+                previous.QEnd = q.QEnd;
+                previous.Continued = q.Continued;
+                continue;
+            }
+            if (q.SrcStart >= 0 || q.Floating) previous = q;
+            result.Add(q);
+        }
+        FindIndirect(result);
+        result.Sort((a, b) => a.QStart.CompareTo(b.QStart));
+        // Floating quotes that came before any attributed quote could not inherit; a later pass
+        // lets them inherit from the nearest attributed quote before them in the final order.
+        Span? last = null;
+        foreach (var s in result)
+        {
+            if (s.Floating && s.SrcStart < 0 && last is not null && _para[s.QStart] - _para[last.QEnd] <= 2)
+            {
+                s.SrcStart = last.SrcStart;
+                s.SrcEnd = last.SrcEnd;
+                s.InheritedFrom = last;
+                if (s.Medium == "unknown") s.Medium = last.Medium;
+            }
+            if (s.SrcStart >= 0) last = s;
+        }
+        return result;
+    }
+
+    // ---------------------------------------------------------------- direct quotes
+
+    private char Ch(int i) => _text[_tok[i].Start];
+    private bool IsQuoteTok(int i) => _tok[i].Has(TokenFlags.Quote) && _tok[i].Length == 1;
+    private ReadOnlySpan<char> W(int i) => _tok[i].In(_text);
+    private bool Is(int i, string s) => i >= 0 && i < _tok.Length && W(i).Equals(s, StringComparison.OrdinalIgnoreCase);
+    private bool IsWord(int i) => _tok[i].Kind == TokenKind.Word || _tok[i].Kind == TokenKind.Number;
+    private bool IsPunct(int i, char c) => _tok[i].Kind is TokenKind.Punctuation or TokenKind.Symbol && _tok[i].Length == 1 && Ch(i) == c;
+    private bool IsComma(int i) => IsPunct(i, ',');
+    private bool IsDash(int i) => _tok[i].Length <= 2 && (Ch(i) is '—' or '–' or '―' || (_tok[i].Kind == TokenKind.Punctuation && Ch(i) == '-'));
+    private bool IsFinal(int i) => _tok[i].Has(TokenFlags.SentenceFinal);
+    private bool SpaceBefore(int i) => _tok[i].Has(TokenFlags.SpaceBefore);
+    private bool AttachedNext(int i) => i + 1 < _tok.Length && !_tok[i + 1].Has(TokenFlags.SpaceBefore);
+
+    private static bool IsOpener(char c) => c is '“' or '„' or '«' or '‘' or '‚' or '‹' or '「' or '『';
+
+    private static char CloserFor(char open) => open switch
+    {
+        '“' => '”', '„' => '“', '«' => '»', '‘' => '’', '‚' => '‘', '‹' => '›', '「' => '」', '『' => '』', _ => open,
+    };
+
+    private List<Span> FindDirectQuotes()
+    {
+        var found = new List<Span>();
+        int n = _tok.Length;
+        int open = -1;
+        char openChar = '\0';
+        bool openIsSingle = false;
+        bool reopen = false;
+        for (int i = 0; i < n; i++)
+        {
+            if (open >= 0 && i > open && (_tok[i].Has(TokenFlags.ParagraphStart) || i - open > MaxQuoteTokens))
+            {
+                // Unbalanced at the paragraph end: close it there; the news convention reopens the
+                // quote on the next paragraph without closing the previous one.
+                Add(found, open, i - 1, continued: true, reopened: reopen);
+                open = -1;
+            }
+            if (!IsQuoteTok(i)) continue;
+            char c = Ch(i);
+            int markEnd = i;
+            if (c == '\'' && i + 1 < n && IsQuoteTok(i + 1) && Ch(i + 1) == '\'' && AttachedNext(i))
+            {
+                // '' (two apostrophes) is a straight double quote in some wire copy (NYT archive style)
+                c = '"';
+                markEnd = i + 1;
+            }
+            if (open >= 0)
+            {
+                bool closes = c == CloserFor(openChar)
+                    || (openChar == '"' && c == '"')
+                    || (openChar == '„' && c == '”')
+                    || (!openIsSingle && c == '”');
+                if (openChar == '\'' && c is '\'' or '’') closes = !AttachedNext(i) || !char.IsLetter(NextChar(i));
+                if (openIsSingle && c == '’' && i + 1 < n && AttachedNext(i) && char.IsLetter(NextChar(i))) closes = false; // apostrophe
+                if (closes)
+                {
+                    Add(found, open, markEnd, continued: false, reopened: reopen);
+                    i = markEnd;
+                    open = -1;
+                    reopen = false;
+                }
+                else if (!openIsSingle && (c == '"' || c == '“') && SpaceBefore(i) && AttachedNext(i) && i - open > 1 && c != '“')
+                {
+                    // a stray straight opener inside an open quote: treat the earlier one as unbalanced
+                }
+                continue;
+            }
+            bool opener;
+            if (IsOpener(c)) opener = c is not ('‘' or '‚') || (AttachedNext(i) && (SpaceBefore(i) || i == 0 || IsQuoteTok(i - 1)));
+            else if (c == '"') opener = AttachedNext(markEnd) || SpaceBefore(i) || i == 0;
+            else if (c == '”') opener = (_tok[i].Has(TokenFlags.LineStart) || i == 0) && AttachedNext(i); // a mistyped opener at a line start
+            else if (c == '\'') opener = SpaceBefore(i) && AttachedNext(i) && char.IsLetter(NextChar(i));
+            else opener = false; // a closer with no opener: ignore (unbalanced)
+            if (!opener) continue;
+            if (c == '‘' || c == '\'' || c == '‚') { if (!SingleQuoteHasCloser(i)) continue; }
+            reopen = _tok[i].Has(TokenFlags.ParagraphStart) || _tok[i].Has(TokenFlags.LineStart);
+            reopen = reopen && found.Count > 0 && found[^1].Continued && _para[found[^1].QEnd] == _para[i] - 1;
+            open = i;
+            openChar = c;
+            openIsSingle = c is '‘' or '\'' or '‚' or '‹';
+            i = markEnd;
+        }
+        if (open >= 0) Add(found, open, n - 1, continued: true, reopened: reopen);
+        return found;
+    }
+
+    private char NextChar(int i) => i + 1 < _tok.Length ? _text[_tok[i + 1].Start] : ' ';
+
+    /// <summary>A single quote opens a quotation only if a matching closer (not an apostrophe) follows in the paragraph.</summary>
+    private bool SingleQuoteHasCloser(int i)
+    {
+        for (int j = i + 1; j < _tok.Length && j < i + 200; j++)
+        {
+            if (_tok[j].Has(TokenFlags.ParagraphStart)) return false;
+            if (IsQuoteTok(j) && Ch(j) is '’' or '\'' && (j + 1 >= _tok.Length || !AttachedNext(j) || !char.IsLetter(NextChar(j)))) return true;
+        }
+        return false;
+    }
+
+    private void Add(List<Span> found, int open, int close, bool continued, bool reopened)
+    {
+        int words = 0;
+        bool final = false;
+        for (int i = open + 1; i < close; i++)
+        {
+            if (IsWord(i)) words++;
+            if (IsFinal(i) || IsComma(i)) final = true;
+        }
+        if (words == 0) return;
+        // Scare quotes and titles stay inside the sentence; they make the enclosing attribution "mixed".
+        if (words < MinDirectWords && !(continued || reopened)) return;
+        if (words < 8 && !StandsAlone(open, close)) return;
+        _ = final;
+        // Trailing sentence punctuation just after the closer belongs to the sentence, not the quote.
+        found.Add(new Span { QStart = open, QEnd = close, Kind = "direct", Continued = continued, Reopened = reopened });
+    }
+
+    /// <summary>True when the quotation is followed or preceded by an attribution frame (comma/colon/cue) rather than sitting mid-clause.</summary>
+    private bool StandsAlone(int open, int close)
+    {
+        int before = open - 1, after = close + 1;
+        bool startOk = before < 0 || IsPunct(before, ':') || IsComma(before) || _tok[open].Has(TokenFlags.LineStart) || IsFinal(before)
+            || (IsWord(before) && QuoteLexicon.TryCue(W(before), out _));
+        bool endOk = after >= _tok.Length || _tok[after].Has(TokenFlags.ParagraphStart) || IsComma(after) || IsComma(close - 1) || IsFinal(close - 1) || IsFinal(after) || IsDash(after)
+            || (IsWord(after) && (QuoteLexicon.TryCue(W(after), out _) || QuoteLexicon.Pronouns.Contains(W(after))));
+        return startOk && endOk;
+    }
+
+    private void AttributeDirect(Span q, Span? previous)
+    {
+        int n = _tok.Length;
+        // 0. A quoted transcript line: "WALLACE: Do you …" — the speaker's name opens the quotation
+        for (int k = q.QStart + 1; k <= q.QEnd && k <= q.QStart + 4; k++)
+        {
+            if (!IsPunct(k, ':')) { if (!IsCapitalized(k) && !_tok[k].Has(TokenFlags.AllCaps)) break; continue; }
+            if (k > q.QStart + 1 && (_tok[q.QStart + 1].Has(TokenFlags.AllCaps) || k - q.QStart <= 3))
+            {
+                q.SrcStart = q.QStart + 1;
+                q.SrcEnd = k - 1;
+                q.CueStart = q.CueEnd = k;
+                q.Medium = "speech";
+                return;
+            }
+            break;
+        }
+        // 1. Cue after the closer: “…,” she said / “…,” said Smith / “…” — Smith
+        int j = q.QEnd + 1;
+        if (j < n && (IsComma(j))) j++;
+        if (j < n && _para[j] == _para[q.QEnd] && !q.Continued)
+        {
+            if (IsDash(j) && j + 1 < n && IsCapitalized(j + 1))
+            {
+                int e = NpRight(j + 1);
+                if (e >= j + 1) { q.SrcStart = j + 1; q.SrcEnd = e; q.Medium = "statement"; Extend(q); return; }
+            }
+            int limit = Math.Min(n - 1, j + 30);
+            for (int c = j; c <= limit; c++)
+            {
+                if (_inDirect[c] || IsFinal(c) && c > j || _tok[c].Has(TokenFlags.ParagraphStart)) break;
+                if (!IsWord(c) || !QuoteLexicon.TryCue(W(c), out var info) || info.Strength == CueStrength.None) continue;
+                if (IsAdjectivalUse(c) || (IsCapitalized(c) && c != j)) continue;
+                int cueEnd = CueEnd(c);
+                if (c == j)
+                {
+                    int e = NpRight(cueEnd + 1);
+                    if (e > cueEnd) { Set(q, cueEnd + 1, e, c, cueEnd, info); Extend(q); return; }
+                    break;
+                }
+                int s = FirstNpToken(j, c - 1);
+                if (s >= 0)
+                {
+                    int srcEnd = LastBeforeSkip(c - 1, s);
+                    if (srcEnd >= s && PlausibleSubject(s, srcEnd)) { Set(q, s, srcEnd, c, cueEnd, info); Extend(q); return; }
+                }
+                // "“…,” Scott Pruitt, the attorney general of Oklahoma, said": the name right after the quote
+                int ne = NpRight(j);
+                if (ne >= j && ne + 1 < n && IsComma(ne + 1) && (IsCapitalized(j) || QuoteLexicon.Pronouns.Contains(W(j))))
+                { Set(q, j, ne, c, cueEnd, info); Extend(q); return; }
+                break;
+            }
+        }
+        // 2. Cue before the opener in the same sentence: Smith said: “…” / Smith told reporters, “…”
+        int sentStart = _sentFirst[_sent[q.QStart]];
+        int bestCue = -1;
+        CueInfo bestInfo = default;
+        for (int c = q.QStart - 1; c >= sentStart && c >= q.QStart - 40; c--)
+        {
+            if (_inDirect[c]) break;
+            if (!IsWord(c) || !QuoteLexicon.TryCue(W(c), out var info)) continue;
+            if (IsAdjectivalUse(c)) continue;
+            int se = LastBeforeSkip(c - 1, sentStart);
+            if (se < sentStart) continue;
+            int ss0 = NpLeft(se, sentStart);
+            if (ss0 < 0 || !PlausibleSubject(ss0, se)) continue;
+            // the main clause's cue (leftmost strong one) heads a sentence with nested reports
+            if (bestCue < 0 || info.Strength == CueStrength.Strong || bestInfo.Strength != CueStrength.Strong)
+            {
+                if (bestCue >= 0 && bestInfo.Strength == CueStrength.Strong && info.Strength != CueStrength.Strong) continue;
+                if (q.QStart - c > 12 && info.Strength != CueStrength.Strong) continue;
+                bestCue = c;
+                bestInfo = info;
+            }
+        }
+        if (bestCue >= 0)
+        {
+            int c = bestCue;
+            var info = bestInfo;
+            int cueEnd = CueEnd(c);
+            int words = 0;
+            for (int k = cueEnd + 1; k < q.QStart; k++) if (IsWord(k)) words++;
+            int subjEnd = LastBeforeSkip(c - 1, sentStart);
+            int subjStart = NpLeft(subjEnd, sentStart);
+            Set(q, subjStart, subjEnd, c, cueEnd, info);
+            if (words > (info.TakesObject ? 4 : 1))
+            {
+                // "Smith said the plan was “a disaster for everyone.”": a mixed quote whose content starts after the cue
+                q.QStart = ContentStartAfter(cueEnd, info);
+                q.QEnd = Math.Max(q.QEnd, ContentEnd(q.QEnd));
+                q.Kind = "mixed";
+            }
+            return;
+        }
+        // 3. Colon attribution: Smith: “…”
+        if (q.QStart - 1 >= sentStart && IsPunct(q.QStart - 1, ':') && q.QStart - 2 >= sentStart)
+        {
+            int e = q.QStart - 2;
+            int s = NpLeft(e, sentStart);
+            if (s >= 0 && s == sentStart && IsCapitalized(s)) { q.SrcStart = s; q.SrcEnd = e; return; }
+        }
+        // 4. Floating: inherits the previous speaker (resolved later in Run if none yet).
+        q.Floating = true;
+        if (previous is not null && previous.SrcStart >= 0 && _para[q.QStart] - _para[previous.QEnd] <= 2)
+        {
+            q.SrcStart = previous.SrcStart;
+            q.SrcEnd = previous.SrcEnd;
+            q.InheritedFrom = previous;
+            q.Medium = previous.Medium;
+        }
+    }
+
+    /// <summary>Hook for the after-closer frames; continuation quotes are merged in <see cref="Run"/>.</summary>
+    private static void Extend(Span q) { _ = q; }
+
+    private void Set(Span q, int srcStart, int srcEnd, int cueStart, int cueEnd, CueInfo info)
+    {
+        q.SrcStart = srcStart;
+        q.SrcEnd = srcEnd;
+        q.CueStart = cueStart;
+        q.CueEnd = cueEnd;
+        for (int i = cueStart; i <= cueEnd; i++) _usedCue[i] = true;
+        q.Medium = MediumFor(info, cueStart, cueEnd, srcStart, srcEnd);
+    }
+
+    private bool IsCapitalized(int i) => _tok[i].Kind == TokenKind.Word && char.IsUpper(_text[_tok[i].Start]);
+
+    /// <summary>"said" used as an adjective ("the said document") or a participle in a noun phrase.</summary>
+    private bool IsAdjectivalUse(int c)
+    {
+        if (c > 0 && QuoteLexicon.Determiners.Contains(W(c - 1)) && !Is(c - 1, "that")) return true;
+        // credit lines and passives: "Reporting by …", "was reported by …"
+        if (Is(c + 1, "by")) return true;
+        if (QuoteLexicon.TryCue(W(c), out var ci) && QuoteLexicon.NounAmbiguous.Contains(ci.Lemma))
+        {
+            var w = W(c);
+            bool pastOrIng = w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ing", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("read", StringComparison.OrdinalIgnoreCase) || w.Equals("shown", StringComparison.OrdinalIgnoreCase);
+            if (!pastOrIng)
+            {
+                // "states", "reports": a verb only right after a pronoun, a name or a plural-noun subject, and not before "of"/"from"
+                if (Is(c + 1, "of") || Is(c + 1, "from") || Is(c + 1, "and") || Is(c + 1, "in") || c == 0) return true;
+                int p = c - 1;
+                while (p > 0 && IsWord(p) && QuoteLexicon.PreCueSkip.Contains(W(p))) p--;
+                if (!IsWord(p)) return true;
+                var pw = W(p);
+                if (QuoteLexicon.NpStop.Contains(pw) || QuoteLexicon.Determiners.Contains(pw)) return true;
+                if (Is(p, "'s") || Is(p, "’s")) return true;
+            }
+        }
+        // "Editor's note", "Graham's comments": a noun after a possessive
+        if (c > 0 && (Is(c - 1, "'s") || Is(c - 1, "’s") || Is(c - 1, "’") || Is(c - 1, "'"))) return true;
+        // "the United States": a capitalized cue word inside a sentence is a name, not a verb
+        if (c > 0 && IsCapitalized(c) && !_tok[c].Has(TokenFlags.AllCaps) && _sent[c - 1] == _sent[c] && !IsQuoteTok(c - 1))
+        {
+            // a title-case headline ("Graham Says Trump Could Address Clean Energy") keeps its strong cue
+            bool headline = QuoteLexicon.TryCue(W(c), out var hi) && hi.Strength == CueStrength.Strong && IsCapitalized(c - 1)
+                && c + 1 < _tok.Length && (IsCapitalized(c + 1) || IsQuoteTok(c + 1)) && !Is(c, "States") && !Is(c, "State");
+            if (!headline) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Multiword cues: "according to", "pointed out", "went on to say", "called for".</summary>
+    private int CueEnd(int c)
+    {
+        if (Is(c, "according") && Is(c + 1, "to")) return c + 1;
+        if (Is(c, "pointed") && Is(c + 1, "out")) return c + 1;
+        if (Is(c, "points") && Is(c + 1, "out")) return c + 1;
+        if (Is(c, "point") && Is(c + 1, "out")) return c + 1;
+        return c;
+    }
+
+    /// <summary>The last token of a noun phrase that starts at <paramref name="s"/> (to a comma, final punctuation or quote).</summary>
+    private int NpRight(int s)
+    {
+        int e = -1;
+        for (int i = s; i < _tok.Length && i < s + MaxSourceTokens; i++)
+        {
+            if (_tok[i].Has(TokenFlags.ParagraphStart) && i > s) break;
+            if (!IsWord(i) && !(IsPunct(i, '.') && _tok[i].Has(TokenFlags.Abbreviation)) && !Is(i, "'s") && !Is(i, "’s") && !IsPunct(i, '-')) break;
+            if (i > s && (QuoteLexicon.NpStop.Contains(W(i)) && !Is(i, "of")
+                || QuoteLexicon.TryCue(W(i), out var ci) && !IsCapitalized(i) && !QuoteLexicon.NounAmbiguous.Contains(ci.Lemma))) break;
+            if (i == s && QuoteLexicon.NpStop.Contains(W(i)) && !QuoteLexicon.Pronouns.Contains(W(i))) return -1;
+            if (i > s + 1 && IsWord(i) && QuoteLexicon.Determiners.Contains(W(i)) && !Is(i - 1, "of") && !Is(i - 1, "for") && !IsCapitalized(i - 1))
+            {
+                // "the mayor closed the bridge": a determiner after a lowercase word starts an object; that word was the verb
+                e = i - 2;
+                break;
+            }
+            if (i > s && IsWord(i) && !IsCapitalized(i) && W(i).EndsWith("ed", StringComparison.Ordinal) && !QuoteLexicon.Determiners.Contains(W(i - 1))) break;
+            e = i;
+        }
+        return e;
+    }
+
+    /// <summary>Walks left from <paramref name="e"/> over a subject noun phrase; returns its first token or -1.</summary>
+    private int NpLeft(int e, int limit)
+    {
+        if (e < limit || !IsWord(e) && !Is(e, "'s") && !Is(e, "’s")) return -1;
+        if (QuoteLexicon.NpStop.Contains(W(e)) && !QuoteLexicon.Pronouns.Contains(W(e))) return -1;
+        if (Is(e, "who") && e - 1 >= limit && IsComma(e - 1) && e - 2 >= limit)
+        {
+            // "Smith, who …, said": the relative pronoun stands for the noun phrase before the comma
+            int a = NpLeft(e - 2, limit);
+            return a;
+        }
+        if (QuoteLexicon.Pronouns.Contains(W(e)))
+        {
+            return Is(e, "his") || Is(e, "her") || Is(e, "their") || Is(e, "its") ? -1 : e;
+        }
+        int s = e;
+        for (int i = e - 1; i >= limit && e - i < MaxSourceTokens; i--)
+        {
+            if (_inDirect[i]) break;
+            var w = W(i);
+            if (IsWord(i))
+            {
+                if (QuoteLexicon.NpStop.Contains(w) && !w.Equals("of", StringComparison.OrdinalIgnoreCase))
+                {
+                    // inside names and coordinated modifiers: "Commission on Presidential Debates", "Federal and state officials"
+                    bool inName = (Is(i, "on") || Is(i, "at") || Is(i, "in") || Is(i, "and")) && i > limit && i + 1 <= e
+                        && IsCapitalized(i - 1) && (IsCapitalized(i + 1) || Is(i, "and"));
+                    // "advisers to Mr. Obama", "supporters in Congress", "officials at the agency"
+                    if (!inName && (Is(i, "to") || Is(i, "in") || Is(i, "at") || Is(i, "from") || Is(i, "with") || Is(i, "on"))
+                        && i > limit && i + 1 <= e && IsWord(i - 1) && !QuoteLexicon.NpStop.Contains(W(i - 1)) && !QuoteLexicon.TryCue(W(i - 1), out _)
+                        && !QuoteLexicon.Pronouns.Contains(W(i - 1)) && !char.IsDigit(W(i - 1)[0])
+                        && (IsCapitalized(i + 1) || QuoteLexicon.Determiners.Contains(W(i + 1))))
+                        inName = true;
+                    if (!inName) break;
+                    s = i;
+                    continue;
+                }
+                if (QuoteLexicon.Pronouns.Contains(w) && !(Is(i, "his") || Is(i, "her") || Is(i, "their") || Is(i, "its"))) break;
+                if (QuoteLexicon.TryCue(w, out var ci) && !IsCapitalized(i) && !QuoteLexicon.NounAmbiguous.Contains(ci.Lemma)) break;
+                s = i;
+                continue;
+            }
+            if (Is(i, "'s") || Is(i, "’s") || Is(i, "-") || (_tok[i].Has(TokenFlags.Abbreviation))) { s = i; continue; }
+            if (_tok[i].Has(TokenFlags.CloseBracket) || IsPunct(i, '.') && i + 1 <= e && _tok[i + 1].Has(TokenFlags.CloseBracket))
+            {
+                // "Sen. David Perdue (R-Ga.) said": a party/state tag inside the name
+                int k = i - 1;
+                while (k >= limit && i - k < 8 && !_tok[k].Has(TokenFlags.OpenBracket)) k--;
+                if (k >= limit && _tok[k].Has(TokenFlags.OpenBracket)) { i = k; s = k; continue; }
+            }
+            break;
+        }
+        // A phrase must end in something nominal: drop a dangling "of".
+        while (s < e && Is(s, "of")) s++;
+        return s;
+    }
+
+    /// <summary>Skips auxiliaries and adverbs leftwards from <paramref name="i"/>; returns the last subject token.</summary>
+    private int LastBeforeSkip(int i, int limit)
+    {
+        while (i >= limit && IsWord(i) && QuoteLexicon.PreCueSkip.Contains(W(i))) i--;
+        return i;
+    }
+
+    private int FirstNpToken(int from, int to)
+    {
+        int e = LastBeforeSkip(to, from);
+        if (e < from) return -1;
+        int s = NpLeft(e, from);
+        return s == from ? s : -1;
+    }
+
+    private int ContentStartAfter(int cueEnd, CueInfo info)
+    {
+        int i = cueEnd + 1;
+        int n = _tok.Length;
+        while (i < n && IsWord(i) && QuoteLexicon.PostCueSkip.Contains(W(i))) i++;
+        // "said in a statement", "told CNN in an interview", "wrote on Twitter"
+        for (int guard = 0; guard < 2; guard++)
+        {
+            if (i < n && (Is(i, "in") || Is(i, "on") || Is(i, "during")) && i + 1 < n)
+            {
+                int k = i + 1;
+                int stop = Math.Min(n - 1, i + 7);
+                bool medium = false;
+                for (int m = k; m <= stop; m++)
+                {
+                    var w = W(m);
+                    if (w.Equals("statement", StringComparison.OrdinalIgnoreCase) || w.Equals("interview", StringComparison.OrdinalIgnoreCase)
+                        || QuoteLexicon.SocialNouns.Contains(w) || w.Equals("post", StringComparison.OrdinalIgnoreCase)
+                        || w.Equals("speech", StringComparison.OrdinalIgnoreCase) || w.Equals("letter", StringComparison.OrdinalIgnoreCase)
+                        || w.Equals("email", StringComparison.OrdinalIgnoreCase) || w.Equals("tweet", StringComparison.OrdinalIgnoreCase))
+                    {
+                        medium = true;
+                        i = m + 1;
+                        break;
+                    }
+                    if (!IsWord(m)) break;
+                }
+                if (!medium) break;
+            }
+        }
+        if (info.TakesObject)
+        {
+            // told reporters (that) … : skip the addressee
+            int k = i;
+            while (k < n && k < i + 6 && IsWord(k) && !Is(k, "that") && !QuoteLexicon.TryCue(W(k), out _)) k++;
+            if (k < n && (Is(k, "that") || IsComma(k) || IsPunct(k, ':'))) i = k;
+            else if (i < n && (QuoteLexicon.Pronouns.Contains(W(i)) || Is(i, "reporters"))) i++;
+        }
+        while (i < n && (IsComma(i) || IsPunct(i, ':'))) i++;
+        // "said Tuesday night that …", "said in Ohio that …": adjuncts before the that-clause
+        if (i < n && !Is(i, "that"))
+        {
+            for (int k = i + 1; k < n && k <= i + 6; k++)
+            {
+                if (!IsWord(k) && !IsComma(k)) break;
+                if (Is(k, "that")) { i = k; break; }
+                if (IsWord(k) && (QuoteLexicon.TryCue(W(k), out _) || QuoteLexicon.Pronouns.Contains(W(k)) || Is(k, "is") || Is(k, "was") || Is(k, "would") || Is(k, "will"))) break;
+            }
+        }
+        return i;
+    }
+
+    /// <summary>Content ends at its sentence end, without the final period (kept when it is inside a quote).</summary>
+    private int ContentEnd(int from)
+    {
+        int last = _sentLast[_sent[from]];
+        // A direct quote that spills over the sentence end extends the content to its closer.
+        if (_inDirect[last]) { while (last + 1 < _tok.Length && _inDirect[last + 1] && !_tok[last + 1].Has(TokenFlags.ParagraphStart)) last++; }
+        while (last > from && (IsFinal(last) || IsComma(last) || IsPunct(last, ';') || IsPunct(last, ':')) && !_inDirect[last]) last--;
+        return last;
+    }
+
+    // ---------------------------------------------------------------- indirect
+
+    private void FindIndirect(List<Span> result)
+    {
+        int n = _tok.Length;
+        var added = new List<Span>();
+        // Strong cues first: "X called for …, sources said" is the sources' report, not X's stance.
+        for (int pass = 0; pass < 2; pass++)
+        for (int c = 0; c < n; c++)
+        {
+            if (_usedCue[c] || _inDirect[c] || !IsWord(c)) continue;
+            CueInfo info;
+            bool according = Is(c, "according") && Is(c + 1, "to");
+            if (according) info = new CueInfo("according to", CueStrength.Strong, "unknown", false);
+            else if (!QuoteLexicon.TryCue(W(c), out info)) continue;
+            if ((info.Strength == CueStrength.Strong) != (pass == 0)) continue;
+            if (IsAdjectivalUse(c)) continue;
+            int si = _sent[c];
+            int sFirst = _sentFirst[si], sLast = _sentLast[si];
+            int cueEnd = CueEnd(c);
+            Span? span = according ? According(c, cueEnd, sFirst, sLast, info) : Frame(c, cueEnd, sFirst, sLast, info);
+            if (span is null) continue;
+            if (span.QEnd < span.QStart) continue;
+            if (Overlaps(result, span) || Overlaps(added, span)) continue;
+            for (int i = span.CueStart; i <= span.CueEnd; i++) _usedCue[i] = true;
+            SetKind(span);
+            added.Add(span);
+        }
+        ColonFrames(result, added);
+        result.AddRange(added);
+    }
+
+    /// <summary>"WALLACE: …" (transcripts) and "Pat Caddell: Voters Worried …" (headlines): a short
+    /// capitalized name at the start of a line, a colon, and the rest of the paragraph as content.</summary>
+    private void ColonFrames(List<Span> result, List<Span> added)
+    {
+        int n = _tok.Length;
+        for (int k = 1; k < n; k++)
+        {
+            if (!IsPunct(k, ':') || _inDirect[k]) continue;
+            int s = k - 1;
+            while (s > 0 && k - s < 5 && !(_tok[s].Has(TokenFlags.LineStart) || _tok[s].Has(TokenFlags.ParagraphStart))) s--;
+            if (!(s == 0 || _tok[s].Has(TokenFlags.LineStart) || _tok[s].Has(TokenFlags.ParagraphStart))) continue;
+            bool names = true;
+            for (int i = s; i < k; i++)
+                if (!(IsCapitalized(i) || _tok[i].Has(TokenFlags.Abbreviation) || IsPunct(i, '.')) || QuoteLexicon.NpStop.Contains(W(i))) { names = false; break; }
+            if (!names || k + 1 >= n || _para[k + 1] != _para[k]) continue;
+            int e = k + 1;
+            while (e + 1 < n && _para[e + 1] == _para[k]) e++;
+            while (e > k + 1 && (IsFinal(e) && !_inDirect[e] || IsComma(e))) e--;
+            if (e - k < 3) continue;
+            bool ownCue = false;
+            for (int i = k + 1; i <= e && !ownCue; i++)
+                ownCue = IsWord(i) && !_inDirect[i] && QuoteLexicon.TryCue(W(i), out var ci) && ci.Strength == CueStrength.Strong && !IsAdjectivalUse(i);
+            if (ownCue && k - s == 1) continue; // a dateline ("PARIS: Macron said …"), not a speaker
+            var span = new Span { QStart = k + 1, QEnd = e, SrcStart = s, SrcEnd = k - 1, CueStart = k, CueEnd = k, Medium = "speech" };
+            if (Overlaps(result, span) || Overlaps(added, span)) continue;
+            SetKind(span);
+            added.Add(span);
+        }
+    }
+
+    private bool Overlaps(List<Span> list, Span s)
+    {
+        foreach (var o in list)
+        {
+            int a = Math.Max(o.QStart, s.QStart), b = Math.Min(o.QEnd, s.QEnd);
+            if (b < a) continue;
+            int inter = b - a + 1;
+            if (inter * 2 > s.QEnd - s.QStart + 1 || inter * 2 > o.QEnd - o.QStart + 1)
+            {
+                // a nested attribution with its own source inside another's content is kept (PolNeAR annotates both)
+                if (s.QStart > o.QStart && s.QEnd <= o.QEnd && s.SrcStart >= o.QStart && s.SrcEnd < s.QStart) continue;
+                if (o.QStart > s.QStart && o.QEnd <= s.QEnd && o.SrcStart >= s.QStart && o.SrcEnd < o.QStart) continue;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void SetKind(Span s)
+    {
+        int inQuote = 0, total = 0;
+        for (int i = s.QStart; i <= s.QEnd; i++)
+        {
+            total++;
+            if (_tok[i].Has(TokenFlags.Quote) && _tok[i].Length == 1 && !(Ch(i) is '’' or '\'' && i > s.QStart && AttachedNext(i) && !SpaceBefore(i))) inQuote++;
+        }
+        s.Kind = inQuote >= 2 ? (IsQuoteTok(s.QStart) && IsQuoteTok(s.QEnd) && inQuote == 2 ? "direct" : "mixed") : "indirect";
+    }
+
+    private Span? According(int c, int cueEnd, int sFirst, int sLast, CueInfo info)
+    {
+        int srcS = cueEnd + 1;
+        int srcE = NpRight(srcS);
+        if (srcE < srcS) return null;
+        var s = new Span { CueStart = c, CueEnd = cueEnd, SrcStart = srcS, SrcEnd = srcE, Medium = DocumentSource(srcS, srcE) ? "document" : "unknown" };
+        if (c == sFirst || (c == sFirst + 1 && IsWord(sFirst) && !IsCapitalized(c)))
+        {
+            int k = srcE + 1;
+            while (k <= sLast && !IsComma(k)) k++;
+            if (k >= sLast) return null;
+            s.QStart = k + 1;
+            s.QEnd = ContentEnd(s.QStart);
+        }
+        else
+        {
+            if (c - 1 < sFirst || !IsComma(c - 1)) return null;
+            s.QStart = ContentStartOfSentence(sFirst);
+            s.QEnd = c - 2;
+            while (s.QEnd > s.QStart && (IsComma(s.QEnd))) s.QEnd--;
+        }
+        return s.QEnd - s.QStart >= 2 ? s : null;
+    }
+
+    /// <summary>The first content token of a sentence: its first token (a direct quote spanning back extends it).</summary>
+    private int ContentStartOfSentence(int sFirst) => sFirst;
+
+    private Span? Frame(int c, int cueEnd, int sFirst, int sLast, CueInfo info)
+    {
+        int n = _tok.Length;
+        bool weak = info.Strength == CueStrength.Weak;
+        // (a) Inversion at the end: "…, said Smith." / "…,” said the spokesman, adding …
+        if (c - 1 >= sFirst && (IsComma(c - 1) || IsQuoteTok(c - 1)) && !weak)
+        {
+            int srcE = NpRight(cueEnd + 1);
+            if (srcE > cueEnd && (srcE + 1 > sLast || IsComma(srcE + 1) || IsFinal(srcE + 1)))
+            {
+                int qe = c - 1;
+                while (qe > sFirst && (IsComma(qe))) qe--;
+                if (qe - sFirst >= 2)
+                    return new Span { QStart = sFirst, QEnd = qe, SrcStart = cueEnd + 1, SrcEnd = srcE, CueStart = c, CueEnd = cueEnd, Medium = MediumFor(info, c, cueEnd, cueEnd + 1, srcE) };
+            }
+        }
+        // (a2) Participle after the main clause: "Smith left the room, saying …" — the subject of the sentence speaks
+        if (c - 1 > sFirst && IsComma(c - 1) && W(c).EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !weak)
+        {
+            // the subject opens the sentence, or follows an introductory phrase ("On Monday, Smith left the room, saying …")
+            int ps = sFirst;
+            int se = NpRight(ps);
+            if (!(se >= ps && PlausibleSubject(ps, se) && (IsCapitalized(ps) || QuoteLexicon.Pronouns.Contains(W(ps)) || QuoteLexicon.Determiners.Contains(W(ps)))))
+            {
+                ps = -1;
+                for (int k = sFirst + 1; k < c - 2 && k < sFirst + 12; k++)
+                    if (IsComma(k)) { ps = k + 1; break; }
+                se = ps >= 0 ? NpRight(ps) : -1;
+            }
+            if (ps >= 0 && se >= ps && se < c - 1 && PlausibleSubject(ps, se) && (IsCapitalized(ps) || QuoteLexicon.Pronouns.Contains(W(ps)) || QuoteLexicon.Determiners.Contains(W(ps))))
+            {
+                int pcs = ContentStartAfter(cueEnd, info);
+                int pce = pcs <= sLast ? ContentEnd(pcs) : -1;
+                if (pce - pcs >= 2)
+                    return new Span { QStart = pcs, QEnd = pce, SrcStart = ps, SrcEnd = se, CueStart = c, CueEnd = cueEnd, Medium = MediumFor(info, c, cueEnd, ps, se) };
+            }
+        }
+        // subject on the left
+        int subjEnd = LastBeforeSkip(c - 1, sFirst);
+        int subjStart = subjEnd >= sFirst ? NpLeft(subjEnd, sFirst) : -1;
+        // Apposition: "Smith, a spokesman for the agency, said …"
+        if (subjStart < 0 && subjEnd >= sFirst && IsComma(subjEnd))
+        {
+            int k = subjEnd - 1;
+            int commas = 0;
+            while (k > sFirst && subjEnd - k < 25) { if (IsComma(k)) { commas++; break; } k--; }
+            if (commas == 1 && k - 1 >= sFirst)
+            {
+                int headStart = NpLeft(k - 1, sFirst);
+                if (headStart >= 0 && (headStart == sFirst || !IsComma(headStart - 1) || IsCapitalized(k - 1)))
+                {
+                    subjStart = headStart;
+                    subjEnd = subjEnd - 1;
+                    if (headStart > sFirst + 2 && (IsComma(headStart - 1) || IsQuoteTok(headStart - 1)))
+                    {
+                        // "…, Smith, a spokesman, said." is a trailing frame with an appositive source
+                        return Trailing(c, cueEnd, sFirst, sLast, headStart, subjEnd, info);
+                    }
+                }
+            }
+        }
+        if (subjStart < 0 || !PlausibleSubject(subjStart, subjEnd)) return null;
+        // (b) Trailing: "CONTENT, Smith said." — source preceded by a comma or closing quote, little after the cue
+        if (subjStart - 1 >= sFirst && (IsComma(subjStart - 1) || IsQuoteTok(subjStart - 1) || IsDash(subjStart - 1)) && subjStart - 1 > sFirst + 1)
+        {
+            var t = Trailing(c, cueEnd, sFirst, sLast, subjStart, subjEnd, info);
+            if (t is not null) return t;
+        }
+        if (subjStart != sFirst && !SubjectBoundaryOk(subjStart - 1))
+        {
+            // a long or unbounded phrase ("In a meeting with the board of the Post Trump said"): keep the name next to the cue
+            int k = subjEnd;
+            while (k - 1 >= subjStart && IsCapitalized(k - 1) && IsCapitalized(k)) k--;
+            if (!(IsCapitalized(k) || QuoteLexicon.Pronouns.Contains(W(k))) || k == subjStart) return null;
+            subjStart = k;
+        }
+        // (c) Leading: "Smith said (that) CONTENT."
+        int cs = ContentStartAfter(cueEnd, info);
+        if (cs > sLast) return null;
+        if (weak && !Is(cs, "that") && !(info.Lemma is "warn" or "accuse"))
+        {
+            // stance verbs: "called for …", "called on X to …", "refused to …"; evaluations: "called him a liar"
+            bool objectContent = QuoteLexicon.ObjectContentLemmas.Contains(info.Lemma);
+            if (!QuoteLexicon.StanceLemmas.Contains(info.Lemma) && !objectContent) return null;
+            int k = cueEnd + 1;
+            if (Is(k, "for") || Is(k, "to")) cs = k;
+            else if (objectContent && k <= sLast && (IsWord(k) || IsQuoteTok(k))) cs = k;
+            else if (Is(k, "on") && info.Lemma == "call") cs = k + 1;
+            else
+            {
+                int m = k;
+                while (m <= sLast && m - k < 5 && IsWord(m) && !Is(m, "to")) m++;
+                if (!(info.TakesObject || info.Lemma is "call" or "ask") || !Is(m, "to")) return null;
+            }
+        }
+        int ce = ContentEnd(cs);
+        if (ce - cs < 2) return null;
+        return new Span { QStart = cs, QEnd = ce, SrcStart = subjStart, SrcEnd = subjEnd, CueStart = c, CueEnd = cueEnd, Medium = MediumFor(info, c, cueEnd, subjStart, subjEnd) };
+    }
+
+    /// <summary>A subject starts with a name, a pronoun, a determiner or is a bare plural ("officials");
+    /// it does not end in a function word ("the former secretary of").</summary>
+    private bool PlausibleSubject(int s, int e)
+    {
+        var last = W(e);
+        if (QuoteLexicon.NotSubject.Contains(last) && (!IsCapitalized(e) || s == e)) return false;
+        // "Having …", "Facing the prospect …": a participle clause, not a subject
+        if (s < e && W(s).EndsWith("ing", StringComparison.OrdinalIgnoreCase) && !IsCapitalized(s + 1)) return false;
+        if (QuoteLexicon.NotSubject.Contains(W(s)) && s == e) return false;
+        if (Is(e, "of") || Is(e, "for") || QuoteLexicon.Determiners.Contains(last) && !QuoteLexicon.Pronouns.Contains(last)) return false;
+        if (IsCapitalized(s) || _tok[s].Has(TokenFlags.AllCaps)) return true;
+        var first = W(s);
+        if (QuoteLexicon.Pronouns.Contains(first) || QuoteLexicon.Determiners.Contains(first)) return true;
+        // lowercase: bare plural nouns ("officials said", "police officers said"), at most three words
+        return e - s <= 3;
+    }
+
+    /// <summary>What may come right before a sentence-internal subject: a conjunction, a comma, "that", a quote mark.</summary>
+    private bool SubjectBoundaryOk(int i)
+    {
+        if (IsComma(i) || IsQuoteTok(i) || IsPunct(i, ':') || IsPunct(i, ';') || IsDash(i) || IsPunct(i, '(')) return true;
+        var w = W(i);
+        return w.Equals("but", StringComparison.OrdinalIgnoreCase) || w.Equals("and", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("that", StringComparison.OrdinalIgnoreCase) || w.Equals("as", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("while", StringComparison.OrdinalIgnoreCase) || w.Equals("when", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("because", StringComparison.OrdinalIgnoreCase) || w.Equals("since", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("so", StringComparison.OrdinalIgnoreCase) || w.Equals("yet", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("though", StringComparison.OrdinalIgnoreCase) || w.Equals("although", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("if", StringComparison.OrdinalIgnoreCase) || w.Equals("after", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("meanwhile", StringComparison.OrdinalIgnoreCase) || w.Equals("however", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("where", StringComparison.OrdinalIgnoreCase) || w.Equals("now", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("still", StringComparison.OrdinalIgnoreCase) || w.Equals("instead", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private Span? Trailing(int c, int cueEnd, int sFirst, int sLast, int subjStart, int subjEnd, CueInfo info)
+    {
+        // little or nothing after the cue: end of sentence, or ", adding …", or a parenthetical close
+        int after = cueEnd + 1;
+        while (after <= sLast && IsWord(after) && QuoteLexicon.PostCueSkip.Contains(W(after))) after++;
+        bool endsHere = after > sLast || IsFinal(after) || IsComma(after) || IsQuoteTok(after) || IsPunct(after, ';');
+        if (!endsHere)
+        {
+            // "…, he said in a statement." / "…, she told reporters."
+            int k = after;
+            while (k <= sLast && IsWord(k) && k - after < 6) k++;
+            endsHere = k > sLast || IsFinal(k) || IsComma(k);
+        }
+        if (!endsHere) return null;
+        int qe = subjStart - 1;
+        while (qe > sFirst && (IsComma(qe) || IsDash(qe))) qe--;
+        int qs = sFirst;
+        // parenthetical: "The plan, he said, is dead." — content is the sentence around the frame
+        if (after <= sLast && IsComma(after) && after + 1 <= sLast && !Is(after + 1, "adding") && !Is(after + 1, "saying"))
+        {
+            int e2 = ContentEnd(after + 1);
+            if (e2 > after + 2 && !QuoteLexicon.TryCue(W(after + 1), out _)) qe = e2;
+        }
+        // a direct quote that ends this sentence part and began in an earlier sentence: take it whole
+        if (_inDirect[qs]) { while (qs > 0 && _inDirect[qs - 1] && !_tok[qs].Has(TokenFlags.ParagraphStart)) qs--; }
+        if (qe - qs < 2) return null;
+        if (info.Strength == CueStrength.Weak && !(info.Lemma is "believe" or "think" or "feel" or "conclude" or "continue" or "agree" or "maintain" or "charge" or "point" or "indicate")) return null;
+        return new Span { QStart = qs, QEnd = qe, SrcStart = subjStart, SrcEnd = subjEnd, CueStart = c, CueEnd = cueEnd, Medium = MediumFor(info, c, cueEnd, subjStart, subjEnd) };
+    }
+
+    // ---------------------------------------------------------------- medium
+
+    private bool DocumentSource(int s, int e)
+    {
+        // the source's own noun phrase, not its apposition ("a spokesperson, asked about the cable,")
+        for (int i = s; i <= e && !IsComma(i); i++) if (IsWord(i) && QuoteLexicon.DocumentNouns.Contains(W(i))) return true;
+        return false;
+    }
+
+    private string MediumFor(CueInfo info, int cueStart, int cueEnd, int srcStart, int srcEnd)
+    {
+        int lo = Math.Max(0, cueStart - 2), hi = Math.Min(_tok.Length - 1, cueEnd + 7);
+        for (int i = lo; i <= hi; i++)
+        {
+            if (!IsWord(i)) continue;
+            var w = W(i);
+            if (w.Equals("interview", StringComparison.OrdinalIgnoreCase) || w.Equals("interviewed", StringComparison.OrdinalIgnoreCase)) return "interview";
+            if (w.Equals("statement", StringComparison.OrdinalIgnoreCase) || w.Equals("release", StringComparison.OrdinalIgnoreCase)) return "statement";
+            if ((Is(i - 1, "on") || Is(i - 1, "to") || Is(i - 1, "via")) && QuoteLexicon.SocialNouns.Contains(w)) return "social_post";
+            if (w.Equals("tweet", StringComparison.OrdinalIgnoreCase) || w.Equals("tweeted", StringComparison.OrdinalIgnoreCase)) return "social_post";
+            if (w.Equals("posted", StringComparison.OrdinalIgnoreCase) || (w.Equals("post", StringComparison.OrdinalIgnoreCase) && !IsCapitalized(i))) return "social_post";
+        }
+        if (srcStart >= 0 && DocumentSource(srcStart, srcEnd) && info.Lemma is not "tell") return "document";
+        return info.Medium;
+    }
+}

@@ -1,0 +1,207 @@
+using Dateline.Model;
+
+namespace Dateline.Quotes;
+
+/// <summary>
+/// Maps a speaker span to an entity of the article's <c>entities</c> layer. A span that contains
+/// an entity mention takes it; a pronoun takes the nearest earlier compatible entity (PERSON for
+/// he/she, ORG for it/they); a description ("the French president", "the spokesperson") takes the
+/// entity the text ties it to — an apposition ("Macron, the French president") or a title before
+/// the name ("French President Emmanuel Macron"). Anything else stays unresolved (null): a wrong
+/// entity is worse than none. Without an entities layer every speaker is unresolved.
+/// </summary>
+internal sealed class SpeakerResolver
+{
+    private readonly string _text;
+    private readonly Token[] _tok;
+    private readonly List<(int Start, int End, Entity Entity)> _mentions = new();
+
+    public SpeakerResolver(string text, Token[] tokens, List<Entity>? entities)
+    {
+        _text = text;
+        _tok = tokens;
+        if (entities is null) return;
+        foreach (var e in entities)
+            foreach (var m in e.Mentions)
+                if (m.Start >= 0 && m.End <= text.Length && m.End > m.Start) _mentions.Add((m.Start, m.End, e));
+        _mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    private static bool IsPerson(Entity e) => e.Type == "PERSON" || e.Type == "PER";
+    private static bool IsOrg(Entity e) => e.Type is "ORG" or "NORP" or "GPE";
+
+    public string? Resolve(int srcStartTok, int srcEndTok, int quoteStart)
+    {
+        if (_mentions.Count == 0) return null;
+        int s = _tok[srcStartTok].Start, e = _tok[srcEndTok].End;
+        var first = _tok[srcStartTok].In(_text);
+        // A mention that is the head of the speaker phrase ("Sen. Mike Pence", "The state's chairman, Phil Lovas")
+        // names the speaker; a mention inside a modifier ("A spokeswoman for Hillary Clinton", "The Indiana governor") does not.
+        Entity? best = null;
+        foreach (var m in _mentions)
+        {
+            if (m.Start >= e) break;
+            if (m.End <= s) continue;
+            if (!IsPerson(m.Entity) && !IsOrg(m.Entity)) continue;
+            if (TrimEnd(m.End) < TrimEnd(e) - 1) continue;
+            if (PrepositionBefore(m.Start, s)) continue;
+            best = m.Entity;
+        }
+        if (best is not null) return best.Id;
+        if (srcStartTok == srcEndTok && QuoteLexicon.Pronouns.Contains(first))
+        {
+            bool person = QuoteLexicon.PersonPronouns.Contains(first);
+            bool orgPronoun = first.Equals("it", StringComparison.OrdinalIgnoreCase) || first.Equals("they", StringComparison.OrdinalIgnoreCase);
+            if (!person && !orgPronoun) return null;
+            // "it"/"they" speak for organisations, not places
+            return Nearest(s, person ? IsPerson : e2 => e2.Type == "ORG", 2000)?.Id;
+        }
+        // A description ("the French president", "the spokesperson") whose head noun the text ties to a named entity.
+        var head = _tok[srcEndTok].In(_text);
+        bool prepositional = false;
+        for (int t = srcStartTok + 1; t < srcEndTok; t++)
+        {
+            var w = _tok[t].In(_text);
+            if (w is "for" or "of" or "to" or "at" or "with" or "from" or "by") { prepositional = true; break; }
+        }
+        if (prepositional) return null; // "a spokeswoman for X": the speaker is not X, and not named
+        if (char.IsUpper(head[0]))
+        {
+            // a name the tagger missed ("the FBI"): an entity whose name ends with it
+            for (int i = _mentions.Count - 1; i >= 0; i--)
+            {
+                var ent = _mentions[i].Entity;
+                if (ent.Name.AsSpan().EndsWith(head, StringComparison.Ordinal) && (ent.Name.Length == head.Length || ent.Name[^(head.Length + 1)] == ' '))
+                    return ent.Id;
+            }
+            return null;
+        }
+        bool orgHead = QuoteLexicon.OrgHeads.Contains(head);
+        // Modifiers must match too: "the French president" is not "Nigerian President Bola Tinubu".
+        var modifiers = new List<string>();
+        for (int t = srcStartTok; t < srcEndTok; t++)
+        {
+            var w = _tok[t].In(_text);
+            if (_tok[t].Kind != TokenKind.Word || QuoteLexicon.Determiners.Contains(w) || w.Length < 3) continue;
+            modifiers.Add(w.ToString());
+        }
+        return TiedByDescription(head, s, orgHead, modifiers)?.Id;
+    }
+
+    private int TrimEnd(int end)
+    {
+        while (end > 0 && (char.IsWhiteSpace(_text[end - 1]) || _text[end - 1] is ',' or '.')) end--;
+        return end;
+    }
+
+    /// <summary>True when the word before <paramref name="mentionStart"/> (inside the speaker) is a preposition.</summary>
+    private bool PrepositionBefore(int mentionStart, int speakerStart)
+    {
+        int i = mentionStart - 1;
+        while (i > speakerStart && char.IsWhiteSpace(_text[i])) i--;
+        int j = i;
+        while (j >= speakerStart && char.IsLetter(_text[j])) j--;
+        var w = _text.AsSpan(j + 1, i - j);
+        return w is "for" or "of" or "to" or "at" or "with" or "from" or "by" or "about" or "on" or "in";
+    }
+
+    private Entity? Nearest(int before, Func<Entity, bool> ok, int window)
+    {
+        for (int i = _mentions.Count - 1; i >= 0; i--)
+        {
+            var m = _mentions[i];
+            if (m.End > before) continue;
+            if (before - m.End > window) break;
+            if (ok(m.Entity)) return m.Entity;
+        }
+        return null;
+    }
+
+    /// <summary>The latest entity before <paramref name="before"/> that the text describes with <paramref name="head"/>:
+    /// "Name, (the|a) … head" (apposition) or "… head Name" (a title before the name).</summary>
+    private Entity? TiedByDescription(ReadOnlySpan<char> head, int before, bool orgHead, List<string> modifiers)
+    {
+        if (head.Length < 3) return null;
+        for (int i = _mentions.Count - 1; i >= 0; i--)
+        {
+            var m = _mentions[i];
+            if (m.Start >= before) continue;
+            if (orgHead ? !IsOrg(m.Entity) : !IsPerson(m.Entity)) continue;
+            // title right before the name: "French President Emmanuel Macron", "Indiana Gov. Mike Pence"
+            int lo = Math.Max(0, m.Start - 30);
+            var pre = _text.AsSpan(lo, m.Start - lo);
+            // a title keeps its abbreviations ("Indiana Gov. Mike Pence"), so only , ; : and line breaks cut it
+            int cut = pre.LastIndexOfAny(",;:\n");
+            if (cut >= 0) pre = pre[(cut + 1)..];
+            if ((EndsWithTitle(pre, head) || (TitleAbbreviation(head) is { } abbr && EndsWithTitle(pre, abbr))) && AllIn(pre, modifiers)) return m.Entity;
+            // apposition after the name: "Emmanuel Macron, the French president,"
+            if (m.End < _text.Length && _text[m.End] == ',')
+            {
+                int hi = Math.Min(_text.Length, m.End + 80);
+                var post = _text.AsSpan(m.End + 1, hi - m.End - 1);
+                int stop = post.IndexOfAny(",.;\n");
+                if (stop >= 0) post = post[..stop];
+                if (ContainsWord(post, head) && AllIn(post, modifiers)) return m.Entity;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>News abbreviations of titles, so "the governor" finds "Gov. Mike Pence".</summary>
+    private static string? TitleAbbreviation(ReadOnlySpan<char> head) => head.ToString().ToLowerInvariant() switch
+    {
+        "governor" => "Gov.", "senator" => "Sen.", "representative" => "Rep.", "congressman" => "Rep.", "congresswoman" => "Rep.",
+        "president" => "Pres.", "general" => "Gen.", "lieutenant" => "Lt.", "colonel" => "Col.", "captain" => "Capt.",
+        "professor" => "Prof.", "doctor" => "Dr.", "secretary" => "Sec.", "attorney" => "Atty.", "superintendent" => "Supt.",
+        _ => null,
+    };
+
+    /// <summary>The head word occurs in <paramref name="pre"/> and only capitalized words (the rest of the title) follow it.</summary>
+    private static bool EndsWithTitle(ReadOnlySpan<char> pre, ReadOnlySpan<char> head)
+    {
+        int k = pre.LastIndexOf(head, StringComparison.OrdinalIgnoreCase);
+        if (k < 0 || (k > 0 && char.IsLetter(pre[k - 1]))) return false;
+        var rest = pre[(k + head.Length)..];
+        if (rest.Length > 0 && char.IsLetter(rest[0]) && head[^1] != '.') return false;
+        foreach (var part in rest.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (!char.IsUpper(part[0])) return false;
+        return true;
+    }
+
+    private static bool AllIn(ReadOnlySpan<char> window, List<string> words)
+    {
+        foreach (var w in words) if (!ContainsWord(window, w)) return false;
+        return true;
+    }
+
+    private static bool ContainsWord(ReadOnlySpan<char> hay, ReadOnlySpan<char> word)
+    {
+        int from = 0;
+        while (from < hay.Length)
+        {
+            int k = hay[from..].IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            if (k < 0) return false;
+            k += from;
+            bool leftOk = k == 0 || !char.IsLetter(hay[k - 1]);
+            int r = k + word.Length;
+            bool rightOk = r >= hay.Length || !char.IsLetter(hay[r]);
+            if (leftOk && rightOk) return true;
+            from = k + 1;
+        }
+        return false;
+    }
+
+    /// <summary>A pronoun speaker left unresolved takes the entity of the attributed quote just before it.</summary>
+    public void Finish(List<Quote> quotes)
+    {
+        string? last = null;
+        foreach (var q in quotes)
+        {
+            if (q.Speaker is null) continue;
+            if (q.Speaker.Entity is null && last is not null && q.Speaker.End - q.Speaker.Start <= 4
+                && QuoteLexicon.PersonPronouns.Contains(q.Speaker.Text.AsSpan()))
+                q.Speaker.Entity = last;
+            if (q.Speaker.Entity is not null) last = q.Speaker.Entity;
+        }
+    }
+}
