@@ -106,7 +106,7 @@ public sealed class NewsDocument
 public static class Schema
 {
     /// <summary>Bumped in the minor part whenever fields are added; the major part changes only on a breaking change.</summary>
-    public const string Version = "1.0";
+    public const string Version = "1.1";
 }
 
 /// <summary>Names of the layers stages read and add; the pipeline checks them when it is built.</summary>
