@@ -14,13 +14,18 @@ namespace Dateline.Serialization;
 [JsonSerializable(typeof(JsonlInput))]
 public sealed partial class DatelineJsonContext : JsonSerializerContext
 {
-    private static DatelineJsonContext? _indented;
+    private static DatelineJsonContext? _indented, _compact;
+
+    /// <summary>Context for output: one line per document, non-ASCII written as is (readable, still valid JSON).</summary>
+    public static DatelineJsonContext Compact => _compact ??= Create(false);
 
     /// <summary>Context whose writer indents (for --format json).</summary>
-    public static DatelineJsonContext Indented => _indented ??= new DatelineJsonContext(new JsonSerializerOptions
+    public static DatelineJsonContext Indented => _indented ??= Create(true);
+
+    private static DatelineJsonContext Create(bool indented) => new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
+        WriteIndented = indented,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 }

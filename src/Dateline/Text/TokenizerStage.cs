@@ -23,6 +23,6 @@ public sealed class SentenceStage : IStage
         var tokens = document.Tokens ?? Tokenizer.Tokenize(document.Text);
         var ranges = new List<TextRange>();
         SentenceSplitter.Split(document.Text, tokens, ranges);
-        document.Sentences = SentenceSplitter.ClipToZones(ranges, document.Zones);
+        document.Sentences = SentenceSplitter.ClipToZones(ranges, document.Zones, document.Text);
     }
 }
