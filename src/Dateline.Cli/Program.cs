@@ -12,4 +12,7 @@ var root = new RootCommand("""
     written); 2 usage error.
     """);
 root.Subcommands.Add(ExtractCommand.Create());
+root.Subcommands.Add(IngestCommand.Create());
+root.Subcommands.Add(SearchCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 return CliRunner.Run(root, args);
