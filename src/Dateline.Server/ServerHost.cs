@@ -105,21 +105,21 @@ public static class ServerHost
 
         api.MapGet("/articles", (IArticleStore store, int? limit, int? offset) =>
                 TypedResults.Ok(store.ListArticles(limit ?? 50, offset ?? 0)))
-            .WithName("ListArticles").WithSummary("Latest version of each stored article, newest first.");
+            .WithName("ListArticles").WithTags("Articles").WithSummary("Latest version of each stored article, newest first.");
 
         api.MapGet("/articles/{id}", Results<Ok<ArticleResponse>, NotFound<ErrorResponse>> (IArticleStore store, string id) =>
                 store.GetArticle(id) is { } a
                     ? TypedResults.Ok(new ArticleResponse(a.Summary, a.Versions, a.Document))
                     : TypedResults.NotFound(new ErrorResponse($"no article '{id}'")))
-            .WithName("GetArticle").WithSummary("One article with every stored layer (the extract contract) and its versions.");
+            .WithName("GetArticle").WithTags("Articles").WithSummary("One article with every stored layer (the extract contract) and its versions.");
 
         api.MapGet("/entities", (IArticleStore store, string? q, string? type, int? limit, int? offset) =>
                 TypedResults.Ok(store.Entities(q, type, limit ?? 50, offset ?? 0)))
-            .WithName("ListEntities").WithSummary("Entities across articles, most mentioned first; q filters by name, type by type.");
+            .WithName("ListEntities").WithTags("Entities").WithSummary("Entities across articles, most mentioned first; q filters by name, type by type.");
 
         api.MapGet("/entities/{key}", Results<Ok<EntityDetail>, NotFound<ErrorResponse>> (IArticleStore store, string key) =>
                 store.Entity(key) is { } e ? TypedResults.Ok(e) : TypedResults.NotFound(new ErrorResponse($"no entity '{key}'")))
-            .WithName("GetEntity").WithSummary("An entity's mentions across articles and the quotes it is the speaker of.");
+            .WithName("GetEntity").WithTags("Entities").WithSummary("An entity's mentions across articles and the quotes it is the speaker of.");
 
         api.MapGet("/quotes", (IArticleStore store, string? speaker, [FromQuery(Name = "speaker_key")] string? speakerKey,
                     [FromQuery(Name = "article_id")] string? articleId, string? q, string? from, string? to, int? limit, int? offset) =>
@@ -128,10 +128,10 @@ public static class ServerHost
                     Speaker = speaker, SpeakerKey = speakerKey, ArticleId = articleId, Text = q, From = from, To = to,
                     Limit = limit ?? 50, Offset = offset ?? 0,
                 })))
-            .WithName("ListQuotes").WithSummary("Quotes, newest first, by speaker name or key, article, text and publication date.");
+            .WithName("ListQuotes").WithTags("Quotes").WithSummary("Quotes, newest first, by speaker name or key, article, text and publication date.");
 
         api.MapGet("/speakers", (IArticleStore store, int? limit) => TypedResults.Ok(store.Speakers(limit ?? 50)))
-            .WithName("ListSpeakers").WithSummary("Who is quoted most.");
+            .WithName("ListSpeakers").WithTags("Quotes").WithSummary("Who is quoted most.");
 
         api.MapGet("/claims", (IArticleStore store, string? claimant, string? evidence, [FromQuery(Name = "check_worthy")] bool? checkWorthy,
                     string? from, string? to, int? limit, int? offset) =>
@@ -140,11 +140,11 @@ public static class ServerHost
                     Claimant = claimant, Evidence = evidence, CheckWorthy = checkWorthy, From = from, To = to,
                     Limit = limit ?? 50, Offset = offset ?? 0,
                 })))
-            .WithName("ListClaims").WithSummary("Claims, newest first, by claimant, evidence status and check-worthiness.");
+            .WithName("ListClaims").WithTags("Claims").WithSummary("Claims, newest first, by claimant, evidence status and check-worthiness.");
 
         api.MapGet("/times", (IArticleStore store, string? from, string? to, string? entity, int? limit, int? offset) =>
                 TypedResults.Ok(store.Timeline(new TimeQuery { From = from, To = to, Entity = entity, Limit = limit ?? 200, Offset = offset ?? 0 })))
-            .WithName("Timeline").WithSummary("Normalised time expressions in time order (a timeline), optionally for articles mentioning an entity.");
+            .WithName("Timeline").WithTags("Times").WithSummary("Normalised time expressions in time order (a timeline), optionally for articles mentioning an entity.");
 
         api.MapGet("/search", (IArticleStore store, string? q, string? entity, string? type, string? speaker, string? from, string? to,
                     string? place, string? source, int? limit, int? offset) =>
@@ -158,10 +158,10 @@ public static class ServerHost
                         r.Hits.Select(h => new SearchHitResponse(h.ArticleId, h.Title, h.Published, h.SourceUrl, h.SourcePath, h.Version,
                             Snippets.Plain(h.Snippet), Snippets.Html(h.Snippet), h.Score)).ToList(), r.HasMore));
                 })
-            .WithName("Search").WithSummary("Full-text search with filters: entity (key or name), type (entity type), speaker, from/to (published day), place, source.");
+            .WithName("Search").WithTags("Search").WithSummary("Full-text search with filters: entity (key or name), type (entity type), speaker, from/to (published day), place, source.");
 
         api.MapGet("/stats", (IArticleStore store) => TypedResults.Ok(store.Stats()))
-            .WithName("Stats").WithSummary("Counts of stored articles and layers.");
+            .WithName("Stats").WithTags("Store").WithSummary("Counts of stored articles and layers.");
 
         api.MapPost("/ingest", Results<Ok<StoreOutcome>, BadRequest<ErrorResponse>> (IngestService ingest, IngestRequest request) =>
                 {
@@ -174,7 +174,7 @@ public static class ServerHost
                         return TypedResults.BadRequest(new ErrorResponse(e.Message));
                     }
                 })
-            .WithName("Ingest").WithSummary("Stores a page (html) or a text after running the pipeline; idempotent like the ingest command.");
+            .WithName("Ingest").WithTags("Ingest").WithSummary("Stores a page (html) or a text after running the pipeline; idempotent like the ingest command.");
     }
 }
 

@@ -57,7 +57,8 @@ public sealed class IngestRunner(IArticleStore store, Func<NewsPipeline>? pipeli
             {
                 try
                 {
-                    pipelines.Value?.Process(todo[i]);
+                    // A document that records stages was annotated already (contract JSON, hand markup): store it as it is.
+                    if (todo[i].Stages.Count == 0) pipelines.Value?.Process(todo[i]);
                     ok[i] = true;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -109,7 +110,8 @@ public sealed class IngestRunner(IArticleStore store, Func<NewsPipeline>? pipeli
 public sealed class IngestProgress(TextWriter writer, Func<double>? fractionDone, bool interactive)
 {
     private readonly Stopwatch _sw = Stopwatch.StartNew();
-    private TimeSpan _last = TimeSpan.MinValue;
+    private TimeSpan _last = TimeSpan.FromDays(-1);
+    private long _lastRead = -1;
 
     public void Update(long read, long stored, long unchanged, long failed, bool force = false)
     {
@@ -117,6 +119,7 @@ public sealed class IngestProgress(TextWriter writer, Func<double>? fractionDone
         var every = interactive ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromSeconds(5);
         if (!force && now - _last < every) return;
         _last = now;
+        _lastRead = read;
         var rate = now.TotalSeconds > 0 ? read / now.TotalSeconds : 0;
         var eta = "?";
         var f = fractionDone?.Invoke() ?? 0;
@@ -130,7 +133,7 @@ public sealed class IngestProgress(TextWriter writer, Func<double>? fractionDone
 
     public void Finish(long read, long stored, long unchanged, long failed)
     {
-        Update(read, stored, unchanged, failed, force: true);
+        if (interactive || _lastRead != read) Update(read, stored, unchanged, failed, force: true);
         if (interactive) writer.WriteLine();
     }
 

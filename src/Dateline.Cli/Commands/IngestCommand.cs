@@ -116,11 +116,17 @@ public static class IngestCommand
                 IEnumerable<ReadResult> results;
                 try
                 {
-                    results = preAnnotated ? ReadDocuments(input.Name, bytes)
+                    results = preAnnotated || LooksLikeDocuments(input.Name, bytes) ? ReadDocuments(input.Name, bytes)
+                        : input.Name.EndsWith(".dlm", StringComparison.OrdinalIgnoreCase) ? [ReadResult.Ok(AnnotatedMarkup.ParseFile(System.Text.Encoding.UTF8.GetString(bytes), input.Name))]
                         : (kind.Equals("auto", StringComparison.OrdinalIgnoreCase) ? ReaderRegistry.Detect(new InputItem(input.Name, bytes)) : ReaderRegistry.Get(kind))
                             .Read(new InputItem(input.Name, bytes), options);
                 }
                 catch (InputException e) { Fail(e); continue; }
+                catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or IndexOutOfRangeException)
+                {
+                    Fail(new InputException(input.Name, $"DL232: malformed annotated markup: {e.Message}"));
+                    continue;
+                }
                 foreach (var r in results)
                 {
                     if (r.Error is not null) { Fail(r.Error); continue; }
@@ -135,6 +141,14 @@ public static class IngestCommand
             Errors++;
             Console.Error.WriteLine($"dateline: error: {e.Input}: {e.Message}");
         }
+    }
+
+    /// <summary>JSONL whose first record carries schema_version is the output of extract: read it as documents.</summary>
+    internal static bool LooksLikeDocuments(string name, byte[] bytes)
+    {
+        if (!name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase)) return false;
+        var head = System.Text.Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 200));
+        return head.TrimStart().StartsWith("{\"schema_version\"", StringComparison.Ordinal);
     }
 
     /// <summary>JSONL of full contract documents; each line keeps its layers.</summary>
