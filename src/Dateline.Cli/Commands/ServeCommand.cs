@@ -76,7 +76,7 @@ public static class ServeCommand
         host is "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
 
     /// <summary>POSTed documents go through the same readers as files: text as plain, html via --kind detection.</summary>
-    internal static NewsDocument Read(IngestRequest r)
+    public static NewsDocument Read(IngestRequest r)
     {
         var isHtml = !string.IsNullOrWhiteSpace(r.Html);
         var bytes = Encoding.UTF8.GetBytes(isHtml ? r.Html! : r.Text!);
