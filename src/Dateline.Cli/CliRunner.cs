@@ -23,7 +23,7 @@ public static class CliRunner
         }
         try
         {
-            return parse.Invoke();
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (UsageException ex)
         {

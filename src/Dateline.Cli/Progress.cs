@@ -28,6 +28,12 @@ public sealed class Progress : IDisposable
 
     private void Show(bool final)
     {
+        // A progress line must never take the process down (a closed stderr, a disposed console).
+        try { ShowCore(final); } catch (Exception ex) when (ex is IOException or ObjectDisposedException) { }
+    }
+
+    private void ShowCore(bool final)
+    {
         lock (_lock)
         {
             double s = Math.Max(_clock.Elapsed.TotalSeconds, 0.001);

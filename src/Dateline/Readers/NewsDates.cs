@@ -27,19 +27,19 @@ public static partial class NewsDates
     private const string MonthPattern = @"(?<month>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?|januar|jänner|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre)";
     private const string TimePattern = @"(?:(?:\s*(?:,|\||at|-|–|—|um|à))?\s*(?<hour>\d{1,2})[:.h](?<minute>\d{2})(?::(?<second>\d{2}))?\s*(?<ampm>[ap]\.?m\.?)?(?:\s*(?<zone>GMT|UTC|Z|ET|EST|EDT|CET|CEST|BST|PT|PST|PDT|KSA|AST|IST|[+-]\d{2}:?\d{2}))?)?";
 
-    [GeneratedRegex(@"^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*\.?,?\s+)?(?<day>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?" + MonthPattern + @",?\s+(?<year>\d{4})" + TimePattern + @"\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*\.?,?\s+)?(?<day>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?" + MonthPattern + @",?\s+(?<year>\d{4})" + TimePattern + @"\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex DayMonthYear();
 
-    [GeneratedRegex(@"^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*\.?,?\s+)?" + MonthPattern + @"\s+(?<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<year>\d{4})" + TimePattern + @"\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*\.?,?\s+)?" + MonthPattern + @"\s+(?<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<year>\d{4})" + TimePattern + @"\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex MonthDayYear();
 
-    [GeneratedRegex(@"^(?<year>\d{4})-(?<mon>\d{1,2})-(?<day>\d{1,2})(?:[T ](?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:\.\d+)?)?\s*(?<zone>Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"^(?<year>\d{4})-(?<mon>\d{1,2})-(?<day>\d{1,2})(?:[T ](?<hour>\d{1,2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:\.\d+)?)?\s*(?<zone>Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex IsoDate();
 
-    [GeneratedRegex(@"^(?<day>\d{1,2})[./](?<mon>\d{1,2})[./](?<year>\d{4})" + TimePattern + @"\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"^(?<day>\d{1,2})[./](?<mon>\d{1,2})[./](?<year>\d{4})" + TimePattern + @"\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex NumericDate();
 
-    [GeneratedRegex(@"^(?:(?<n>\d+|an?|one)\s*(?<unit>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?|y|yrs?|years?)\s+ago|(?<word>just now|now|today|yesterday|moments? ago))\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"^(?:(?<n>\d+|an?|one)\s*(?<unit>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?|y|yrs?|years?)\s+ago|(?<word>just now|now|today|yesterday|moments? ago))\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Relative();
 
     /// <summary>Parses an absolute date (and optional time) written out on a page.</summary>

@@ -12,6 +12,7 @@ public static class ReaderRegistry
         Register(new TextDumpReader());
         Register(new PlainReader());
         Register(new JsonlReader());
+        Register(new WarcReader());
     }
 
     public static void Register(IDocumentReader reader) => ByKind[reader.Kind] = reader;

@@ -142,27 +142,48 @@ public sealed partial class TextDumpReader : IDocumentReader
         "politics", "business", "sport", "sports", "middle east", "europe", "americas", "africa", "asia", "tech", "technology", "culture", "news",
     };
 
-    [GeneratedRegex(@"^(?:\d+\s*(?:min(?:ute)?s?|m)\s*read|reading time\s*:?.*|\d+\s*comments?|share (?:on|via|with) .{1,30}|follow (?:us )?on .{1,40}|(?:sign up|subscribe) (?:for|to) .{1,120}|click here.{0,120}|(?:topics|tags|keywords|filed under|categories)\s*:.{0,200}|(?:photo|image|video|picture)s?\s*:?\s*\d+\s*(?:of|/)\s*\d+|(?:get|download) (?:our|the) app.{0,60}|we use cookies.{0,200}|.{0,80}\bcookies?\b.{0,80}\b(?:accept|consent|polic(?:y|ies)|settings)\b.{0,80}|(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|x|print|copy link)(?:\s*[|/·•,]?\s*(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|x|print|copy link))+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"^(?:\d+\s*(?:min(?:ute)?s?|m)\s*read|reading time\s*:?.*|\d+\s*comments?|share (?:on|via|with) .{1,30}|follow (?:us )?on .{1,40}|(?:sign up|subscribe) (?:for|to) .{1,120}|click here.{0,120}|(?:topics|tags|keywords|filed under|categories)\s*:.{0,200}|(?:photo|image|video|picture)s?\s*:?\s*\d+\s*(?:of|/)\s*\d+|(?:get|download) (?:our|the) app.{0,60}|we use cookies.{0,200}|.{0,80}\bcookies?\b.{0,80}\b(?:accept|consent|polic(?:y|ies)|settings)\b.{0,80}|(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|x|print|copy link)(?:\s*[|/·•,]?\s*(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|x|print|copy link))+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex FurniturePattern();
 
     internal static bool IsFurniture(string text)
     {
         var t = text.TrimEnd(':', '.', '›', '»', '>', ' ');
         if (FurnitureLines.Contains(t)) return true;
+        bool cookie = text.Contains("cookie", StringComparison.OrdinalIgnoreCase);
+        // The patterns describe short lines; prose is never furniture, so skip the regex for it.
+        if (!cookie && (text.Length > 90 || !MayBeFurniture(text))) return false;
         try { return FurniturePattern().IsMatch(text); } catch (RegexMatchTimeoutException) { return false; }
     }
 
-    [GeneratedRegex(@"^(?:related(?: (?:articles?|stories|content|news|coverage|topics|reading|links?))?|read (?:more|also|next)|also read|more (?:from|on|about|stories|news|in)\b.{0,60}|recommended(?: for you| stories| articles)?|you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|what to read next|editor'?s picks|popular (?:now|stories)|don'?t miss|in other news)\s*:?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    /// <summary>Cheap gate before the furniture regex: its alternatives open with a digit or one of these words.</summary>
+    private static bool MayBeFurniture(string text)
+    {
+        if (char.IsDigit(text[0])) return true;
+        var first = FirstWord(text);
+        return first is "reading" or "share" or "follow" or "sign" or "subscribe" or "click" or "topics" or "tags" or "keywords" or "filed"
+            or "categories" or "photo" or "photos" or "image" or "images" or "video" or "videos" or "picture" or "pictures" or "get" or "download" or "we"
+            or "facebook" or "twitter" or "whatsapp" or "linkedin" or "reddit" or "telegram" or "email" or "x" or "print" or "copy";
+    }
+
+    private static string FirstWord(string text)
+    {
+        int i = 0;
+        while (i < text.Length && i < 16 && char.IsLetter(text[i])) i++;
+        return text[..i].ToLowerInvariant();
+    }
+
+    [GeneratedRegex(@"^(?:related(?: (?:articles?|stories|content|news|coverage|topics|reading|links?))?|read (?:more|also|next)|also read|more (?:from|on|about|stories|news|in)\b.{0,60}|recommended(?: for you| stories| articles)?|you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|what to read next|editor'?s picks|popular (?:now|stories)|don'?t miss|in other news)\s*:?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex RelatedPattern();
 
     internal static bool IsRelatedHeading(string text)
     {
+        if (text.Length > 80) return false;
         try { return RelatedPattern().IsMatch(text); } catch (RegexMatchTimeoutException) { return false; }
     }
 
     // ---- Dates ------------------------------------------------------------------------------
 
-    [GeneratedRegex(@"(?<label>last updated|first published|originally published|updated on|published on|posted on|updated|published|posted|modified|created|date|aktualisiert(?: am)?|veröffentlicht(?: am)?|stand|mis à jour(?: le)?|publié(?: le)?|actualizado|publicado)\s*(?:on|at|:|-|–)?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"(?<label>last updated|first published|originally published|updated on|published on|posted on|updated|published|posted|modified|created|date|aktualisiert(?: am)?|veröffentlicht(?: am)?|stand|mis à jour(?: le)?|publié(?: le)?|actualizado|publicado)\s*(?:on|at|:|-|–)?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex DateLabel();
 
     /// <summary>A line that states when the article was published or updated.</summary>
@@ -172,7 +193,10 @@ public sealed partial class TextDumpReader : IDocumentReader
 
     internal static DateLineInfo ParseDateLine(string text, PageDate? reference)
     {
-        if (text.Length > MaxHeaderLineLength) return default;
+        // Date lines are short, hold a digit or a relative word, and open with a date label or are
+        // very short (a bare date); most lines fail these cheap tests before any regex runs.
+        if (text.Length > 120 || !MayHoldDate(text)) return default;
+        if (text.Length > 64 && !StartsWithDateLabel(text)) return default;
         // Segments: "Published 26 Nov 2025 | Updated 27 Nov 2025" -> (published, ...), (updated, ...).
         var segments = new List<(string Label, string Value)>();
         MatchCollection labels;
@@ -216,6 +240,16 @@ public sealed partial class TextDumpReader : IDocumentReader
         return new DateLineInfo(any, null, published, updated, unresolved);
     }
 
+    private static bool StartsWithDateLabel(string text) => FirstWord(text) is "last" or "first" or "originally" or "updated" or "published"
+        or "posted" or "modified" or "created" or "date" or "aktualisiert" or "veröffentlicht" or "stand" or "mis" or "publié" or "actualizado" or "publicado";
+
+    private static bool MayHoldDate(string text)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0) return true;
+        return text.Contains("ago", StringComparison.OrdinalIgnoreCase) || text.Contains("yesterday", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("today", StringComparison.OrdinalIgnoreCase) || text.Contains("now", StringComparison.OrdinalIgnoreCase);
+    }
+
     // ---- Bylines ----------------------------------------------------------------------------
 
     private static readonly HashSet<string> Agencies = new(StringComparer.OrdinalIgnoreCase)
@@ -225,13 +259,13 @@ public sealed partial class TextDumpReader : IDocumentReader
         "ANI", "Kyodo", "Yonhap", "TASS", "RIA Novosti", "Interfax", "KNA", "APA", "Arab News", "AFP/Reuters", "Reuters/AFP", "AP/Reuters",
     };
 
-    [GeneratedRegex(@"^(?:by|von|par|por|di)\s+(?<names>[^|•·—–\-(]{2,160}?)\s*(?:(?:[|•·—–\-,/]|\bfor\b|\bin\b)\s*(?<org>.{1,80}))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"^(?:by|von|par|por|di)\s+(?<names>[^|•·—–\-(]{2,160}?)\s*(?:(?:[|•·—–\-,/]|\bfor\b|\bin\b)\s*(?<org>.{1,80}))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex BylinePattern();
 
-    [GeneratedRegex(@"^\(?(?:reporting|writing|additional reporting|editing|compiled|produced|research)\s+by\b.{1,300}\)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"^\(?(?:reporting|writing|additional reporting|editing|compiled|produced|research)\s+by\b.{1,300}\)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex CreditPattern();
 
-    [GeneratedRegex(@"^(?<names>(?:[\p{Lu}][\p{L}'’\-\.]+\s+){1,3}[\p{Lu}][\p{L}'’\-]+(?:\s*(?:,|and|&)\s*(?:[\p{Lu}][\p{L}'’\-\.]+\s+){1,3}[\p{Lu}][\p{L}'’\-]+)*)\s*[|,/—–]\s*(?<org>.{2,60})$", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"^(?<names>(?:[\p{Lu}][\p{L}'’\-\.]+\s+){1,3}[\p{Lu}][\p{L}'’\-]+(?:\s*(?:,|and|&)\s*(?:[\p{Lu}][\p{L}'’\-\.]+\s+){1,3}[\p{Lu}][\p{L}'’\-]+)*)\s*[|,/—–]\s*(?<org>.{2,60})$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex NameOrgPattern();
 
     /// <summary>"By Jane Doe", "By Jane Doe and John Roe | Reuters", "Jane Doe, AFP", "AFP", "(Reporting by …)".</summary>
@@ -239,7 +273,16 @@ public sealed partial class TextDumpReader : IDocumentReader
     {
         authors = [];
         var t = text.Trim();
+        if (t.Length > 320) return false;
         if (Agencies.Contains(t.Trim('(', ')', ' ', '.'))) return true;
+        // Every byline shape opens with a by-word or a bracket, or separates names from an agency.
+        bool byWord = t.Length > 3 && t[2] == ' ' && (t.StartsWith("by", StringComparison.OrdinalIgnoreCase) || t.StartsWith("di", StringComparison.OrdinalIgnoreCase))
+            || t.StartsWith("von ", StringComparison.OrdinalIgnoreCase) || t.StartsWith("par ", StringComparison.OrdinalIgnoreCase) || t.StartsWith("por ", StringComparison.OrdinalIgnoreCase);
+        bool credit = t[0] == '(' || t.StartsWith("reporting", StringComparison.OrdinalIgnoreCase) || t.StartsWith("writing", StringComparison.OrdinalIgnoreCase)
+            || t.StartsWith("additional", StringComparison.OrdinalIgnoreCase) || t.StartsWith("editing", StringComparison.OrdinalIgnoreCase)
+            || t.StartsWith("compiled", StringComparison.OrdinalIgnoreCase) || t.StartsWith("produced", StringComparison.OrdinalIgnoreCase) || t.StartsWith("research", StringComparison.OrdinalIgnoreCase);
+        bool nameOrg = t.Length <= 100 && t.AsSpan().IndexOfAny("|,/—–") > 0;
+        if (!byWord && !credit && !nameOrg) return false;
         try
         {
             if (CreditPattern().IsMatch(t)) return true;
@@ -262,9 +305,13 @@ public sealed partial class TextDumpReader : IDocumentReader
         return false;
     }
 
+    [GeneratedRegex(@"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|&)\s*", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex NameSeparator();
+
     private static List<string> SplitNames(string s)
     {
-        var parts = Regex.Split(s, @"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|&)\s*", RegexOptions.None, TimeSpan.FromMilliseconds(100));
+        string[] parts;
+        try { parts = NameSeparator().Split(s); } catch (RegexMatchTimeoutException) { return []; }
         return parts.Select(p => p.Trim().TrimEnd('.')).Where(p => p.Length > 0 && !Agencies.Contains(p)).ToList();
     }
 
@@ -279,7 +326,7 @@ public sealed partial class TextDumpReader : IDocumentReader
 
     // ---- Bullets, titles, captions ----------------------------------------------------------
 
-    [GeneratedRegex(@"^(?:[•▪●◦‣·■□►▶➤✓✔*+–—-]|\d{1,2}[.)])\s+(?<text>\S.*)$", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"^(?:[•▪●◦‣·■□►▶➤✓✔*+–—-]|\d{1,2}[.)])\s+(?<text>\S.*)$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex BulletPattern();
 
     internal static bool TryBullet(string text, out string? content)
@@ -313,14 +360,24 @@ public sealed partial class TextDumpReader : IDocumentReader
         return stops <= 1;
     }
 
-    [GeneratedRegex(@"(?:\((?:[^()]{0,60}/)?(?:AFP|Reuters|AP|AP Photo|EPA|EPA-EFE|Getty Images|Getty|Bloomberg|File|File photo|Photo|Courtesy|Supplied|Shutterstock|Anadolu|Xinhua|dpa|SPA|WAM|Handout|Social media)(?:/[^()]{0,60})?\)\s*$|^(?:photo|image|picture|file photo|caption|credit)\s*:|(?:photo|image|picture)\s*(?:credit)?\s*:\s*[^.]{1,60}$|\|\s*(?:photo|image|picture)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"(?:\((?:[^()]{0,60}/)?(?:AFP|Reuters|AP|AP Photo|EPA|EPA-EFE|Getty Images|Getty|Bloomberg|File|File photo|Photo|Courtesy|Supplied|Shutterstock|Anadolu|Xinhua|dpa|SPA|WAM|Handout|Social media)(?:/[^()]{0,60})?\)\s*$|^(?:photo|image|picture|file photo|caption|credit)\s*:|(?:photo|image|picture)\s*(?:credit)?\s*:\s*[^.]{1,60}$|\|\s*(?:photo|image|picture)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex CaptionPattern();
 
     internal static bool IsCaptionLike(string text)
     {
+        // Credits end in a bracket or name a photo/image/picture/credit/caption: test that cheaply first.
+        var tail = text.AsSpan(Math.Max(0, text.Length - 80)).TrimEnd();
+        bool bracket = tail.Length > 0 && tail[^1] == ')';
+        if (!bracket && text.AsSpan().IndexOf('|') < 0 && !ContainsAny(text, "photo", "image", "picture", "credit", "caption")) return false;
         var probe = text.Length > 600 ? text[^300..] : text;
         try { return CaptionPattern().IsMatch(probe) || (text.Length <= 600 && CaptionPattern().IsMatch(text[..Math.Min(text.Length, 40)])); }
         catch (RegexMatchTimeoutException) { return false; }
+    }
+
+    private static bool ContainsAny(string text, params string[] words)
+    {
+        foreach (var w in words) if (text.Contains(w, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     // ---- 2. Articles ------------------------------------------------------------------------
@@ -389,10 +446,10 @@ public sealed partial class TextDumpReader : IDocumentReader
 
     internal readonly record struct DatelineInfo(string Place, int PlaceLength, int BodyStart);
 
-    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{Lu}\.'’\-]+(?:\s\p{Lu}[\p{Lu}\.'’\-]+){0,3}(?:,\s*\p{Lu}[\p{L}\.]+(?:\s\p{Lu}[\p{L}\.]+){0,2})?)(?:,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2})?\s*(?:\((?<agency>[\p{L} .&/\-]{1,30})\))?\s*(?<sep>:|—|–|--?)\s+(?=\S)", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{Lu}\.'’\-]+(?:\s\p{Lu}[\p{Lu}\.'’\-]+){0,3}(?:,\s*\p{Lu}[\p{L}\.]+(?:\s\p{Lu}[\p{L}\.]+){0,2})?)(?:,?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2})?\s*(?:\((?<agency>[\p{L} .&/\-]{1,30})\))?\s*(?<sep>:|—|–|--?)\s+(?=\S)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex DatelineCaps();
 
-    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{L}\.'’\-]+(?:\s\p{Lu}[\p{L}\.'’\-]+){0,2}(?:,\s*\p{Lu}[\p{L}\.]+(?:\s\p{Lu}[\p{L}\.]+){0,2})?)\s*\((?<agency>AP|AFP|Reuters|dpa|AA|UPI|EFE|ANSA|Xinhua|CNN|Bloomberg)\)\s*(?<sep>:|—|–|--?)\s+(?=\S)", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{L}\.'’\-]+(?:\s\p{Lu}[\p{L}\.'’\-]+){0,2}(?:,\s*\p{Lu}[\p{L}\.]+(?:\s\p{Lu}[\p{L}\.]+){0,2})?)\s*\((?<agency>AP|AFP|Reuters|dpa|AA|UPI|EFE|ANSA|Xinhua|CNN|Bloomberg)\)\s*(?<sep>:|—|–|--?)\s+(?=\S)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex DatelineMixed();
 
     private static readonly HashSet<string> NotPlaces = new(StringComparer.OrdinalIgnoreCase)
@@ -406,6 +463,8 @@ public sealed partial class TextDumpReader : IDocumentReader
     {
         info = default;
         var probe = paragraph.Length > 160 ? paragraph[..160] : paragraph;
+        // A dateline opens with a capital and has its separator within the first words.
+        if (probe.Length < 4 || !char.IsUpper(probe[0]) || probe.AsSpan(0, Math.Min(probe.Length, 90)).IndexOfAny(":—–-") < 0) return false;
         Match m;
         try
         {
