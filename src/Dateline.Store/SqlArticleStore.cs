@@ -110,7 +110,7 @@ public abstract class SqlArticleStore : IArticleStore
     /// <summary>Holds the prepared commands for one transaction, so a batch reuses each statement.</summary>
     private sealed class Writer(SqlArticleStore store, DbConnection c, DbTransaction t) : IDisposable
     {
-        private DbCommand? _exists, _maxVersion, _unlatest, _insertArticle, _fts, _entity, _mention, _quote, _claim, _time, _quantity;
+        private DbCommand? _exists, _maxVersion, _unlatest, _insertArticle, _fts;
 
         public StoreOutcome Write(NewsDocument doc)
         {
@@ -134,7 +134,7 @@ public abstract class SqlArticleStore : IArticleStore
                 _unlatest.ExecuteNonQuery();
             }
 
-            var json = JsonSerializer.Serialize(doc, DatelineJsonContext.Default.NewsDocument);
+            var json = JsonSerializer.Serialize(doc, StorageJson.NewsDocument);
             _insertArticle ??= Cmd(c, t,
                 "INSERT INTO articles(article_id, source_key, version, is_latest, doc_id, title, published, published_day, language, dateline, " +
                 "source_path, source_url, source_index, text, doc_json, stored_at) VALUES " +
@@ -149,27 +149,21 @@ public abstract class SqlArticleStore : IArticleStore
             var entities = new Dictionary<string, Entity>(StringComparer.Ordinal);
             if (doc.Entities is { } ents)
             {
-                _entity ??= Cmd(c, t, "INSERT INTO entities(article, ent_id, entity_key, type, name, name_lc, mention_count) VALUES (@a, @e, @k, @t, @n, @nl, @mc) " +
-                    "ON CONFLICT DO NOTHING", ("a", 0L), ("e", ""), ("k", ""), ("t", ""), ("n", ""), ("nl", ""), ("mc", 0));
-                _mention ??= Cmd(c, t, "INSERT INTO mentions(article, ent_id, start_off, end_off, text) VALUES (@a, @e, @s, @en, @tx)",
-                    ("a", 0L), ("e", ""), ("s", 0), ("en", 0), ("tx", ""));
+                var entRows = new List<object?[]>(ents.Count);
+                var mentionRows = new List<object?[]>();
                 foreach (var e in ents)
                 {
-                    entities[e.Id] = e;
-                    Set(_entity, rowId, e.Id, ArticleIdentity.EntityKey(e.Type, e.Name), e.Type, e.Name, e.Name.ToLowerInvariant(), e.Mentions.Count);
-                    _entity.ExecuteNonQuery();
-                    foreach (var m in e.Mentions)
-                    {
-                        Set(_mention, rowId, e.Id, m.Start, m.End, m.Text);
-                        _mention.ExecuteNonQuery();
-                    }
+                    if (!entities.TryAdd(e.Id, e)) continue; // a repeated id would break the key; the first wins
+                    entRows.Add([rowId, e.Id, ArticleIdentity.EntityKey(e.Type, e.Name), e.Type, e.Name, e.Name.ToLowerInvariant(), e.Mentions.Count]);
+                    foreach (var m in e.Mentions) mentionRows.Add([rowId, e.Id, m.Start, m.End, m.Text]);
                 }
+                Rows("entities", "article, ent_id, entity_key, type, name, name_lc, mention_count", entRows);
+                Rows("mentions", "article, ent_id, start_off, end_off, text", mentionRows);
             }
-            if (doc.Quotes is { } quotes)
+            var day = Day(doc.Published);
+            if (doc.Quotes is { Count: > 0 } quotes)
             {
-                _quote ??= Cmd(c, t, "INSERT INTO quotes(article, idx, start_off, end_off, text, kind, medium, speaker_text, speaker_name, speaker_lc, speaker_key, cue, published_day) " +
-                    "VALUES (@a, @i, @s, @en, @tx, @k, @m, @st, @sn, @sl, @sk, @c, @pd)",
-                    ("a", 0L), ("i", 0), ("s", 0), ("en", 0), ("tx", ""), ("k", ""), ("m", ""), ("st", ""), ("sn", ""), ("sl", ""), ("sk", ""), ("c", ""), ("pd", ""));
+                var rows = new List<object?[]>(quotes.Count);
                 for (var i = 0; i < quotes.Count; i++)
                 {
                     var q = quotes[i];
@@ -179,15 +173,13 @@ public abstract class SqlArticleStore : IArticleStore
                         name = se.Name;
                         key = ArticleIdentity.EntityKey(se.Type, se.Name);
                     }
-                    Set(_quote, rowId, i, q.Start, q.End, q.Text, q.Kind, q.Medium, q.Speaker?.Text, name, name?.ToLowerInvariant(), key, q.Cue?.Text, Day(doc.Published));
-                    _quote.ExecuteNonQuery();
+                    rows.Add([rowId, i, q.Start, q.End, q.Text, q.Kind, q.Medium, q.Speaker?.Text, name, name?.ToLowerInvariant(), key, q.Cue?.Text, day]);
                 }
+                Rows("quotes", "article, idx, start_off, end_off, text, kind, medium, speaker_text, speaker_name, speaker_lc, speaker_key, cue, published_day", rows);
             }
-            if (doc.Claims is { } claims)
+            if (doc.Claims is { Count: > 0 } claims)
             {
-                _claim ??= Cmd(c, t, "INSERT INTO claims(article, idx, start_off, end_off, text, claimant_name, claimant_lc, claimant_key, check_worthy, evidence, published_day) " +
-                    "VALUES (@a, @i, @s, @en, @tx, @cn, @cl, @ck, @w, @ev, @pd)",
-                    ("a", 0L), ("i", 0), ("s", 0), ("en", 0), ("tx", ""), ("cn", ""), ("cl", ""), ("ck", ""), ("w", 0), ("ev", ""), ("pd", ""));
+                var rows = new List<object?[]>(claims.Count);
                 for (var i = 0; i < claims.Count; i++)
                 {
                     var cl = claims[i];
@@ -197,39 +189,69 @@ public abstract class SqlArticleStore : IArticleStore
                         name = ce.Name;
                         key = ArticleIdentity.EntityKey(ce.Type, ce.Name);
                     }
-                    Set(_claim, rowId, i, cl.Start, cl.End, cl.Text, name, name?.ToLowerInvariant(), key, cl.CheckWorthy ? 1 : 0, cl.Evidence, Day(doc.Published));
-                    _claim.ExecuteNonQuery();
+                    rows.Add([rowId, i, cl.Start, cl.End, cl.Text, name, name?.ToLowerInvariant(), key, cl.CheckWorthy ? 1 : 0, cl.Evidence, day]);
                 }
+                Rows("claims", "article, idx, start_off, end_off, text, claimant_name, claimant_lc, claimant_key, check_worthy, evidence, published_day", rows);
             }
-            if (doc.Times is { } times)
+            if (doc.Times is { Count: > 0 } times)
             {
-                _time ??= Cmd(c, t, "INSERT INTO times(article, idx, start_off, end_off, text, type, value, value_sort) VALUES (@a, @i, @s, @en, @tx, @t, @v, @vs)",
-                    ("a", 0L), ("i", 0), ("s", 0), ("en", 0), ("tx", ""), ("t", ""), ("v", ""), ("vs", ""));
+                var rows = new List<object?[]>(times.Count);
                 for (var i = 0; i < times.Count; i++)
-                {
-                    var tm = times[i];
-                    Set(_time, rowId, i, tm.Start, tm.End, tm.Text, tm.Type, tm.Value, SortableTime(tm.Value));
-                    _time.ExecuteNonQuery();
-                }
+                    rows.Add([rowId, i, times[i].Start, times[i].End, times[i].Text, times[i].Type, times[i].Value, SortableTime(times[i].Value)]);
+                Rows("times", "article, idx, start_off, end_off, text, type, value, value_sort", rows);
             }
-            if (doc.Quantities is { } qs)
+            if (doc.Quantities is { Count: > 0 } qs)
             {
-                _quantity ??= Cmd(c, t, "INSERT INTO quantities(article, idx, start_off, end_off, text, value, unit, counts) VALUES (@a, @i, @s, @en, @tx, @v, @u, @c)",
-                    ("a", 0L), ("i", 0), ("s", 0), ("en", 0), ("tx", ""), ("v", 0.0), ("u", ""), ("c", ""));
+                var rows = new List<object?[]>(qs.Count);
                 for (var i = 0; i < qs.Count; i++)
-                {
-                    var q = qs[i];
-                    Set(_quantity, rowId, i, q.Start, q.End, q.Text, q.Value, q.Unit, q.Counts);
-                    _quantity.ExecuteNonQuery();
-                }
+                    rows.Add([rowId, i, qs[i].Start, qs[i].End, qs[i].Text, qs[i].Value, qs[i].Unit, qs[i].Counts]);
+                Rows("quantities", "article, idx, start_off, end_off, text, value, unit, counts", rows);
             }
             return new StoreOutcome(articleId, doc.Id, sourceKey, version, version == 1 ? StoreStatus.Added : StoreStatus.NewVersion);
         }
 
+        /// <summary>Largest number of rows per INSERT: one statement per table and article instead of one per row.</summary>
+        private const int RowsPerStatement = 32;
+        private readonly Dictionary<(string, int), DbCommand> _multi = [];
+
+        private void Rows(string table, string columns, List<object?[]> rows)
+        {
+            for (var at = 0; at < rows.Count; at += RowsPerStatement)
+            {
+                var k = Math.Min(RowsPerStatement, rows.Count - at);
+                var width = rows[at].Length;
+                if (!_multi.TryGetValue((table, k), out var cmd))
+                {
+                    var sb = new StringBuilder("INSERT INTO ").Append(table).Append('(').Append(columns).Append(") VALUES ");
+                    cmd = c.CreateCommand();
+                    cmd.Transaction = t;
+                    for (var r = 0; r < k; r++)
+                    {
+                        sb.Append(r == 0 ? "(" : ",(");
+                        for (var col = 0; col < width; col++)
+                        {
+                            if (col > 0) sb.Append(',');
+                            var name = "p" + r.ToString(System.Globalization.CultureInfo.InvariantCulture) + "_" + col.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                            sb.Append('@').Append(name);
+                            AddParam(cmd, name, null);
+                        }
+                        sb.Append(')');
+                    }
+                    cmd.CommandText = sb.Append(" ON CONFLICT DO NOTHING").ToString();
+                    _multi[(table, k)] = cmd;
+                }
+                var p = 0;
+                for (var r = 0; r < k; r++)
+                    foreach (var v in rows[at + r]) cmd.Parameters[p++].Value = v ?? DBNull.Value;
+                cmd.ExecuteNonQuery();
+            }
+        }
+
         public void Dispose()
         {
-            foreach (var cmd in new[] { _exists, _maxVersion, _unlatest, _insertArticle, _fts, _entity, _mention, _quote, _claim, _time, _quantity })
+            foreach (var cmd in new[] { _exists, _maxVersion, _unlatest, _insertArticle, _fts })
                 cmd?.Dispose();
+            foreach (var cmd in _multi.Values) cmd.Dispose();
         }
     }
 
@@ -562,6 +584,22 @@ public abstract class SqlArticleStore : IArticleStore
     private static int Clamp(int limit, int max = 500) => Math.Clamp(limit, 1, max);
     protected static string? S(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
     protected static int I(DbDataReader r, int i) => r.IsDBNull(i) ? 0 : Convert.ToInt32(r.GetValue(i));
+}
+
+/// <summary>
+/// The contract JSON as stored: the same fields, with the relaxed encoder (quotes and non-ASCII letters kept
+/// as they are), which is smaller and faster to write; the stored text is never placed in HTML unencoded.
+/// </summary>
+internal static class StorageJson
+{
+    private static readonly DatelineJsonContext Context = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    public static System.Text.Json.Serialization.Metadata.JsonTypeInfo<NewsDocument> NewsDocument => Context.NewsDocument;
 }
 
 /// <summary>One versioned schema step: applied once, in order, in one transaction with the others pending.</summary>

@@ -48,7 +48,7 @@ public sealed class SqliteArticleStore : SqlArticleStore
         using var cmd = c.CreateCommand();
         // NORMAL in WAL mode is durable against a process crash (only an OS crash can lose the last commits);
         // foreign keys are not declared, so nothing to enable.
-        cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;";
+        cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;";
         cmd.ExecuteNonQuery();
         return c;
     }
