@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Search load test: N synthetic articles (default 100,000) in a SQLite store, `dateline serve` on loopback,
+# wrk with 50 connections for 30 s over generated queries (full text, some with place/date/speaker filters).
+# Needs wrk (apt-get install wrk). Traffic goes only to 127.0.0.1; the run is bounded by -d.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${N:-100000}
+DB=${DB:-/tmp/dateline-load-$N.db}
+PORT=${PORT:-5391}
+CONNS=${CONNS:-50}
+DURATION=${DURATION:-30s}
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
+dotnet build bench/Dateline.StoreBench -c Release -nologo -v quiet >/dev/null
+dotnet build src/Dateline.Cli -c Release -nologo -v quiet >/dev/null
+BENCH="dotnet bench/Dateline.StoreBench/bin/Release/net10.0/Dateline.StoreBench.dll"
+[ -f "$DB" ] || $BENCH corpus "$N" --db "$DB"
+queries=$(mktemp)
+$BENCH queries 5000 > "$queries"
+dotnet src/Dateline.Cli/bin/Release/net10.0/Dateline.Cli.dll serve --db "$DB" --urls "http://127.0.0.1:$PORT" > /tmp/dateline-load-serve.log 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; rm -f "$queries"' EXIT
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
+# Warm-up (JIT, page cache), then the measured run.
+wrk -t2 -c"$CONNS" -d5s -s bench/search.lua "http://127.0.0.1:$PORT" -- "$queries" >/dev/null
+echo "store: $N articles in $DB ($(du -h "$DB" | cut -f1)); $CONNS connections, $DURATION; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+wrk -t2 -c"$CONNS" -d"$DURATION" --latency -s bench/search.lua "http://127.0.0.1:$PORT" -- "$queries"
