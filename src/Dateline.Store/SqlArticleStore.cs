@@ -559,7 +559,8 @@ public abstract class SqlArticleStore : IArticleStore
     protected static void AddParam(DbCommand cmd, string name, object? value)
     {
         var p = cmd.CreateParameter();
-        p.ParameterName = name;
+        // With the prefix, SQLite finds the parameter in one lookup instead of trying each prefix in turn.
+        p.ParameterName = name.StartsWith('@') ? name : "@" + name;
         p.Value = value ?? DBNull.Value;
         cmd.Parameters.Add(p);
     }

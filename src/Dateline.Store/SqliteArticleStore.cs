@@ -105,11 +105,23 @@ public sealed class SqliteArticleStore : SqlArticleStore
         cached.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// How many of the most recent matches are ranked. FTS5 computes BM25 for every row it returns, so ranking
+    /// all matches of a common word over 100k articles costs tens of milliseconds; walking the index newest
+    /// first and ranking a bounded window keeps every query cheap. For news, where the newest matches matter
+    /// most, that is the right trade: results are the best of the newest <see cref="RankWindow"/> matches.
+    /// </summary>
+    public int RankWindow { get; init; } = 400;
+
     protected override string FullTextSql(string filters) =>
-        "SELECT a.article_id, a.title, a.published, a.source_url, a.source_path, a.version, " +
-        "snippet(articles_fts, 1, char(57344), char(57345), '…', 24), bm25(articles_fts, 4.0, 1.0) AS score " +
+        "WITH win AS (SELECT articles_fts.rowid AS id, bm25(articles_fts, 4.0, 1.0) AS score " +
         $"FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH @q{filters} " +
-        "ORDER BY score LIMIT @lim OFFSET @off";
+        $"ORDER BY articles_fts.rowid DESC LIMIT {Math.Max(RankWindow, 1)}), " +
+        "page AS (SELECT id, score FROM win ORDER BY score, id DESC LIMIT @lim OFFSET @off) " +
+        "SELECT a.article_id, a.title, a.published, a.source_url, a.source_path, a.version, " +
+        "snippet(articles_fts, 1, char(57344), char(57345), '…', 24), page.score " +
+        "FROM page JOIN articles_fts ON articles_fts.rowid = page.id JOIN articles a ON a.id = page.id " +
+        "WHERE articles_fts MATCH @q ORDER BY page.score, page.id DESC";
 
     protected override string FullTextParameter(string userQuery) => Fts5Query.Build(userQuery);
 

@@ -308,6 +308,18 @@ public sealed class SqliteStoreTests : StoreContractTests
     }
 
     [Fact]
+    public void Search_MoreMatchesThanRankWindow_RanksNewestWindow()
+    {
+        using var s = new SqliteArticleStore(_dir.File("w.db")) { RankWindow = 3 };
+        s.Store([Docs.Plain("ferries ferries ferries ferries ferries", "https://e.example/old", "ferries ferries")]);
+        for (var i = 0; i < 5; i++) s.Store([Docs.Plain($"Report {i} mentions ferries once among many other words here.", $"https://e.example/{i}", $"Report {i}")]);
+        var hits = s.Search(new SearchQuery { Text = "ferries", Limit = 10 }).Hits;
+        Assert.Equal(["Report 2", "Report 3", "Report 4"], hits.Select(h => h.Title).Order());
+        var rare = s.Search(new SearchQuery { Text = "ferries ferries", Limit = 10 }).Hits;
+        Assert.NotEmpty(rare);
+    }
+
+    [Fact]
     public void Fts5Query_HostileInput_QuotesEveryTerm()
     {
         Assert.Equal("\"a\" AND \"b c\"", Fts5Query.Build("a \"b c\""));
