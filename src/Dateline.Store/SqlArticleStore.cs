@@ -26,7 +26,12 @@ public abstract class SqlArticleStore : IArticleStore
     protected abstract void PrepareMigration(DbConnection c, DbTransaction t);
     /// <summary>Called after an article row is inserted (SQLite feeds its FTS5 index here).</summary>
     protected virtual void AfterArticleInsert(DbConnection c, DbTransaction t, long rowId, NewsDocument doc, ref DbCommand? cached) { }
-    /// <summary>The ranked full-text query; <paramref name="filters"/> are " AND ..." clauses on alias a.</summary>
+    /// <summary>Called before the latest version of a source stops being the latest (SQLite drops it from its FTS index).</summary>
+    protected virtual void BeforeSupersede(DbConnection c, DbTransaction t, string sourceKey) { }
+    /// <summary>
+    /// The ranked full-text query over latest versions; <paramref name="filters"/> are " AND ..." clauses on alias a
+    /// (empty when there are none, so a dialect can skip the join).
+    /// </summary>
     protected abstract string FullTextSql(string filters);
     protected abstract string FullTextParameter(string userQuery);
     protected abstract string DialectIntegrityCheck(DbConnection c);
@@ -129,6 +134,7 @@ public abstract class SqlArticleStore : IArticleStore
             var version = prev is null or DBNull ? 1 : Convert.ToInt32(prev) + 1;
             if (version > 1)
             {
+                store.BeforeSupersede(c, t, sourceKey);
                 _unlatest ??= Cmd(c, t, "UPDATE articles SET is_latest = 0 WHERE source_key = @k AND is_latest = 1", ("k", ""));
                 _unlatest.Parameters[0].Value = sourceKey;
                 _unlatest.ExecuteNonQuery();
@@ -321,7 +327,6 @@ public abstract class SqlArticleStore : IArticleStore
         using var c = OpenConnection();
         using var cmd = c.CreateCommand();
         var filters = new StringBuilder();
-        if (!q.AllVersions) filters.Append(" AND a.is_latest = 1");
         if (!string.IsNullOrWhiteSpace(q.Entity))
         {
             filters.Append(" AND EXISTS (SELECT 1 FROM entities e WHERE e.article = a.id AND (e.entity_key = @ek OR e.name_lc LIKE @el ESCAPE '\\')");
@@ -365,8 +370,9 @@ public abstract class SqlArticleStore : IArticleStore
         }
         else
         {
+            var latest = q.AllVersions ? "" : " AND a.is_latest = 1";
             cmd.CommandText = "SELECT a.article_id, a.title, a.published, a.source_url, a.source_path, a.version, substr(a.text, 1, 240), 0.0 " +
-                              $"FROM articles a WHERE 1 = 1{filters} ORDER BY a.published_day DESC, a.id DESC LIMIT @lim OFFSET @off";
+                              $"FROM articles a WHERE 1 = 1{latest}{filters} ORDER BY a.published_day DESC, a.id DESC LIMIT @lim OFFSET @off";
         }
         var hits = new List<SearchHit>();
         using (var r = cmd.ExecuteReader())

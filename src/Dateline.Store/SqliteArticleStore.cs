@@ -48,7 +48,7 @@ public sealed class SqliteArticleStore : SqlArticleStore
         using var cmd = c.CreateCommand();
         // NORMAL in WAL mode is durable against a process crash (only an OS crash can lose the last commits);
         // foreign keys are not declared, so nothing to enable.
-        cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;";
+        cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000; PRAGMA mmap_size=2147418112;";
         cmd.ExecuteNonQuery();
         return c;
     }
@@ -94,7 +94,21 @@ public sealed class SqliteArticleStore : SqlArticleStore
             // External content: the index stores only the inverted lists, the text stays in articles.
             "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
         ]),
+        // Index only latest versions: searches then need no join with articles unless a filter asks for one.
+        new(2, "fts-latest-only", [
+            "DROP TABLE articles_fts",
+            "CREATE VIEW latest_articles AS SELECT id, title, text FROM articles WHERE is_latest = 1",
+            "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='latest_articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+            "INSERT INTO articles_fts(articles_fts) VALUES('rebuild')",
+        ]),
     ];
+
+    protected override void BeforeSupersede(DbConnection c, DbTransaction t, string sourceKey)
+    {
+        // External-content FTS5 forgets a row only when told its old values.
+        using var cmd = Cmd(c, t, "INSERT INTO articles_fts(articles_fts, rowid, title, text) SELECT 'delete', id, title, text FROM articles WHERE source_key = @k AND is_latest = 1", ("k", sourceKey));
+        cmd.ExecuteNonQuery();
+    }
 
     protected override void AfterArticleInsert(DbConnection c, DbTransaction t, long rowId, NewsDocument doc, ref DbCommand? cached)
     {
@@ -114,14 +128,15 @@ public sealed class SqliteArticleStore : SqlArticleStore
     public int RankWindow { get; init; } = 400;
 
     protected override string FullTextSql(string filters) =>
-        "WITH win AS (SELECT articles_fts.rowid AS id, bm25(articles_fts, 4.0, 1.0) AS score " +
-        $"FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH @q{filters} " +
+        "WITH win AS (SELECT articles_fts.rowid AS id, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts " +
+        // CROSS JOIN fixes the loop order: the index drives (newest first), filters are checked per candidate.
+        (filters.Length == 0 ? "WHERE articles_fts MATCH @q " : $"CROSS JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH @q{filters} ") +
         $"ORDER BY articles_fts.rowid DESC LIMIT {Math.Max(RankWindow, 1)}), " +
-        "page AS (SELECT id, score FROM win ORDER BY score, id DESC LIMIT @lim OFFSET @off) " +
+        "page AS MATERIALIZED (SELECT id, score FROM win ORDER BY score, id DESC LIMIT @lim OFFSET @off) " +
         "SELECT a.article_id, a.title, a.published, a.source_url, a.source_path, a.version, " +
         "snippet(articles_fts, 1, char(57344), char(57345), '…', 24), page.score " +
-        "FROM page JOIN articles_fts ON articles_fts.rowid = page.id JOIN articles a ON a.id = page.id " +
-        "WHERE articles_fts MATCH @q ORDER BY page.score, page.id DESC";
+        "FROM page CROSS JOIN articles_fts CROSS JOIN articles a WHERE articles_fts.rowid = page.id AND a.id = page.id AND articles_fts MATCH @q " +
+        "ORDER BY page.score, page.id DESC";
 
     protected override string FullTextParameter(string userQuery) => Fts5Query.Build(userQuery);
 

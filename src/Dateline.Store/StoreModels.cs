@@ -39,6 +39,7 @@ public sealed class SearchQuery
     public string? Place { get; set; }
     /// <summary>Source URL or path contains this.</summary>
     public string? Source { get; set; }
+    /// <summary>List superseded versions too. Applies to listing without <see cref="Text"/>: full text covers latest versions only.</summary>
     public bool AllVersions { get; set; }
     public int Limit { get; set; } = 20;
     public int Offset { get; set; }
