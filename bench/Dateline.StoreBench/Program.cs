@@ -66,6 +66,37 @@ switch (cmd)
         Console.WriteLine($"{n:N0} articles stored in {sw.Elapsed.TotalSeconds:F1} s; {store.Stats()}");
         break;
     }
+    case "search":
+    {
+        // Single-thread search latency and CPU per query straight on the store (no HTTP), same queries as the load test.
+        var db = SArg("--db") ?? throw new ArgumentException("--db");
+        using var store = ArticleStores.Open(db);
+        var rng = new Random(11);
+        var qs = Enumerable.Range(0, n).Select(_ => Synthetic.Query(rng)).Select(ParseQuery).ToList();
+        var only = SArg("--only");
+        if (only == "plain") qs = qs.Where(q => q.Place is null && q.From is null && q.Speaker is null).ToList();
+        if (only == "place") qs = qs.Where(q => q.Place is not null).ToList();
+        if (only == "date") qs = qs.Where(q => q.From is not null).ToList();
+        if (only == "speaker") qs = qs.Where(q => q.Speaker is not null).ToList();
+        foreach (var q in qs.Take(200)) store.Search(q); // warm-up
+        var lat = new List<double>(qs.Count);
+        var proc = Process.GetCurrentProcess();
+        var cpu0 = proc.TotalProcessorTime;
+        var total = Stopwatch.StartNew();
+        foreach (var q in qs)
+        {
+            var sw = Stopwatch.StartNew();
+            store.Search(q);
+            lat.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        total.Stop();
+        proc.Refresh();
+        var cpu = (proc.TotalProcessorTime - cpu0).TotalMilliseconds;
+        lat.Sort();
+        double P(double p) => lat[Math.Min(lat.Count - 1, (int)(p / 100 * lat.Count))];
+        Console.WriteLine($"{qs.Count} queries: p50 {P(50):F2} ms, p90 {P(90):F2} ms, p99 {P(99):F2} ms, max {lat[^1]:F1} ms wall; {cpu / qs.Count:F2} CPU-ms per query; load {File.ReadAllText("/proc/loadavg").Trim()}");
+        break;
+    }
     case "queries":
     {
         var rng = new Random(11);
@@ -77,6 +108,25 @@ switch (cmd)
         return 2;
 }
 return 0;
+
+static SearchQuery ParseQuery(string qs)
+{
+    var q = new SearchQuery { Limit = 20 };
+    foreach (var part in qs.Split('&'))
+    {
+        var kv = part.Split('=', 2);
+        var v = Uri.UnescapeDataString(kv[1]);
+        switch (kv[0])
+        {
+            case "q": q.Text = v; break;
+            case "place": q.Place = v; break;
+            case "from": q.From = v; break;
+            case "to": q.To = v; break;
+            case "speaker": q.Speaker = v; break;
+        }
+    }
+    return q;
+}
 
 /// <summary>
 /// Deterministic synthetic news: pseudo-words drawn from a Zipf distribution (so term frequencies look like
@@ -224,6 +274,8 @@ internal static class Synthetic
         return doc;
     }
 }
+
+
 
 internal static class Parts
 {

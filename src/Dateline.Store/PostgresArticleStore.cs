@@ -104,11 +104,10 @@ public sealed class PostgresArticleStore : SqlArticleStore
     ];
 
     protected override string FullTextSql(string filters) =>
-        "SELECT a.article_id, a.title, a.published, a.source_url, a.source_path, a.version, " +
-        "ts_headline('simple', a.text, query, 'StartSel=' || chr(57344) || ', StopSel=' || chr(57345) || ', MaxWords=35, MinWords=15, MaxFragments=1'), s.score " +
+        "SELECT a.article_id, a.title, a.published, a.source_url, a.source_path, a.version, a.text, s.score " +
         "FROM (SELECT a.id, ts_rank(a.tsv, query) AS score FROM articles a, websearch_to_tsquery('simple', @q) query " +
         $"WHERE a.tsv @@ query AND a.is_latest = 1{filters} ORDER BY score DESC, a.id LIMIT @lim OFFSET @off) s " +
-        "JOIN articles a ON a.id = s.id, websearch_to_tsquery('simple', @q) query ORDER BY s.score DESC, a.id";
+        "JOIN articles a ON a.id = s.id ORDER BY s.score DESC, a.id";
 
     // websearch_to_tsquery accepts any input (quotes, OR, -word) without raising errors; only bound its size.
     protected override string FullTextParameter(string userQuery) => userQuery.Length > 1000 ? userQuery[..1000] : userQuery;

@@ -371,13 +371,20 @@ public abstract class SqlArticleStore : IArticleStore
         else
         {
             var latest = q.AllVersions ? "" : " AND a.is_latest = 1";
-            cmd.CommandText = "SELECT a.article_id, a.title, a.published, a.source_url, a.source_path, a.version, substr(a.text, 1, 240), 0.0 " +
+            cmd.CommandText = "SELECT a.article_id, a.title, a.published, a.source_url, a.source_path, a.version, substr(a.text, 1, 400), 0.0 " +
                               $"FROM articles a WHERE 1 = 1{latest}{filters} ORDER BY a.published_day DESC, a.id DESC LIMIT @lim OFFSET @off";
         }
         var hits = new List<SearchHit>();
+        var terms = fts.Length > 0 ? SnippetBuilder.Terms(q.Text!) : [];
         using (var r = cmd.ExecuteReader())
             while (r.Read())
-                hits.Add(new SearchHit(r.GetString(0), S(r, 1), S(r, 2), S(r, 3), S(r, 4), I(r, 5), S(r, 6) ?? "", Convert.ToDouble(r.GetValue(7))));
+            {
+                var text = S(r, 6) ?? "";
+                var snippet = fts.Length > 0 ? SnippetBuilder.Build(text, terms) : SnippetBuilder.Lead(text);
+                // BM25 in SQLite is "lower is better"; scores are reported as "higher is better" for both stores.
+                var score = Math.Abs(Convert.ToDouble(r.GetValue(7)));
+                hits.Add(new SearchHit(r.GetString(0), S(r, 1), S(r, 2), S(r, 3), S(r, 4), I(r, 5), snippet, score));
+            }
         var more = hits.Count > limit;
         if (more) hits.RemoveAt(hits.Count - 1);
         return new SearchResult(hits, more);

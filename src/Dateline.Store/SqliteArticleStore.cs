@@ -125,7 +125,7 @@ public sealed class SqliteArticleStore : SqlArticleStore
     /// first and ranking a bounded window keeps every query cheap. For news, where the newest matches matter
     /// most, that is the right trade: results are the best of the newest <see cref="RankWindow"/> matches.
     /// </summary>
-    public int RankWindow { get; init; } = 400;
+    public int RankWindow { get; init; } = 200;
 
     protected override string FullTextSql(string filters) =>
         "WITH win AS (SELECT articles_fts.rowid AS id, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts " +
@@ -133,10 +133,9 @@ public sealed class SqliteArticleStore : SqlArticleStore
         (filters.Length == 0 ? "WHERE articles_fts MATCH @q " : $"CROSS JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH @q{filters} ") +
         $"ORDER BY articles_fts.rowid DESC LIMIT {Math.Max(RankWindow, 1)}), " +
         "page AS MATERIALIZED (SELECT id, score FROM win ORDER BY score, id DESC LIMIT @lim OFFSET @off) " +
-        "SELECT a.article_id, a.title, a.published, a.source_url, a.source_path, a.version, " +
-        "snippet(articles_fts, 1, char(57344), char(57345), '…', 24), page.score " +
-        "FROM page CROSS JOIN articles_fts CROSS JOIN articles a WHERE articles_fts.rowid = page.id AND a.id = page.id AND articles_fts MATCH @q " +
-        "ORDER BY page.score, page.id DESC";
+        // The page's texts come back whole; the snippet is cut in C# (cheaper than FTS5's snippet(), which re-reads the doclists per row).
+        "SELECT a.article_id, a.title, a.published, a.source_url, a.source_path, a.version, a.text, page.score " +
+        "FROM page CROSS JOIN articles a WHERE a.id = page.id ORDER BY page.score, page.id DESC";
 
     protected override string FullTextParameter(string userQuery) => Fts5Query.Build(userQuery);
 
