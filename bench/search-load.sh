@@ -23,4 +23,12 @@ for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null &&
 # Warm-up (JIT, page cache), then the measured run.
 wrk -t2 -c"$CONNS" -d5s -s bench/search.lua "http://127.0.0.1:$PORT" -- "$queries" >/dev/null
 echo "store: $N articles in $DB ($(du -h "$DB" | cut -f1)); $CONNS connections, $DURATION; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-wrk -t2 -c"$CONNS" -d"$DURATION" --latency -s bench/search.lua "http://127.0.0.1:$PORT" -- "$queries"
+cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }   # utime + stime of the server, in clock ticks
+c0=$(cpu)
+out=$(wrk -t2 -c"$CONNS" -d"$DURATION" --latency -s bench/search.lua "http://127.0.0.1:$PORT" -- "$queries")
+c1=$(cpu)
+echo "$out"
+reqs=$(echo "$out" | awk '/^requests /{print $2}' | tr -d ,)
+tck=$(getconf CLK_TCK)
+# CPU the server spent per request: on a shared machine this, not wall latency, says what an idle 2-core box would do.
+echo "server CPU: $(( (c1 - c0) * 1000 / tck )) ms for $reqs requests = $(awk -v c=$((c1 - c0)) -v t=$tck -v r=$reqs 'BEGIN{printf "%.2f", c*1000/t/r}') CPU-ms per request; load after: $(cut -d' ' -f1-3 /proc/loadavg)"

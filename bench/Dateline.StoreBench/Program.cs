@@ -97,6 +97,20 @@ switch (cmd)
         Console.WriteLine($"{qs.Count} queries: p50 {P(50):F2} ms, p90 {P(90):F2} ms, p99 {P(99):F2} ms, max {lat[^1]:F1} ms wall; {cpu / qs.Count:F2} CPU-ms per query; load {File.ReadAllText("/proc/loadavg").Trim()}");
         break;
     }
+    case "jsonl":
+    {
+        // Raw input for the full-pipeline ingest figure: the synthetic texts without layers, as `--kind jsonl` reads them.
+        using var w = new StreamWriter(Console.OpenStandardOutput());
+        for (var i = 0; i < n; i++)
+        {
+            var d = Synthetic.Article(i);
+            w.WriteLine(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string?>
+            {
+                ["id"] = "s" + i, ["text"] = d.Text, ["title"] = d.Title, ["published"] = d.Published, ["url"] = d.Source.Url,
+            }));
+        }
+        break;
+    }
     case "queries":
     {
         var rng = new Random(11);
