@@ -1,28 +1,31 @@
 namespace Dateline.Bench;
 using System.Diagnostics;
+using Dateline.Output;
 using Dateline.Readers;
-/// <summary>Per-classifier cost over the lines of a text file (a development aid: `Dateline.Bench prof FILE`).</summary>
+
+/// <summary>Where a text-dump extraction spends its time (a development aid: `Dateline.Bench prof FOLDER`).</summary>
 public static class Prof
 {
-    public static void Run(string path)
+    public static void Run(string folder)
     {
-        var lines = File.ReadAllLines(path).Where(l => l.Trim().Length > 0).Select(l => l.Trim()).ToArray();
-        void T(string name, Func<string, bool> f)
+        var files = Directory.GetFiles(folder, "*.txt", SearchOption.AllDirectories).Select(f => (f, File.ReadAllBytes(f))).ToList();
+        long bytes = files.Sum(f => (long)f.Item2.Length);
+        var reader = new TextDumpReader();
+        var docs = new List<Dateline.Model.NewsDocument>();
+        for (int round = 0; round < 3; round++)
         {
-            foreach (var l in lines) f(l);
+            docs.Clear();
             var sw = Stopwatch.StartNew();
-            for (int r = 0; r < 20; r++) foreach (var l in lines) f(l);
-            Console.WriteLine($"{name}: {sw.Elapsed.TotalMilliseconds / 20:F2} ms per pass over {lines.Length} lines");
+            foreach (var (name, b) in files) foreach (var r in reader.Read(new InputItem(name, b), new ReaderOptions())) if (r.Document is { } d) docs.Add(d);
+            var read = sw.Elapsed.TotalSeconds;
+            sw.Restart();
+            var lines = files.Select(f => TextDumpReader.SplitLines(System.Text.Encoding.UTF8.GetString(f.Item2))).ToList();
+            var classify = sw.Elapsed.TotalSeconds;
+            sw.Restart();
+            using (var w = DocumentWriter.Create("jsonl", Stream.Null)) foreach (var d in docs) w.Write(d);
+            var json = sw.Elapsed.TotalSeconds;
+            double mb = bytes / 1048576.0;
+            Console.WriteLine($"round {round}: {mb:F1} MB, {docs.Count} docs: read {mb / read:F1} MB/s (split+classify alone {mb / classify:F1} MB/s), json {mb / json:F1} MB/s");
         }
-        T("furniture", TextDumpReader.IsFurniture);
-        T("related", TextDumpReader.IsRelatedHeading);
-        T("date", TextDumpReader.IsDateLine);
-        T("abs", l => NewsDates.TryParseAbsolute(l, out _));
-        T("rel", l => NewsDates.TryParseRelative(l, null, out _, out _));
-        T("byline", l => TextDumpReader.TryByline(l, out _));
-        T("bullet", l => TextDumpReader.TryBullet(l, out _));
-        T("title", TextDumpReader.IsTitleLike);
-        T("caption", TextDumpReader.IsCaptionLike);
-        T("dateline", l => TextDumpReader.TryDateline(l, out _));
     }
 }

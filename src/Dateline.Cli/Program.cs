@@ -12,6 +12,9 @@ var root = new RootCommand("""
     written); 2 usage error.
     """);
 root.Subcommands.Add(ExtractCommand.Create());
+root.Subcommands.Add(StagesCommand.Create());
+root.Subcommands.Add(NerCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(IngestCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());

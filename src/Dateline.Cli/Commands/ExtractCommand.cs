@@ -25,7 +25,8 @@ public static class ExtractCommand
         var kind = new Option<string>("--kind", "-k")
         {
             Description = "Input kind: auto (guess from content), text (text dump of a news page, may hold several articles), " +
-                          "plain (one article body, verbatim), jsonl (one {\"id\",\"text\",...} per line, text verbatim).",
+                          "plain (one article body, verbatim), jsonl (one {\"id\",\"text\",...} per line, text verbatim), " +
+                          "warc (web archive: its HTML responses), feed (RSS or Atom: one article per item).",
             DefaultValueFactory = _ => "auto",
         };
         kind.AcceptOnlyFromAmong([.. ReaderRegistry.Kinds]);
@@ -45,15 +46,36 @@ public static class ExtractCommand
         };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: one per core)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display or warnings; errors are still printed." };
+        var config = new Option<string?>("--config")
+        {
+            Description = "A JSON file with \"stages\", \"max_input_mb\", \"threads\" and \"published\"; options given on the command line win.",
+        };
 
         var cmd = new Command("extract", "Extract articles from inputs and write one JSON object per article (see docs/schema.md).")
         {
-            inputs, format, kind, published, stages, output, maxMb, threads, quiet,
+            inputs, format, kind, published, stages, output, maxMb, threads, quiet, config,
         };
-        cmd.SetAction(pr => Run(
-            pr.GetValue(inputs)!, pr.GetValue(format)!, pr.GetValue(kind)!, pr.GetValue(published), pr.GetValue(stages),
-            pr.GetValue(output), pr.GetValue(maxMb), pr.GetValue(threads), pr.GetValue(quiet)));
+        cmd.SetAction(pr =>
+        {
+            var cfg = LoadConfig(pr.GetValue(config));
+            bool Given(Option o) => pr.GetResult(o) is { Implicit: false };
+            return Run(
+                pr.GetValue(inputs)!, pr.GetValue(format)!, pr.GetValue(kind)!,
+                pr.GetValue(published) ?? cfg?.Published,
+                pr.GetValue(stages) ?? (cfg?.Stages is { } st ? string.Join(",", st) : null),
+                pr.GetValue(output),
+                Given(maxMb) ? pr.GetValue(maxMb) : cfg?.MaxInputMb ?? pr.GetValue(maxMb),
+                pr.GetValue(threads) ?? cfg?.Threads,
+                pr.GetValue(quiet));
+        });
         return cmd;
+    }
+
+    public static PipelineConfig? LoadConfig(string? path)
+    {
+        if (path is null) return null;
+        try { return PipelineConfig.Load(path); }
+        catch (PipelineException ex) { throw new UsageException(ex.Message); }
     }
 
     public static ReaderOptions ReaderOptionsFrom(string? published, int maxMb)

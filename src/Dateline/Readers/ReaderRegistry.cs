@@ -13,6 +13,7 @@ public static class ReaderRegistry
         Register(new PlainReader());
         Register(new JsonlReader());
         Register(new WarcReader());
+        Register(new FeedReader());
     }
 
     public static void Register(IDocumentReader reader) => ByKind[reader.Kind] = reader;
@@ -39,6 +40,7 @@ public static class ReaderRegistry
         if (ext is ".jsonl" or ".ndjson") return "jsonl";
         if (ext is ".warc" || ext.EndsWith(".warc.gz", StringComparison.Ordinal) || name.EndsWith(".warc.gz", StringComparison.OrdinalIgnoreCase)) return "warc";
         if (ext is ".html" or ".htm" or ".xhtml" or ".shtml") return "html";
+        if (ext is ".rss" or ".atom") return "feed";
         var head = bytes[..Math.Min(bytes.Length, 2048)];
         // Skip a BOM and leading whitespace.
         int i = 0;
@@ -50,9 +52,10 @@ public static class ReaderRegistry
         if (start.Length > 0 && start[0] == (byte)'<')
         {
             var lower = System.Text.Encoding.ASCII.GetString(start[..Math.Min(start.Length, 1024)]).ToLowerInvariant();
+            // Feeds first: their items often carry HTML in the first kilobyte.
+            if (lower.Contains("<rss") || lower.Contains("<feed") || lower.Contains("<rdf:rdf")) return "feed";
             if (lower.StartsWith("<!doctype html") || lower.Contains("<html") || lower.Contains("<head") || lower.Contains("<body") || lower.Contains("<div") || lower.Contains("<p>"))
                 return "html";
-            if (lower.Contains("<rss") || lower.Contains("<feed")) return "feed";
         }
         return "text";
     }

@@ -40,6 +40,8 @@ public sealed partial class TextDumpReader : IDocumentReader
         public bool Caption;
         public string? BulletText;
         public List<string>? Authors;
+        /// <summary>Blank lines right before this line in the dump (two or more often separate articles).</summary>
+        public int BlankBefore;
     }
 
     public IEnumerable<ReadResult> Read(InputItem input, ReaderOptions options)
@@ -58,9 +60,10 @@ public sealed partial class TextDumpReader : IDocumentReader
         var articles = Segment(lines);
         var results = new List<ReadResult>();
         int index = 0;
+        var capture = options.Published is null ? GuessCaptureTime(lines, name) : null;
         foreach (var (start, end) in articles)
         {
-            var doc = BuildArticle(lines, start, end, name, url, index, options);
+            var doc = BuildArticle(lines, start, end, name, url, index, options, capture);
             if (doc is null) continue;
             results.Add(ReadResult.Ok(doc));
             index++;
@@ -70,18 +73,55 @@ public sealed partial class TextDumpReader : IDocumentReader
         return results;
     }
 
+    /// <summary>
+    /// Without --published, "Updated 2 sec ago" still needs a "now". A dump is captured no earlier than
+    /// the newest date printed on it, so that date is the best reference the page itself gives; failing
+    /// that, a date in the file name ("news-page-2025-11-27.txt"), as htmldate reads dates from URLs.
+    /// Either way a warning says so, and --published overrides it.
+    /// </summary>
+    internal static (PageDate Date, string Why)? GuessCaptureTime(List<Line> lines, string name)
+    {
+        PageDate? newest = null;
+        foreach (var l in lines)
+        {
+            if (l.Kind is not (LineKind.Date or LineKind.Byline)) continue;
+            foreach (var part in l.Text.Split('|', '•', '·'))
+            {
+                var info = ParseDateLine(part.Trim(), null);
+                foreach (var d in new[] { info.Published, info.Updated })
+                    if (d is { } v && (newest is null || v.Value > newest.Value.Value)) newest = v;
+            }
+        }
+        if (newest is { } n)
+            return (n with { HasTime = n.HasTime }, $"the newest date printed on the page ({n.Iso})");
+        var m = FileNameDate().Match(Path.GetFileName(name));
+        if (m.Success && NewsDates.TryParseAbsolute($"{m.Groups[1].Value}-{m.Groups[2].Value}-{m.Groups[3].Value}", out var fd))
+            return (fd, $"the date in the file name ({fd.Iso})");
+        return null;
+    }
+
+    [GeneratedRegex(@"(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex FileNameDate();
+
     // ---- 1. Lines ---------------------------------------------------------------------------
 
     internal static List<Line> SplitLines(string raw)
     {
         var list = new List<Line>();
-        int pos = 0;
+        int pos = 0, blanks = 0;
         while (pos <= raw.Length)
         {
             int nl = raw.AsSpan(pos).IndexOfAny('\n', '\r');
             int end = nl < 0 ? raw.Length : pos + nl;
             var text = Clean(raw.AsSpan(pos, end - pos));
-            if (text.Length > 0) list.Add(Classify(text));
+            if (text.Length > 0)
+            {
+                var line = Classify(text);
+                line.BlankBefore = blanks;
+                list.Add(line);
+                blanks = 0;
+            }
+            else blanks++;
             if (nl < 0) break;
             pos = end + (raw[end] == '\r' && end + 1 < raw.Length && raw[end + 1] == '\n' ? 2 : 1);
         }
@@ -117,8 +157,9 @@ public sealed partial class TextDumpReader : IDocumentReader
             if (TryByline(text, out var authors)) { line.Kind = LineKind.Byline; line.Authors = authors; return line; }
         }
         if (TryBullet(text, out var bullet)) { line.Kind = LineKind.Bullet; line.BulletText = bullet; return line; }
-        if (IsTitleLike(text)) { line.Kind = LineKind.TitleLike; return line; }
+        // A credited photo caption ("… (Reuters)") is never a headline, however short.
         line.Caption = IsCaptionLike(text);
+        if (!line.Caption && IsTitleLike(text)) line.Kind = LineKind.TitleLike;
         return line;
     }
 
@@ -142,7 +183,7 @@ public sealed partial class TextDumpReader : IDocumentReader
         "politics", "business", "sport", "sports", "middle east", "europe", "americas", "africa", "asia", "tech", "technology", "culture", "news",
     };
 
-    [GeneratedRegex(@"^(?:\d+\s*(?:min(?:ute)?s?|m)\s*read|reading time\s*:?.*|\d+\s*comments?|share (?:on|via|with) .{1,30}|follow (?:us )?on .{1,40}|(?:sign up|subscribe) (?:for|to) .{1,120}|click here.{0,120}|(?:topics|tags|keywords|filed under|categories)\s*:.{0,200}|(?:photo|image|video|picture)s?\s*:?\s*\d+\s*(?:of|/)\s*\d+|(?:get|download) (?:our|the) app.{0,60}|we use cookies.{0,200}|.{0,80}\bcookies?\b.{0,80}\b(?:accept|consent|polic(?:y|ies)|settings)\b.{0,80}|(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|x|print|copy link)(?:\s*[|/·•,]?\s*(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|x|print|copy link))+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^(?:\d+\s*(?:min(?:ute)?s?|m)\s*read|reading time\s*:?.*|\d+\s*comments?|share (?:on|via|with) .{1,30}|follow (?:us )?on .{1,40}|(?:sign up|subscribe) (?:for|to) .{1,120}|click here.{0,120}|(?:topics|tags|keywords|filed under|categories)\s*:.{0,200}|(?:photo|image|video|picture)s?\s*:?\s*\d+\s*(?:of|/)\s*\d+|(?:get|download) (?:our|the) app.{0,60}|(?:read more|read also|also read|see also|related|more on this|watch|listen)\s*[:|»›>\-–]\s*.{1,160}|we use cookies.{0,200}|.{0,80}\bcookies?\b.{0,80}\b(?:accept|consent|polic(?:y|ies)|settings)\b.{0,80}|(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|x|print|copy link)(?:\s*[|/·•,]?\s*(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|x|print|copy link))+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex FurniturePattern();
 
     internal static bool IsFurniture(string text)
@@ -160,7 +201,7 @@ public sealed partial class TextDumpReader : IDocumentReader
     {
         if (char.IsDigit(text[0])) return true;
         var first = FirstWord(text);
-        return first is "reading" or "share" or "follow" or "sign" or "subscribe" or "click" or "topics" or "tags" or "keywords" or "filed"
+        return first is "reading" or "read" or "also" or "see" or "related" or "more" or "watch" or "listen" or "share" or "follow" or "sign" or "subscribe" or "click" or "topics" or "tags" or "keywords" or "filed"
             or "categories" or "photo" or "photos" or "image" or "images" or "video" or "videos" or "picture" or "pictures" or "get" or "download" or "we"
             or "facebook" or "twitter" or "whatsapp" or "linkedin" or "reddit" or "telegram" or "email" or "x" or "print" or "copy";
     }
@@ -349,8 +390,11 @@ public sealed partial class TextDumpReader : IDocumentReader
         if (text.Length < 3 || text.Length > 200) return false;
         char first = text[0];
         if (!(char.IsUpper(first) || char.IsDigit(first) || first is '"' or '“' or '‘' or '\'' or '«' or '„')) return false;
-        char last = text[^1];
-        if (last is '.' or ',' or ';' or ':') return text.EndsWith("...", StringComparison.Ordinal) || text.EndsWith('…');
+        // A sentence may end inside closing quotes or brackets: 'would "not declare victory."'
+        var core = text.AsSpan().TrimEnd("\"'”’»)]");
+        if (core.IsEmpty) return false;
+        char last = core[^1];
+        if (last is '.' or ',' or ';' or ':') return core.EndsWith("...") || core.EndsWith("…");
         int words = 1;
         foreach (var c in text) if (c == ' ') words++;
         if (words > 30) return false;
@@ -391,11 +435,12 @@ public sealed partial class TextDumpReader : IDocumentReader
         var starts = new List<int>();
         var repeatOf = new HashSet<int>();
         bool seenParagraph = false;
+        int headerUntil = -1; // lines before the repeat of the last headline belong to that article's header
         for (int k = 0; k < lines.Count; k++)
         {
             var l = lines[k];
             if (l.Kind == LineKind.Paragraph && !l.Caption) seenParagraph = true;
-            if (l.Kind != LineKind.TitleLike || repeatOf.Contains(k)) continue;
+            if (l.Kind != LineKind.TitleLike || repeatOf.Contains(k) || k < headerUntil) continue;
             bool start = false;
             for (int j = k + 1; j < lines.Count && j <= k + RepeatWindow; j++)
             {
@@ -403,9 +448,14 @@ public sealed partial class TextDumpReader : IDocumentReader
                 {
                     repeatOf.Add(j);
                     start = true;
+                    headerUntil = Math.Max(headerUntil, j);
                 }
             }
             if (!start) start = HeaderFollows(lines, k);
+            // Two or more blank lines before a headline that a paragraph follows: a new article on a
+            // page that prints no dates or repeats (a digest, a section front).
+            if (!start && l.BlankBefore >= 2 && starts.Count > 0 && k + 1 < lines.Count && lines[k + 1].Kind == LineKind.Paragraph && !lines[k + 1].Caption)
+                start = true;
             if (!start && !seenParagraph && starts.Count == 0) start = true;
             if (start) starts.Add(k);
         }
@@ -484,9 +534,10 @@ public sealed partial class TextDumpReader : IDocumentReader
 
     // ---- 3-5. One article ---------------------------------------------------------------------
 
-    private NewsDocument? BuildArticle(List<Line> lines, int start, int end, string name, string? url, int index, ReaderOptions options)
+    private NewsDocument? BuildArticle(List<Line> lines, int start, int end, string name, string? url, int index, ReaderOptions options,
+        (PageDate Date, string Why)? capture)
     {
-        PageDate? reference = options.Published is { } p ? new PageDate(options.PublishedIso ?? "", p, options.PublishedIso?.Contains('T') == true) : null;
+        PageDate? reference = options.Published is { } p ? new PageDate(options.PublishedIso ?? "", p, options.PublishedIso?.Contains('T') == true) : capture?.Date;
         string? title = lines[start].Kind == LineKind.TitleLike ? lines[start].Text : null;
         int first = title is null ? start : start + 1;
         var summary = new List<string>();
@@ -496,7 +547,7 @@ public sealed partial class TextDumpReader : IDocumentReader
         var body = new List<string>();
         var authors = new List<string>();
         PageDate? published = null, updated = null;
-        bool unresolvedRelative = false;
+        bool unresolvedRelative = false, guessedRelative = false;
         bool inBody = false, inRelated = false;
 
         for (int i = first; i < end; i++)
@@ -514,11 +565,18 @@ public sealed partial class TextDumpReader : IDocumentReader
                 case LineKind.Date:
                     if (inBody && body.Count > 0 && i > first + 30) continue; // a date deep in the body is a teaser's
                     var info = ParseDateLine(l.Text, reference);
+                    if (options.Published is null && capture is not null && ParseDateLine(l.Text, null) is { Published: null, Updated: null, Any: true })
+                        guessedRelative = true;
                     published ??= info.Published;
                     updated ??= info.Updated;
                     unresolvedRelative |= info.UnresolvedRelative;
                     continue;
                 case LineKind.Byline:
+                    foreach (var part in l.Text.Split('|', '•', '·'))
+                    {
+                        var bylineDate = ParseDateLine(part.Trim(), reference);
+                        if (bylineDate.Any) { published ??= bylineDate.Published; updated ??= bylineDate.Updated; }
+                    }
                     if (inBody) trailingCredits.Add(l.Text);
                     else bylines.Add(l.Text);
                     if (l.Authors is not null) foreach (var a in l.Authors) if (!authors.Contains(a)) authors.Add(a);
@@ -532,7 +590,7 @@ public sealed partial class TextDumpReader : IDocumentReader
                     else if (HeaderSignalAhead(lines, i + 1, end, title) && CountWords(l.Text) >= 6) summary.Add(l.Text); // a standfirst before the meta block
                     continue;
                 case LineKind.Paragraph:
-                    if (!inBody && HeaderSignalAhead(lines, i + 1, end, title))
+                    if (!inBody && !TryDateline(l.Text, out _) && HeaderSignalAhead(lines, i + 1, end, title))
                     {
                         if (l.Caption) captions.Add(l.Text); else summary.Add(l.Text);
                         continue;
@@ -597,6 +655,8 @@ public sealed partial class TextDumpReader : IDocumentReader
         doc.ReferenceTime = pub?.Value ?? options.Published;
         if (pub is null && unresolvedRelative)
             doc.Warnings.Add("the page gives only a relative date (\"… ago\"); pass --published to resolve it");
+        if (guessedRelative && capture is { } cap)
+            doc.Warnings.Add($"a relative date (\"… ago\") was resolved against {cap.Why}; pass --published to be exact");
         doc.Language = LanguageDetector.Detect(doc.BodyText());
         return doc;
     }
@@ -610,9 +670,11 @@ public sealed partial class TextDumpReader : IDocumentReader
         for (int j = from; j < end && seen < HeaderWindow; j++, seen++)
         {
             var l = lines[j];
-            if (l.Kind == LineKind.Date) return true;
+            // A date or a "By …" line ahead means we are still in the header; credits such as
+            // "(Reporting by …)" or a bare agency name can close an article, so they do not count.
+            if (l.Kind == LineKind.Date || (l.Kind == LineKind.Byline && l.Authors is { Count: > 0 })) return true;
             if (title is not null && l.Kind == LineKind.TitleLike && l.Text == title) return true;
-            if (l.Kind == LineKind.Paragraph && !l.Caption) return false;
+            if (l.Kind == LineKind.Paragraph && !l.Caption) return TryDateline(l.Text, out _); // the datelined paragraph opens the body
         }
         return false;
     }

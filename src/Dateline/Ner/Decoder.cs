@@ -1,0 +1,165 @@
+using System.Runtime.CompilerServices;
+
+namespace Dateline.Ner;
+
+internal interface IRowMap
+{
+    /// <summary>Row of a feature, or -1 when the model has none (tagging) / a new row (training).</summary>
+    int Row(ulong key);
+    ReadOnlySpan<float> Weights { get; }
+}
+
+/// <summary>
+/// Greedy left-to-right decoding over BILOU labels with label-history features and the
+/// document's prediction history (Ratinov and Roth 2009: what this string was tagged as earlier
+/// in the article). Illegal transitions (I after O, sentence ending inside a name) are masked.
+/// </summary>
+internal static class Decoder
+{
+    public const int L = Bilou.LabelCount;
+    private const int StartLabel = L; // history symbol before the sentence start
+    public const int MaxDynamic = 12;
+
+    /// <summary>Static rows of every token (rows &lt; 0 dropped), mapped once per document.</summary>
+    public static (int[] Rows, int[] Offsets) MapStatic<TMap>(DocFeatures f, ref TMap map, ulong[]? extra = null, int[]? extraOffs = null)
+        where TMap : struct, IRowMap
+    {
+        var rows = new int[f.Hashes.Length + (extra?.Length ?? 0)];
+        var offs = new int[f.N + 1];
+        int k = 0;
+        for (int i = 0; i < f.N; i++)
+        {
+            offs[i] = k;
+            for (int j = f.Offsets[i]; j < f.Offsets[i + 1]; j++)
+            {
+                int r = map.Row(f.Hashes[j]);
+                if (r >= 0) rows[k++] = r;
+            }
+            if (extra is null || extraOffs is null) continue;
+            for (int j = extraOffs[i]; j < extraOffs[i + 1]; j++)
+            {
+                int r = map.Row(extra[j]);
+                if (r >= 0) rows[k++] = r;
+            }
+        }
+        offs[f.N] = k;
+        return (rows, offs);
+    }
+
+    /// <summary>Writes the dynamic feature hashes of token i given the labels so far.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Dynamic(DocFeatures f, int i, int p1, int p2, int[] hist, Span<ulong> dst)
+    {
+        int k = 0;
+        dst[k++] = FeatureExtractor.F2(T.Prev, 0, (ulong)p1);
+        dst[k++] = FeatureExtractor.F3(T.Prev2, 0, (ulong)p2, (ulong)p1);
+        dst[k++] = FeatureExtractor.F3(T.PrevWord, 0, (ulong)p1, f.LowerNorm[i]);
+        dst[k++] = FeatureExtractor.F3(T.PrevShape, 0, (ulong)p1, f.Shape[i]);
+        int g = f.Group[i];
+        if (g >= 0)
+        {
+            int baseIdx = g * (Bilou.TypeCount + 1);
+            int total = 0, best = -1, bestCount = 0;
+            for (int t = 0; t <= Bilou.TypeCount; t++)
+            {
+                int c = hist[baseIdx + t];
+                total += c;
+                if (c > bestCount) { bestCount = c; best = t; }
+            }
+            if (total > 0)
+            {
+                dst[k++] = FeatureExtractor.F2(T.HistMaj, 0, (ulong)best);
+                for (int t = 1; t <= Bilou.TypeCount; t++)
+                {
+                    int c = hist[baseIdx + t];
+                    if (c == 0) continue;
+                    // Fraction of earlier mentions with this type, in four buckets.
+                    int bucket = c * 4 / (total + 1);
+                    dst[k++] = FeatureExtractor.F2(T.Hist, t, (ulong)bucket);
+                }
+            }
+        }
+        return k;
+    }
+
+    /// <summary>Scores all labels for one token into <paramref name="scores"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Score(ReadOnlySpan<float> w, ReadOnlySpan<int> rows, ReadOnlySpan<int> dynRows, Span<float> scores)
+    {
+        scores.Clear();
+        foreach (int r in rows) Add(w.Slice(r * L, L), scores);
+        foreach (int r in dynRows) if (r >= 0) Add(w.Slice(r * L, L), scores);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Add(ReadOnlySpan<float> src, Span<float> dst)
+    {
+        if (System.Numerics.Vector.IsHardwareAccelerated && System.Numerics.Vector<float>.Count <= 16)
+        {
+            int vc = System.Numerics.Vector<float>.Count;
+            int j = 0;
+            for (; j + vc <= L; j += vc)
+            {
+                var a = new System.Numerics.Vector<float>(src.Slice(j));
+                var b = new System.Numerics.Vector<float>(dst.Slice(j));
+                (a + b).CopyTo(dst.Slice(j));
+            }
+            for (; j < L; j++) dst[j] += src[j];
+        }
+        else
+        {
+            for (int j = 0; j < L; j++) dst[j] += src[j];
+        }
+    }
+
+    /// <summary>Best allowed label from scores given the previous label and whether this token ends the sentence.</summary>
+    public static int Best(ReadOnlySpan<float> scores, int prev, bool last)
+    {
+        int best = -1;
+        float bestScore = float.NegativeInfinity;
+        for (int l = 0; l < L; l++)
+        {
+            if (!Bilou.Allowed(prev, l)) continue;
+            if (last && !Bilou.CanEnd(l)) continue;
+            if (scores[l] > bestScore) { bestScore = scores[l]; best = l; }
+        }
+        return best;
+    }
+
+    public static int HistSlot(int label) => label == 0 ? 0 : Bilou.TypeOf(label) + 1;
+
+    /// <summary>
+    /// Tags one document. <paramref name="onToken"/> (training) sees each token's rows and
+    /// predicted label before history moves on, and may update weights.
+    /// </summary>
+    public static int[] Tag<TMap>(NerInput input, DocFeatures f, ref TMap map, int[] staticRows, int[] staticOffs,
+        TokenCallback? onToken = null) where TMap : struct, IRowMap
+    {
+        var labels = new int[f.N];
+        var hist = new int[Math.Max(1, f.GroupCount) * (Bilou.TypeCount + 1)];
+        Span<ulong> dyn = stackalloc ulong[MaxDynamic];
+        Span<int> dynRows = stackalloc int[MaxDynamic];
+        Span<float> scores = stackalloc float[L];
+        for (int s = 0; s < input.SentenceCount; s++)
+        {
+            int a = input.SentenceStarts[s], b = input.SentenceStarts[s + 1];
+            int p1 = StartLabel, p2 = StartLabel;
+            for (int i = a; i < b; i++)
+            {
+                int nd = Dynamic(f, i, p1, p2, hist, dyn);
+                for (int d = 0; d < nd; d++) dynRows[d] = map.Row(dyn[d]);
+                var rows = staticRows.AsSpan(staticOffs[i], staticOffs[i + 1] - staticOffs[i]);
+                Score(map.Weights, rows, dynRows[..nd], scores);
+                int prev = i == a ? -1 : labels[i - 1];
+                int y = Best(scores, prev, i == b - 1);
+                if (onToken is not null) onToken(i, y, rows, dynRows[..nd]);
+                labels[i] = y;
+                if (f.Group[i] >= 0) hist[f.Group[i] * (Bilou.TypeCount + 1) + HistSlot(y)]++;
+                p2 = p1; p1 = y;
+            }
+        }
+        return labels;
+    }
+
+    public delegate void TokenCallback(int token, int predicted, ReadOnlySpan<int> rows, ReadOnlySpan<int> dynRows);
+}

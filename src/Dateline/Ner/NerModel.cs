@@ -1,0 +1,196 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Text;
+
+namespace Dateline.Ner;
+
+/// <summary>
+/// A trained tagger: feature table, averaged weights (17 labels per row), and the gazetteer and
+/// word clusters it was trained with, so one file is everything needed to tag. Immutable and
+/// thread-safe once loaded.
+/// </summary>
+public sealed class NerModel
+{
+    private const string Magic = "DLNER";
+    private const int FormatVersion = 2;
+
+    private readonly PerceptronLayer[] _layers;
+
+    public Gazetteer Gazetteer { get; }
+    public WordClusters Clusters { get; }
+    public int FeatureCount => _layers.Sum(l => l.Keys.Length);
+    /// <summary>1 for a single tagger; 2 when a second stage re-tags with the first stage's document-wide predictions.</summary>
+    public int Stages => _layers.Length;
+    internal byte[] GazetteerBytes { get; }
+    internal byte[] ClusterBytes { get; }
+
+    internal NerModel(PerceptronLayer[] layers, byte[] gazetteerBytes, byte[] clusterBytes)
+    {
+        if (layers.Length is < 1 or > 2) throw new ArgumentException("one or two layers");
+        _layers = layers;
+        GazetteerBytes = gazetteerBytes;
+        ClusterBytes = clusterBytes;
+        Gazetteer = gazetteerBytes.Length == 0 ? Gazetteer.Empty : Gazetteer.Load(new MemoryStream(gazetteerBytes));
+        Clusters = clusterBytes.Length == 0 ? WordClusters.Empty : WordClusters.Load(new MemoryStream(clusterBytes));
+    }
+
+    /// <summary>Predicted BILOU labels for every token of the document.</summary>
+    public int[] Tag(NerInput input)
+    {
+        if (input.TokenCount == 0) return [];
+        var f = FeatureExtractor.Extract(input, Gazetteer, Clusters);
+        var labels = _layers[0].Tag(input, f, null, null);
+        if (_layers.Length == 1) return labels;
+        var (ph, po) = FeatureExtractor.Prior(input, f, labels);
+        return _layers[1].Tag(input, f, ph, po);
+    }
+
+    // ---- serialisation: gzip( magic, version, sections ); weights sparse per row as half floats ----
+
+    public void Save(Stream output)
+    {
+        using var gz = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var w = new BinaryWriter(gz, Encoding.UTF8, leaveOpen: true);
+        w.Write(Encoding.ASCII.GetBytes(Magic));
+        w.Write(FormatVersion);
+        w.Write(Bilou.LabelCount);
+        w.Write(GazetteerBytes.Length); w.Write(GazetteerBytes);
+        w.Write(ClusterBytes.Length); w.Write(ClusterBytes);
+        w.Write(_layers.Length);
+        foreach (var layer in _layers) layer.Write(w);
+    }
+
+    public void Save(string path)
+    {
+        using var f = File.Create(path);
+        Save(f);
+    }
+
+    public static NerModel Load(Stream input)
+    {
+        using var gz = new GZipStream(input, CompressionMode.Decompress, leaveOpen: true);
+        var ms = new MemoryStream();
+        gz.CopyTo(ms);
+        var data = ms.GetBuffer().AsSpan(0, (int)ms.Length);
+        int p = 0;
+        if (!data[..Magic.Length].SequenceEqual(Encoding.ASCII.GetBytes(Magic)))
+            throw new InvalidDataException("not a Dateline NER model (bad magic)");
+        p += Magic.Length;
+        int version = ReadInt(data, ref p);
+        if (version != FormatVersion) throw new InvalidDataException($"NER model format {version} is not supported (expected {FormatVersion})");
+        int labels = ReadInt(data, ref p);
+        if (labels != Bilou.LabelCount) throw new InvalidDataException($"NER model has {labels} labels, expected {Bilou.LabelCount}");
+        var gazBytes = ReadBytes(data, ref p);
+        var clusterBytes = ReadBytes(data, ref p);
+        int nLayers = ReadInt(data, ref p);
+        if (nLayers is < 1 or > 2) throw new InvalidDataException("NER model: bad layer count");
+        var layers = new PerceptronLayer[nLayers];
+        for (int i = 0; i < nLayers; i++) layers[i] = PerceptronLayer.Read(data, ref p);
+        return new NerModel(layers, gazBytes, clusterBytes);
+    }
+
+    public static NerModel Load(string path)
+    {
+        using var f = File.OpenRead(path);
+        return Load(f);
+    }
+
+    internal static int ReadInt(Span<byte> d, ref int p)
+    {
+        int v = BinaryPrimitives.ReadInt32LittleEndian(d[p..]);
+        p += 4;
+        return v;
+    }
+
+    private static byte[] ReadBytes(Span<byte> d, ref int p)
+    {
+        int n = ReadInt(d, ref p);
+        if (n < 0 || p + n > d.Length) throw new InvalidDataException("NER model: truncated section");
+        var b = d.Slice(p, n).ToArray();
+        p += n;
+        return b;
+    }
+
+    /// <summary>
+    /// The model shipped with Dateline: models/ner/ner-en-v1.bin beside the application, or the
+    /// path in DATELINE_NER_MODEL. Loaded once per process.
+    /// </summary>
+    public static NerModel Default => s_default.Value;
+    private static readonly Lazy<NerModel> s_default = new(() => Load(DefaultPath()));
+
+    public const string DefaultRelativePath = "models/ner/ner-en-v1.bin";
+
+    public static string DefaultPath()
+    {
+        var env = Environment.GetEnvironmentVariable("DATELINE_NER_MODEL");
+        if (!string.IsNullOrEmpty(env)) return env;
+        var p = Path.Combine(AppContext.BaseDirectory, DefaultRelativePath);
+        if (File.Exists(p)) return p;
+        throw new FileNotFoundException($"DL301: NER model not found at {p}; set DATELINE_NER_MODEL or pass --model.", p);
+    }
+}
+
+/// <summary>One perceptron: feature keys, their rows, and averaged weights (17 per row).</summary>
+internal sealed class PerceptronLayer
+{
+    private const int L = Bilou.LabelCount;
+    public ulong[] Keys { get; }
+    private readonly float[] _weights;
+    private readonly FeatureTable _table;
+
+    public PerceptronLayer(ulong[] keys, float[] weights)
+    {
+        Keys = keys;
+        _weights = weights;
+        _table = new FeatureTable(keys);
+    }
+
+    private readonly struct LookupMap(FeatureTable table, float[] weights) : IRowMap
+    {
+        public int Row(ulong key) => table.Find(key);
+        public ReadOnlySpan<float> Weights => weights;
+    }
+
+    public int[] Tag(NerInput input, DocFeatures f, ulong[]? extra, int[]? extraOffs)
+    {
+        var map = new LookupMap(_table, _weights);
+        var (rows, offs) = Decoder.MapStatic(f, ref map, extra, extraOffs);
+        return Decoder.Tag(input, f, ref map, rows, offs);
+    }
+
+    public void Write(BinaryWriter w)
+    {
+        w.Write(Keys.Length);
+        foreach (var k in Keys) w.Write(k);
+        for (int r = 0; r < Keys.Length; r++)
+        {
+            uint mask = 0;
+            for (int l = 0; l < L; l++) if ((Half)_weights[r * L + l] != (Half)0f) mask |= 1u << l;
+            w.Write(mask);
+            for (int l = 0; l < L; l++) if ((mask & (1u << l)) != 0) w.Write((Half)_weights[r * L + l]);
+        }
+    }
+
+    public static PerceptronLayer Read(Span<byte> data, ref int p)
+    {
+        int rows = NerModel.ReadInt(data, ref p);
+        if (rows < 0 || (long)rows * 12 > data.Length - p) throw new InvalidDataException("NER model: bad row count");
+        var keys = new ulong[rows];
+        for (int r = 0; r < rows; r++) { keys[r] = BinaryPrimitives.ReadUInt64LittleEndian(data[p..]); p += 8; }
+        var weights = new float[(long)rows * L];
+        for (int r = 0; r < rows; r++)
+        {
+            uint mask = BinaryPrimitives.ReadUInt32LittleEndian(data[p..]); p += 4;
+            if (mask >> L != 0) throw new InvalidDataException("NER model: bad weight mask");
+            int baseIdx = r * L;
+            while (mask != 0)
+            {
+                int l = System.Numerics.BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+                weights[baseIdx + l] = (float)BinaryPrimitives.ReadHalfLittleEndian(data[p..]);
+                p += 2;
+            }
+        }
+        return new PerceptronLayer(keys, weights);
+    }
+}

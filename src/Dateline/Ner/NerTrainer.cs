@@ -1,0 +1,202 @@
+namespace Dateline.Ner;
+
+/// <summary>Options of <see cref="NerTrainer"/>; the defaults are the shipped model's.</summary>
+public sealed class NerTrainOptions
+{
+    public int Epochs { get; set; } = 8;
+    public int Seed { get; set; } = 1;
+    public byte[] GazetteerBytes { get; set; } = [];
+    public byte[] ClusterBytes { get; set; } = [];
+    /// <summary>Adds a second stage that re-tags using the first stage's predictions across the document.</summary>
+    public bool TwoStage { get; set; }
+    /// <summary>Jackknife folds that give the second stage honest first-stage labels on the training data.</summary>
+    public int Folds { get; set; } = 4;
+}
+
+/// <summary>
+/// Averaged structured perceptron, trained greedily on the model's own label history (so it
+/// learns to recover from its own mistakes, as it must at tagging time). Deterministic: document
+/// order is shuffled with the seed, rows are allocated in first-seen order, so one seed gives one
+/// model file byte for byte.
+/// </summary>
+public sealed class NerTrainer(NerTrainOptions options)
+{
+    private const int L = Bilou.LabelCount;
+
+    private sealed class State
+    {
+        public readonly Dictionary<ulong, int> Index = new();
+        public readonly List<ulong> Keys = [];
+        public float[] W = new float[1 << 20];
+        public double[] U = new double[1 << 20];
+        public long C = 1;
+
+        public int GetOrAdd(ulong key)
+        {
+            if (Index.TryGetValue(key, out int r)) return r;
+            r = Keys.Count;
+            Keys.Add(key);
+            Index[key] = r;
+            if ((long)(r + 1) * L > W.Length)
+            {
+                Array.Resize(ref W, W.Length * 2);
+                Array.Resize(ref U, U.Length * 2);
+            }
+            return r;
+        }
+
+        public void Update(ReadOnlySpan<int> rows, ReadOnlySpan<int> dyn, int gold, int pred)
+        {
+            foreach (int r in rows) Bump(r, gold, pred);
+            foreach (int r in dyn) if (r >= 0) Bump(r, gold, pred);
+        }
+
+        private void Bump(int r, int gold, int pred)
+        {
+            W[r * L + gold] += 1f; U[r * L + gold] += C;
+            W[r * L + pred] -= 1f; U[r * L + pred] -= C;
+        }
+
+        public float[] Averaged()
+        {
+            int n = Keys.Count * L;
+            var a = new float[n];
+            for (int i = 0; i < n; i++) a[i] = (float)(W[i] - U[i] / C);
+            return a;
+        }
+    }
+
+    private readonly struct TrainMap(State s) : IRowMap
+    {
+        public int Row(ulong key) => s.GetOrAdd(key);
+        public ReadOnlySpan<float> Weights => s.W;
+    }
+
+    private readonly struct AvgMap(Dictionary<ulong, int> index, float[] w) : IRowMap
+    {
+        public int Row(ulong key) => index.TryGetValue(key, out int r) ? r : -1;
+        public ReadOnlySpan<float> Weights => w;
+    }
+
+    public NerModel Train(IReadOnlyList<ConllDocument> train, IReadOnlyList<ConllDocument>? dev, Action<string>? log = null)
+    {
+        var gaz = options.GazetteerBytes.Length == 0 ? Gazetteer.Empty : Gazetteer.Load(new MemoryStream(options.GazetteerBytes));
+        var clusters = options.ClusterBytes.Length == 0 ? WordClusters.Empty : WordClusters.Load(new MemoryStream(options.ClusterBytes));
+        var docs = train.Where(d => d.Gold is not null && d.Input.TokenCount > 0).ToList();
+        var devDocs = dev?.Where(d => d.Gold is not null && d.Input.TokenCount > 0).ToList();
+        var feats = docs.Select(d => FeatureExtractor.Extract(d.Input, gaz, clusters)).ToArray();
+        var devFeats = devDocs?.Select(d => FeatureExtractor.Extract(d.Input, gaz, clusters)).ToArray();
+        log?.Invoke($"train: {docs.Count} documents, {docs.Sum(d => d.Input.TokenCount)} tokens");
+
+        var all = Enumerable.Range(0, docs.Count).ToArray();
+        log?.Invoke("stage 1");
+        var layer1 = TrainLayer(docs, feats, null, all, devDocs, devFeats, null, log);
+        if (!options.TwoStage) return new NerModel([layer1], options.GazetteerBytes, options.ClusterBytes);
+
+        // Stage 2 learns from stage-1 labels that look like test-time ones: each training
+        // document is labelled by a stage-1 model that did not see it (K-fold jackknife).
+        var priorTrain = new (ulong[], int[])[docs.Count];
+        int K = options.Folds;
+        for (int k = 0; k < K; k++)
+        {
+            var trainIdx = all.Where(d => d % K != k).ToArray();
+            var foldLayer = TrainLayer(docs, feats, null, trainIdx, null, null, null, null);
+            foreach (int d in all.Where(d => d % K == k))
+            {
+                var labels = foldLayer.Tag(docs[d].Input, feats[d], null, null);
+                priorTrain[d] = FeatureExtractor.Prior(docs[d].Input, feats[d], labels);
+            }
+            log?.Invoke($"jackknife fold {k + 1}/{K} done");
+        }
+        (ulong[], int[])[]? priorDev = null;
+        if (devDocs is not null && devFeats is not null)
+        {
+            priorDev = new (ulong[], int[])[devDocs.Count];
+            for (int d = 0; d < devDocs.Count; d++)
+                priorDev[d] = FeatureExtractor.Prior(devDocs[d].Input, devFeats[d], layer1.Tag(devDocs[d].Input, devFeats[d], null, null));
+        }
+        log?.Invoke("stage 2");
+        var layer2 = TrainLayer(docs, feats, priorTrain, all, devDocs, devFeats, priorDev, log);
+        return new NerModel([layer1, layer2], options.GazetteerBytes, options.ClusterBytes);
+    }
+
+    private PerceptronLayer TrainLayer(List<ConllDocument> docs, DocFeatures[] feats, (ulong[] H, int[] O)[]? prior, int[] use,
+        List<ConllDocument>? dev, DocFeatures[]? devFeats, (ulong[] H, int[] O)[]? devPrior, Action<string>? log)
+    {
+        var state = new State();
+        var map = new TrainMap(state);
+        var rows = new int[docs.Count][];
+        var offs = new int[docs.Count][];
+        foreach (int d in use)
+            (rows[d], offs[d]) = Decoder.MapStatic(feats[d], ref map, prior?[d].H, prior?[d].O);
+
+        var rng = new Random(options.Seed);
+        var order = (int[])use.Clone();
+        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            rng.Shuffle(order);
+            int errors = 0, tokens = 0;
+            foreach (int d in order)
+            {
+                var gold = docs[d].Gold!;
+                Decoder.Tag(docs[d].Input, feats[d], ref map, rows[d], offs[d], (i, y, r, dyn) =>
+                {
+                    tokens++;
+                    if (y != gold[i]) { errors++; state.Update(r, dyn, gold[i], y); }
+                    state.C++;
+                });
+            }
+            string msg = $"epoch {epoch}: train token error {100.0 * errors / Math.Max(1, tokens):F2}%";
+            if (dev is not null && devFeats is not null && log is not null)
+            {
+                var avg = state.Averaged();
+                var am = new AvgMap(state.Index, avg);
+                var score = new NerScore();
+                for (int d = 0; d < dev.Count; d++)
+                {
+                    var (dr, doff) = Decoder.MapStatic(devFeats[d], ref am, devPrior?[d].H, devPrior?[d].O);
+                    score.Add(dev[d].Gold!, Decoder.Tag(dev[d].Input, devFeats[d], ref am, dr, doff));
+                }
+                msg += $", dev F1 {score.F1:F2} (P {score.Precision:F2} R {score.Recall:F2})";
+            }
+            log?.Invoke(msg);
+        }
+
+        var final = state.Averaged();
+        // Keep only rows with some non-negligible weight: most features never took part in an update.
+        var keepKeys = new List<ulong>();
+        var keepW = new List<float>();
+        for (int r = 0; r < state.Keys.Count; r++)
+        {
+            bool any = false;
+            for (int l = 0; l < L; l++) if (Math.Abs(final[r * L + l]) >= 1e-3f) { any = true; break; }
+            if (!any) continue;
+            keepKeys.Add(state.Keys[r]);
+            for (int l = 0; l < L; l++) keepW.Add(final[r * L + l]);
+        }
+        log?.Invoke($"layer: {keepKeys.Count} of {state.Keys.Count} features kept");
+        return new PerceptronLayer(keepKeys.ToArray(), keepW.ToArray());
+    }
+}
+
+/// <summary>Phrase-level precision/recall/F1 (conlleval semantics: same start, end and type).</summary>
+public sealed class NerScore
+{
+    public int Correct { get; private set; }
+    public int Predicted { get; private set; }
+    public int Gold { get; private set; }
+    public double Precision => Predicted == 0 ? 0 : 100.0 * Correct / Predicted;
+    public double Recall => Gold == 0 ? 0 : 100.0 * Correct / Gold;
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+
+    public void Add(int[] gold, int[] predicted)
+    {
+        var g = Bilou.Spans(gold).ToHashSet();
+        foreach (var s in Bilou.Spans(predicted))
+        {
+            Predicted++;
+            if (g.Contains(s)) Correct++;
+        }
+        Gold += g.Count;
+    }
+}

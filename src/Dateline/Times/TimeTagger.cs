@@ -1,0 +1,1111 @@
+using System.Globalization;
+using Dateline.Model;
+
+namespace Dateline.Times;
+
+/// <summary>
+/// Rule-based TIMEX3 tagger and normaliser. A hand-written recogniser walks the light tokens of
+/// <see cref="LexScanner"/> and tries, at each word or number, a small set of grammars (calendar
+/// dates, relative dates, durations, sets, quarters); the longest wins. Values are anchored to the
+/// document creation time (DCT); the direction of an underspecified date ("Friday", "in
+/// September") follows the tense of the words around it, as TempEval-3 asks.
+/// </summary>
+public static class TimeTagger
+{
+    /// <summary>Tags <paramref name="text"/>; <paramref name="dct"/> null leaves relative values unresolved (XXXX).</summary>
+    public static List<TimeExpression> Tag(string text, DateOnly? dct)
+    {
+        var toks = LexScanner.Scan(text);
+        var run = new Run(text, toks, dct);
+        return run.Execute();
+    }
+
+    internal enum Tense : byte { Unknown, Past, Future }
+
+    private readonly record struct Hit(int EndTok, string Type, string? Value);
+
+    private sealed class Run(string text, Lex[] toks, DateOnly? dct)
+    {
+        private readonly WordInfo[] _info = Infos(text, toks);
+        private readonly List<TimeExpression> _out = [];
+        // The last quarter mentioned: "the quarter" and "a year earlier" in earnings reports refer to it.
+        private int _lastQYear = -1, _lastQ, _lastQEnd = -1;
+
+        private static WordInfo[] Infos(string text, Lex[] toks)
+        {
+            var a = new WordInfo[toks.Length];
+            for (int i = 0; i < toks.Length; i++)
+                if (toks[i].Kind == LexKind.Word)
+                    a[i] = TimeLexicon.Get(text.AsSpan(toks[i].Start, toks[i].Length));
+                else a[i] = new WordInfo();
+            return a;
+        }
+
+        public List<TimeExpression> Execute()
+        {
+            int n = toks.Length;
+            for (int i = 0; i < n;)
+            {
+                if (toks[i].Kind != LexKind.Punct && TryAt(i, out var hit) && hit.EndTok > i)
+                {
+                    int s = toks[i].Start, e = toks[hit.EndTok - 1].End;
+                    _out.Add(new TimeExpression { Start = s, End = e, Text = text.Substring(s, e - s), Type = hit.Type, Value = hit.Value });
+                    i = hit.EndTok;
+                }
+                else i++;
+            }
+            return _out;
+        }
+
+        // ------------------------------------------------------------------ token helpers
+
+        private bool Ok(int i) => i >= 0 && i < toks.Length;
+        private ReadOnlySpan<char> S(int i) => text.AsSpan(toks[i].Start, toks[i].Length);
+        private bool Is(int i, string w) => Ok(i) && toks[i].Kind == LexKind.Word && S(i).Equals(w, StringComparison.OrdinalIgnoreCase);
+        private bool IsP(int i, char c) => Ok(i) && toks[i].Kind == LexKind.Punct && text[toks[i].Start] == c;
+        private bool IsHyphen(int i) => Ok(i) && toks[i].Kind == LexKind.Punct && text[toks[i].Start] is '-' or '\u2010' or '\u2011' or '\u2013';
+        private bool Tight(int i) => Ok(i) && !toks[i].SpaceBefore;
+        private bool IsNum(int i) => Ok(i) && toks[i].Kind == LexKind.Number;
+        private bool Cap(int i) => Ok(i) && char.IsUpper(text[toks[i].Start]);
+        private WordInfo I(int i) => Ok(i) ? _info[i] : default;
+        private Kw K(int i) => Ok(i) ? _info[i].Kw : Kw.None;
+
+        /// <summary>Integer value of a plain digit token (no separators), or -1.</summary>
+        private int Int(int i)
+        {
+            if (!IsNum(i) || toks[i].Length > 9) return -1;
+            int v = 0;
+            foreach (char c in S(i)) { if (c < '0' || c > '9') return -1; v = v * 10 + (c - '0'); }
+            return v;
+        }
+
+        /// <summary>Skips an abbreviation period directly after token i ("Sept.", "Mon.").</summary>
+        private int AfterAbbrev(int i) => IsP(i + 1, '.') && Tight(i + 1) ? i + 2 : i + 1;
+
+        // ------------------------------------------------------------------ dispatch
+
+        private bool TryAt(int i, out Hit best)
+        {
+            Hit b = default;
+            bool found = false;
+            void Take(Hit h) { if (!found || h.EndTok > b.EndTok) { b = h; found = true; } }
+
+            if (Calendar(i, out var h1)) Take(h1);
+            if (Duration(i, out var h2)) Take(h2);
+            if (Set(i, out var h3)) Take(h3);
+            if (Quarter(i, out var h4)) Take(h4);
+            if (!found && Reference(i, out var h5)) Take(h5);
+            best = b;
+            return found;
+        }
+
+        // ------------------------------------------------------------------ tense
+
+        private static readonly string[] FutureCues = ["will", "shall", "going", "plans", "plan", "planned", "expected", "expects", "scheduled", "would", "next", "upcoming", "due", "set", "intends", "hopes", "until", "starting"];
+        private static readonly string[] PastCues = ["was", "were", "had", "did", "said", "ago", "last", "earlier", "been", "came", "went", "took", "made", "told", "began", "saw", "fell", "rose", "won", "lost", "met", "got", "held", "left", "gave", "paid", "sold", "bought", "hit", "cut", "put", "led", "struck", "became", "spoke", "wrote", "found", "says"];
+
+        private Tense TenseAround(int s, int e)
+        {
+            int bestDist = int.MaxValue; Tense t = Tense.Unknown;
+            for (int k = s - 1, d = 1; k >= 0 && d <= 14; k--, d++)
+            {
+                if (IsBoundary(k)) break;
+                var c = Cue(k);
+                if (c == Tense.Past && ModalBefore(k)) c = Tense.Future; // "will be held", "would have closed"
+                if (c != Tense.Unknown) { bestDist = d; t = c; break; }
+            }
+            for (int k = e, d = 1; k < toks.Length && d <= 14 && d < bestDist; k++, d++)
+            {
+                if (IsBoundary(k)) break;
+                var c = Cue(k);
+                if (c == Tense.Past && ModalBefore(k)) c = Tense.Future;
+                if (c != Tense.Unknown) { t = c; break; }
+            }
+            return t;
+        }
+
+        private bool IsBoundary(int k) =>
+            toks[k].Kind == LexKind.Punct && text[toks[k].Start] is '.' or '!' or '?' or ';' && (k + 1 >= toks.Length || toks[k + 1].SpaceBefore)
+            || toks[k].LineBefore && k > 0 && toks[k].Start - toks[k - 1].End > 1 && text.AsSpan(toks[k - 1].End, toks[k].Start - toks[k - 1].End).Count('\n') > 1;
+
+        /// <summary>A future modal within the three words before a past form: "will be closed", "is to be held".</summary>
+        private bool ModalBefore(int k)
+        {
+            for (int b = k - 1; b >= 0 && b >= k - 3; b--)
+            {
+                if (toks[b].Kind != LexKind.Word) return false;
+                var w = S(b);
+                if (w.Equals("will", StringComparison.OrdinalIgnoreCase) || w.Equals("shall", StringComparison.OrdinalIgnoreCase)
+                    || w.EndsWith("'ll", StringComparison.OrdinalIgnoreCase) || w.Equals("to", StringComparison.OrdinalIgnoreCase) && b < k - 1) return true;
+            }
+            return false;
+        }
+
+        private Tense Cue(int k)
+        {
+            if (toks[k].Kind != LexKind.Word) return Tense.Unknown;
+            var w = S(k);
+            if (w.EndsWith("'ll", StringComparison.OrdinalIgnoreCase) || w.EndsWith("\u2019ll", StringComparison.OrdinalIgnoreCase)) return Tense.Future;
+            foreach (var f in FutureCues) if (w.Equals(f, StringComparison.OrdinalIgnoreCase)) return Tense.Future;
+            foreach (var p in PastCues) if (w.Equals(p, StringComparison.OrdinalIgnoreCase)) return Tense.Past;
+            if (w.Length > 4 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && char.IsLower(w[0])) return Tense.Past;
+            return Tense.Unknown;
+        }
+
+        // ------------------------------------------------------------------ anchoring
+
+        private CalPoint DctDay() => dct is { } d ? CalPoint.OfDate(d) : new CalPoint { Gran = Gran.Day };
+        private int DctYear => dct?.Year ?? -1;
+        private int DctQuarter => dct is { } d ? (d.Month - 1) / 3 + 1 : 0;
+
+        private CalPoint WeekdayPoint(int weekday, Tense t, int rel)
+        {
+            if (dct is not { } d) return new CalPoint { Gran = Gran.Day };
+            int cur = ((int)d.DayOfWeek + 6) % 7 + 1; // Monday=1..Sunday=7
+            int diff = weekday - cur;
+            int off;
+            if (rel < 0) off = diff < 0 ? diff : diff - 7;            // "last Friday": strictly before
+            else if (rel > 0) off = diff > 0 ? diff : diff + 7;       // "next Friday": strictly after
+            else if (diff == 0) off = 0;
+            else if (t == Tense.Future) off = diff > 0 ? diff : diff + 7;
+            else off = diff < 0 ? diff : diff - 7;
+            return CalPoint.OfDate(d.AddDays(off));
+        }
+
+        // A past-tense report about a date up to two months ahead is still about the coming date
+        // ("the vote was set for Dec. 7"); chosen on TimeBank+AQUAINT, where it fixes more than it breaks.
+        private const int MonthSlack = 2;
+
+        private int YearForMonth(int month, int day, Tense t)
+        {
+            if (dct is not { } d) return -1;
+            if (month == d.Month) return d.Year;
+            int dm = d.Month * 40 + d.Day, m = month * 40 + (day <= 0 ? (month == d.Month ? d.Day : 20) : day);
+            if (t == Tense.Past && m > dm && month - d.Month > MonthSlack) return d.Year - 1;
+            if (t == Tense.Future && m < dm) return d.Year + 1;
+            if (t != Tense.Unknown) return d.Year;
+            // no tense: the nearer of this year's and a neighbouring year's occurrence
+            int diff = month - d.Month;
+            if (diff > 6) return d.Year - 1;
+            if (diff < -6) return d.Year + 1;
+            return d.Year;
+        }
+
+        private static CalPoint Shift(CalPoint p, TUnit u, int k)
+        {
+            if (p.Year < 0) return p;
+            switch (u)
+            {
+                case TUnit.Day:
+                    return CalPoint.OfDate(new DateOnly(p.Year, p.Month, p.Day).AddDays(k));
+                case TUnit.Week: case TUnit.Fortnight:
+                    return CalPoint.OfWeek(new DateOnly(p.Year, p.Month, p.Day).AddDays(7 * k * (u == TUnit.Fortnight ? 2 : 1)));
+                case TUnit.Month:
+                    var m = new DateOnly(p.Year, p.Month, 1).AddMonths(k);
+                    return new CalPoint { Gran = Gran.Month, Year = m.Year, Month = m.Month };
+                case TUnit.Quarter:
+                    int q = (p.Month - 1) / 3 + k, y = p.Year + (int)Math.Floor(q / 4.0);
+                    return new CalPoint { Gran = Gran.Quarter, Year = y, Part = ((q % 4) + 4) % 4 + 1 };
+                case TUnit.Year: return new CalPoint { Gran = Gran.Year, Year = p.Year + k };
+                case TUnit.Decade: return new CalPoint { Gran = Gran.Decade, Year = p.Year + 10 * k };
+                case TUnit.Century: return new CalPoint { Gran = Gran.Century, Year = p.Year + 100 * k };
+                default: return p;
+            }
+        }
+
+        /// <summary>The unit containing the DCT shifted by k units ("last week" = -1).</summary>
+        private CalPoint RelUnit(TUnit u, int k)
+        {
+            if (dct is not { } d)
+                return u switch
+                {
+                    TUnit.Week => new CalPoint { Gran = Gran.Week }, TUnit.Weekend => new CalPoint { Gran = Gran.WeekEnd },
+                    TUnit.Month => new CalPoint { Gran = Gran.Month }, TUnit.Quarter => new CalPoint { Gran = Gran.Quarter },
+                    TUnit.Decade => new CalPoint { Gran = Gran.Decade }, TUnit.Century => new CalPoint { Gran = Gran.Century },
+                    TUnit.Day => new CalPoint { Gran = Gran.Day }, _ => new CalPoint { Gran = Gran.Year },
+                };
+            var p = CalPoint.OfDate(d);
+            if (u == TUnit.Weekend)
+            {
+                var w = CalPoint.OfWeek(d.AddDays(7 * k));
+                w.Gran = Gran.WeekEnd;
+                return w;
+            }
+            if (u == TUnit.Week) return CalPoint.OfWeek(d.AddDays(7 * k));
+            if (u == TUnit.Day) return CalPoint.OfDate(d.AddDays(k));
+            return Shift(p, u, k);
+        }
+
+        // ------------------------------------------------------------------ numbers
+
+        /// <summary>
+        /// A count for a duration: digits ("3", "2.5", "2 1/2"), number words ("twenty-four",
+        /// "a hundred"), "a"/"an", "a couple of", "a few", "several" (vague: value NaN).
+        /// </summary>
+        private bool Count(int i, out double v, out int end)
+        {
+            v = double.NaN; end = i;
+            if (!Ok(i)) return false;
+            if (IsNum(i))
+            {
+                if (toks[i].Length > 12) return false;
+                var s = S(i);
+                if (s.IndexOfAny(':', '/') >= 0) return false;
+                if (!double.TryParse(s.ToString().Replace(",", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out v)) return false;
+                end = i + 1;
+                // "2 1/2"
+                if (IsNum(end) && S(end) is var f && f.Length == 3 && f[1] == '/' && char.IsDigit(f[0]) && char.IsDigit(f[2]) && f[2] != '0')
+                { v += (f[0] - '0') / (double)(f[2] - '0'); end++; }
+                return true;
+            }
+            var k = K(i);
+            if (k == Kw.A)
+            {
+                if (K(i + 1) == Kw.Couple) { v = 2; end = Is(i + 2, "of") ? i + 3 : i + 2; return true; }
+                if (K(i + 1) == Kw.Few) { end = i + 2; return true; }
+                if (K(i + 1) == Kw.Dozen) { v = 12; end = i + 2; return true; }
+                if (I(i + 1).Scale is 100 or 1000 && !double.IsNaN(v = 1)) { v = I(i + 1).Scale; end = i + 2; return true; }
+                v = 1; end = i + 1; return true;
+            }
+            if (k is Kw.Few or Kw.Several or Kw.Many) { end = i + 1; return true; }
+            if (k == Kw.Dozen && Is(i, "dozens") && Is(i + 1, "of")) { end = i + 2; return true; }
+            if (k == Kw.Couple && Is(i + 1, "of")) { v = 2; end = i + 2; return true; }
+            var w = I(i);
+            if (w.IsNumber)
+            {
+                v = w.Number; end = i + 1;
+                // twenty four / twenty-four
+                if (v >= 20 && v % 10 == 0)
+                {
+                    int j = IsHyphen(end) && Tight(end) && Tight(end + 1) ? end + 1 : end;
+                    if (I(j).IsNumber && I(j).Number is >= 1 and <= 9) { v += I(j).Number; end = j + 1; }
+                }
+                if (I(end).Scale is > 0 and var sc) { v *= sc; end++; }
+                return true;
+            }
+            return false;
+        }
+
+        // ------------------------------------------------------------------ durations
+
+        private static string DurationValue(double n, TUnit u)
+        {
+            if (double.IsNaN(n))
+                return u switch
+                {
+                    TUnit.Second => "PTXS", TUnit.Minute => "PTXM", TUnit.Hour => "PTXH", TUnit.Day => "PXD", TUnit.Week or TUnit.Fortnight => "PXW",
+                    TUnit.Month => "PXM", TUnit.Quarter => "PXQ", TUnit.Year => "PXY", TUnit.Decade => "PXDE", TUnit.Century => "PXCE", TUnit.Millennium => "PXL",
+                    TUnit.Weekend => "PXWE", _ => "PXY",
+                };
+            static string F(double x) => x.ToString("0.###", CultureInfo.InvariantCulture);
+            double frac = n - Math.Floor(n);
+            if (frac == 0.5 && n >= 1)
+            {
+                int w = (int)n;
+                switch (u)
+                {
+                    case TUnit.Year: return $"P{w}Y6M";
+                    case TUnit.Day: return $"P{w}DT12H";
+                    case TUnit.Hour: return $"PT{w}H30M";
+                    case TUnit.Minute: return $"PT{w}M30S";
+                }
+            }
+            if (n == 0.5)
+                switch (u)
+                {
+                    case TUnit.Year: return "P6M";
+                    case TUnit.Hour: return "PT30M";
+                    case TUnit.Day: return "PT12H";
+                    case TUnit.Minute: return "PT30S";
+                }
+            return u switch
+            {
+                TUnit.Second => $"PT{F(n)}S", TUnit.Minute => $"PT{F(n)}M", TUnit.Hour => $"PT{F(n)}H", TUnit.Day => $"P{F(n)}D",
+                TUnit.Week => $"P{F(n)}W", TUnit.Fortnight => $"P{F(2 * n)}W", TUnit.Month => $"P{F(n)}M", TUnit.Quarter => $"P{F(n)}Q",
+                TUnit.Year => $"P{F(n)}Y", TUnit.Decade => $"P{F(10 * n)}Y", TUnit.Century => $"P{F(100 * n)}Y", TUnit.Millennium => $"P{F(1000 * n)}Y",
+                TUnit.Weekend => $"P{F(2 * n)}D", _ => $"P{F(n)}Y",
+            };
+        }
+
+        /// <summary>Approximation words TimeML keeps inside a duration's extent ("nearly forty years").</summary>
+        private int ApproxPrefix(int i)
+        {
+            if (Is(i, "more") || Is(i, "less") || Is(i, "fewer")) return Is(i + 1, "than") ? i + 2 : i;
+            if (Is(i, "at") && (Is(i + 1, "least") || Is(i + 1, "most"))) return i + 2;
+            if (Is(i, "up") && Is(i + 1, "to")) return i + 2;
+            if (Is(i, "no") && Is(i + 1, "more") && Is(i + 2, "than")) return i + 3;
+            if (Is(i, "about") || Is(i, "around") || Is(i, "approximately") || Is(i, "nearly") || Is(i, "almost") || Is(i, "roughly")
+                || Is(i, "over") || Is(i, "under") || Is(i, "some") && (IsNum(i + 1) || !!I(i + 1).IsNumber) || Is(i, "just") || Is(i, "only")
+                || Is(i, "barely") || Is(i, "well") && Is(i + 1, "over"))
+                return Is(i, "well") || Is(i, "just") && (Is(i + 1, "over") || Is(i + 1, "under")) ? i + 2 : i + 1;
+            return i;
+        }
+
+        private bool Duration(int i, out Hit hit)
+        {
+            hit = default;
+            int j = ApproxPrefix(i);
+            if (j > i && K(j) == Kw.The) return false; // "over the past three months": the extent starts at "the"
+            bool the = false; int relDir = 0; bool first = false;
+            if (K(j) == Kw.The) { the = true; j++; }
+            if (K(j) is Kw.Past or Kw.Last or Kw.Previous) { relDir = -1; j++; }
+            else if (K(j) is Kw.Next or Kw.Coming or Kw.Following) { relDir = 1; j++; }
+            else if (Ok(j) && I(j).Ordinal == 1 && the) { first = true; j++; }
+            else if (the && Is(j, "entire") || the && Is(j, "full") || Is(j, "another") || Is(j, "additional")) j++;
+            _ = first;
+
+            // "half an hour", "half a year"
+            if (K(j) == Kw.Half && K(j + 1) == Kw.A && I(j + 2).Unit != TUnit.None && !I(j + 2).Plural)
+            {
+                var u0 = I(j + 2).Unit;
+                hit = new Hit(j + 3, "DURATION", DurationValue(0.5, u0));
+                return true;
+            }
+            if (j == i && I(j).Unit is not (TUnit.None or TUnit.Weekend or TUnit.Quarter) && I(j).Plural && (Is(j - 1, "for") || Is(j - 1, "in") || Is(j - 1, "within")) && !Is(j + 1, "of") && !Is(j + 1, "ago"))
+            { hit = new Hit(j + 1, "DURATION", DurationValue(double.NaN, I(j).Unit)); return true; }
+            if (!Count(j, out double n, out int k))
+            {
+                // "the past/last/next few days" via Count; plain plural unit after "the past"
+                if (relDir != 0 && the && I(j).Unit != TUnit.None && I(j).Plural)
+                { hit = new Hit(j + 1, "DURATION", DurationValue(double.NaN, I(j).Unit)); return true; }
+                return false;
+            }
+            if (K(i) == Kw.A && K(i + 1) == Kw.Few && j == i) { } // covered by Count
+            bool vagueWord = K(j) is Kw.Few or Kw.Several or Kw.Many or Kw.Dozen || K(j) == Kw.A && K(j + 1) == Kw.Few;
+            if (Is(k, "more") || Is(k, "additional") || Is(k, "straight") || Is(k, "consecutive") || Is(k, "full")) k++;
+            // hyphenated adjective: "two-year", "16-hour", "8-month-old"
+            bool hyph = false;
+            if (IsHyphen(k) && Tight(k) && Tight(k + 1) && I(k + 1).Unit != TUnit.None) { hyph = true; k++; }
+            if (hyph && the && relDir == 0) return false; // "the two-week delay": the timex is the modifier only
+            var w = I(k);
+            if (w.Unit == TUnit.None || w.Unit == TUnit.Weekend) return false;
+            // "one day" alone is as often "some day" as a duration; "a second" is an ordinal sense
+            if (w.Unit == TUnit.Second && K(j) == Kw.A) return false;
+            // "the 1988 second quarter", "two second-half goals": a singular second/quarter after a count is an ordinal sense
+            if (!w.Plural && !hyph && n > 1 && w.Unit is TUnit.Second or TUnit.Quarter or TUnit.Minute) return false;
+            if (IsNum(j) && toks[j].Length == 4 && !w.Plural && !hyph) return false;
+            if (w.Unit == TUnit.Quarter && !IsNum(j) && !(n > 1)) return false;
+            if (!w.Plural && n > 1 && !hyph && !IsNum(j) && w.Unit != TUnit.Year) { } // "five year" still a duration
+            int end = k + 1;
+            // "a minute and a half", "two and a half years"
+            if (K(end) == Kw.And && K(end + 1) == Kw.A && K(end + 2) == Kw.Half && !double.IsNaN(n)) { n += 0.5; end += 3; }
+            if (hyph && IsHyphen(end) && Tight(end) && Is(end + 1, "old")) return false; // ages are not annotated
+            else if (hyph && IsHyphen(end) && Tight(end) && Is(end + 1, "long")) end += 2;
+
+            // "N units ago" -> a date
+            if (!the && relDir == 0 && !hyph)
+            {
+                bool ago = K(end) == Kw.Ago || K(end) == Kw.Earlier && !vagueWord;
+                bool fromNow = Is(end, "from") && Is(end + 1, "now") || K(end) == Kw.Hence;
+                if (ago || fromNow)
+                {
+                    int stop = fromNow && Is(end, "from") ? end + 2 : end + 1;
+                    if (double.IsNaN(n) || n != Math.Floor(n) || n > 10000)
+                    { hit = new Hit(stop, "DATE", fromNow ? "FUTURE_REF" : "PAST_REF"); return true; }
+                    int sign = fromNow ? 1 : -1;
+                    hit = new Hit(stop, "DATE", AgoValue(w.Unit, sign * (int)n, stop));
+                    return true;
+                }
+            }
+            // "N units later" relative to a narrative anchor we do not track: keep the duration extent only
+            if (vagueWord && !the && relDir == 0 && !IsNum(j) && K(j) is Kw.Several or Kw.Many && !w.Plural) return false;
+            if (double.IsNaN(n) && !w.Plural) return false;
+            hit = new Hit(end, "DURATION", DurationValue(n, w.Unit));
+            return true;
+        }
+
+        private string AgoValue(TUnit u, int k, int endTok)
+        {
+            if (dct is not { } d) return "PAST_REF";
+            var p = CalPoint.OfDate(d);
+            switch (u)
+            {
+                case TUnit.Second: case TUnit.Minute: case TUnit.Hour: return p.Format();
+                case TUnit.Day: return Shift(p, TUnit.Day, k).Format();
+                case TUnit.Week: case TUnit.Fortnight: return Shift(p, u, k).Format();
+                case TUnit.Month: return Shift(p, TUnit.Month, k).Format();
+                case TUnit.Quarter: return Shift(p, TUnit.Quarter, k).Format();
+                case TUnit.Year:
+                    if (k == -1 && QuarterContext(endTok)) return new CalPoint { Gran = Gran.Quarter, Year = _lastQYear - 1, Part = _lastQ }.Format();
+                    return Shift(p, TUnit.Year, k).Format();
+                case TUnit.Decade: return Shift(p, TUnit.Year, 10 * k).Format();
+                case TUnit.Century: return Shift(p, TUnit.Year, 100 * k).Format();
+                default: return p.Format();
+            }
+        }
+
+        private bool QuarterContext(int tok) => _lastQYear > 0 && Ok(tok - 1) && toks[tok - 1].Start - _lastQEnd < 400 && _lastQEnd >= 0;
+
+        // ------------------------------------------------------------------ sets
+
+        private bool Set(int i, out Hit hit)
+        {
+            hit = default;
+            var w = I(i);
+            if (w.SetPeriod is not null) { hit = new Hit(i + 1, "SET", w.SetPeriod); return true; }
+            if (K(i) is Kw.Every or Kw.Each)
+            {
+                int j = i + 1;
+                if (Is(j, "other")) j++;
+                double n = 1;
+                if (IsNum(j) || I(j).IsNumber) { if (!Count(j, out n, out j)) return false; }
+                var u = I(j);
+                if (u.Unit != TUnit.None && u.Unit != TUnit.Weekend) { hit = new Hit(j + 1, "SET", DurationValue(n, u.Unit)); return true; }
+                if (u.Weekday > 0 && !u.Abbrev)
+                {
+                    string pod = I(j + 1).PartOfDay is { } p ? "T" + p : "";
+                    hit = new Hit(pod.Length > 0 ? j + 2 : j + 1, "SET", $"XXXX-WXX-{u.Weekday}{pod}"); return true;
+                }
+                if (u.Month > 0 && !u.Abbrev && Cap(j)) { hit = new Hit(j + 1, "SET", $"XXXX-{u.Month:D2}"); return true; }
+                if (u.PartOfDay is { } pd) { hit = new Hit(j + 1, "SET", $"XXXX-XX-XXT{pd}"); return true; }
+                if (u.Season is { } se) { hit = new Hit(j + 1, "SET", $"XXXX-{se}"); return true; }
+                if (u.Unit == TUnit.Weekend) { hit = new Hit(j + 1, "SET", "XXXX-WXX-WE"); return true; }
+                return false;
+            }
+            // "Tuesdays", "Tuesday nights"
+            if (w.Weekday > 0 && w.Plural && Cap(i))
+            { hit = new Hit(i + 1, "SET", $"XXXX-WXX-{w.Weekday}"); return true; }
+            if (w.Weekday > 0 && !w.Plural && !w.Abbrev && I(i + 1).PartOfDay is { } p2 && I(i + 1).Plural)
+            { hit = new Hit(i + 2, "SET", $"XXXX-WXX-{w.Weekday}T{p2}"); return true; }
+            return false;
+        }
+
+        // ------------------------------------------------------------------ quarters and halves
+
+        private bool Quarter(int i, out Hit hit)
+        {
+            hit = default;
+            int j = i;
+            bool the = K(j) == Kw.The;
+            if (the) j++;
+            int yearHint = int.MinValue;
+            // "this year's third quarter", "last year's fourth quarter"
+            if (K(j) is Kw.This or Kw.Last or Kw.Next && I(j + 1).Unit == TUnit.Year && (IsP(j + 2, '\'') || IsP(j + 2, '\u2019')) && Is(j + 3, "s"))
+            {
+                yearHint = K(j) == Kw.This ? 0 : K(j) == Kw.Last ? -1 : 1;
+                j += 4;
+            }
+            bool fiscal = false;
+            if (K(j) == Kw.Fiscal) { fiscal = true; j++; }
+            int q = 0, rel = int.MinValue;
+            bool yearAgo = false;
+            var o = I(j);
+            int explicitYear = int.MinValue;
+            if (the && YearNumber(j, out int qy) && (I(j + 1).Ordinal is >= 1 and <= 4 || I(j + 1).Unit == TUnit.Quarter && !I(j + 1).Plural || Is(j + 1, "period")))
+            { explicitYear = qy; j++; o = I(j); }
+            if (o.Ordinal is >= 1 and <= 4) { q = o.Ordinal; j++; }
+            else if (Is(j, "last") && Is(j + 1, "half")) { q = 2; j++; }
+            else if (IsNum(j) && Tight(j + 1) && toks[j + 1].Kind == LexKind.Word && S(j + 1) is "st" or "nd" or "rd" or "th" && Int(j) is >= 1 and <= 4)
+            { q = Int(j); j += 2; }
+            else if (the && K(j) is Kw.Latest or Kw.Same || the && Is(j, "recent") || K(j) == Kw.Current || K(j) == Kw.This && !the) { rel = 0; j++; }
+            else if (K(j) is Kw.Last or Kw.Previous or Kw.Past && !the || the && K(j) is Kw.Previous or Kw.Past or Kw.Last) { rel = -1; j++; }
+            else if (K(j) is Kw.Next or Kw.Coming) { rel = 1; j++; }
+            else if (Is(j, "year") && IsHyphen(j + 1) && Tight(j + 1) && (Is(j + 2, "ago") || Is(j + 2, "earlier"))) { yearAgo = true; j += 3; }
+            else if (the && I(j).Unit == TUnit.Quarter && !I(j).Plural) rel = 2; // bare "the quarter"
+            else if (explicitYear != int.MinValue && Is(j, "period")) rel = 2;
+            else return false;
+            if (K(j) == Kw.Fiscal) { fiscal = true; j++; }
+            bool hyph = false;
+            if (q > 0 && IsHyphen(j) && Tight(j)) { hyph = true; j++; }
+            if (hyph && the) return false; // "the third-quarter loss": the timex is the modifier only
+            var u = I(j);
+            bool isQ = u.Unit == TUnit.Quarter && !u.Plural, isH = Is(j, "half"), isPeriod = Is(j, "period");
+            if (yearAgo)
+            {
+                int end0 = j;
+                if (isQ || isPeriod) end0 = j + 1;
+                else if (I(j).Ordinal is >= 1 and <= 4 && I(j + 1).Unit == TUnit.Quarter && !I(j + 1).Plural)
+                {
+                    // "the year-earlier third quarter"
+                    int yq = QuarterContext(i) ? _lastQYear - 1 : DctYear < 0 ? -1 : DctYear - 1;
+                    hit = new Hit(j + 2, "DATE", new CalPoint { Gran = Gran.Quarter, Year = yq, Part = I(j).Ordinal }.Format());
+                    return true;
+                }
+                if (!the && end0 == j) { }
+                if (the && end0 == j) return false;
+                string v = QuarterContext(i) ? new CalPoint { Gran = Gran.Quarter, Year = _lastQYear - 1, Part = _lastQ }.Format()
+                    : new CalPoint { Gran = Gran.Year, Year = DctYear < 0 ? -1 : DctYear - 1 }.Format();
+                hit = new Hit(end0, "DATE", v);
+                return true;
+            }
+            if (!(isQ || isH || (isPeriod && rel == 0 && the) || (isPeriod && rel == 2))) return false;
+            if (rel == 2 && !the) return false;
+            if (isH && q > 2) return false;
+            j++;
+            _ = hyph; _ = fiscal;
+            // "of 1998", "of fiscal 1998", "1998"
+            int year = explicitYear;
+            int k = j;
+            if (year != int.MinValue && q == 0)
+            {
+                // "the 1988 quarter", "the 1988 period": the quarter under discussion, in that year
+                string v0 = new CalPoint { Gran = Gran.Quarter, Year = year, Part = _lastQYear > 0 ? _lastQ : 0 }.Format();
+                hit = new Hit(j, "DATE", v0);
+                return true;
+            }
+            if (Is(k, "of") || Is(k, "in")) k++;
+            if (K(k) == Kw.Fiscal) k++;
+            if (Int(k) is >= 1900 and <= 2100 && toks[k].Length == 4) { year = Int(k); j = k + 1; }
+            else if (Is(k, "this") && Is(k + 1, "year") && Is(j, "of")) { year = DctYear; j = k + 2; }
+            else if (Is(k, "last") && Is(k + 1, "year") && Is(j, "of")) { year = DctYear < 0 ? -1 : DctYear - 1; j = k + 2; }
+
+            string val;
+            if (isH)
+            {
+                if (year == int.MinValue) year = dct is { } d0 ? (q == 1 || d0.Month > 6 ? d0.Year : d0.Year - 1) : -1;
+                val = new CalPoint { Gran = Gran.Half, Year = year, Part = q }.Format();
+            }
+            else if (q > 0)
+            {
+                if (year == int.MinValue)
+                {
+                    if (yearHint != int.MinValue) year = DctYear < 0 ? -1 : DctYear + yearHint;
+                    else if (DctYear < 0) year = -1;
+                    else
+                    {
+                        var t = q > DctQuarter ? TenseAround(i, j) : Tense.Unknown;
+                        year = q <= DctQuarter || t == Tense.Future ? DctYear : DctYear - 1;
+                    }
+                }
+                val = new CalPoint { Gran = Gran.Quarter, Year = year, Part = q }.Format();
+                if (year > 0) { _lastQYear = year; _lastQ = q; }
+            }
+            else if (rel == 2 || rel == 0 && the && K(i + 1) is Kw.Latest or Kw.Same || isPeriod)
+            {
+                if (_lastQYear > 0) val = new CalPoint { Gran = Gran.Quarter, Year = _lastQYear, Part = _lastQ }.Format();
+                else if (dct is { } d1) val = Shift(CalPoint.OfDate(d1), TUnit.Quarter, rel == 2 || K(i + 1) == Kw.Latest ? -1 : 0).Format();
+                else val = "XXXX-QX";
+            }
+            else
+            {
+                val = dct is { } d2 ? Shift(CalPoint.OfDate(d2), TUnit.Quarter, rel).Format() : "XXXX-QX";
+            }
+            _lastQEnd = toks[j - 1].End;
+            hit = new Hit(j, "DATE", val);
+            return true;
+        }
+
+        // ------------------------------------------------------------------ references
+
+        private bool Reference(int i, out Hit hit)
+        {
+            hit = default;
+            var k = K(i);
+            switch (k)
+            {
+                case Kw.Now:
+                    if (Is(i + 1, "that") || Is(i - 1, "right") && false) return false;
+                    hit = new Hit(i + 1, "DATE", "PRESENT_REF"); return true;
+                case Kw.PresentRef:
+                    hit = new Hit(i + 1, "DATE", "PRESENT_REF"); return true;
+                case Kw.Current:
+                    if (I(i + 1).Unit != TUnit.None) return false;
+                    hit = new Hit(i + 1, "DATE", "PRESENT_REF"); return true;
+                case Kw.PastRef:
+                    if (Is(i, "recent") && I(i + 1).Unit != TUnit.None && I(i + 1).Plural) { hit = new Hit(i + 2, "DATE", "PAST_REF"); return true; }
+                    hit = new Hit(i + 1, "DATE", "PAST_REF"); return true;
+                case Kw.FutureRef:
+                    if (Is(i, "future")) return false; // only "the future"
+                    hit = new Hit(i + 1, "DATE", "FUTURE_REF"); return true;
+                case Kw.The when Is(i + 1, "near") && (Is(i + 2, "future") || Is(i + 2, "term")):
+                    hit = new Hit(i + 3, "DATE", "FUTURE_REF"); return true;
+                case Kw.None when Is(i, "these") && Is(i + 1, "days"):
+                    hit = new Hit(i + 2, "DATE", "PRESENT_REF"); return true;
+                case Kw.The:
+                    if (Is(i + 1, "past") && !IsNum(i + 2) && I(i + 2).Unit == TUnit.None && !I(i + 2).IsNumber && K(i + 2) is not (Kw.Few or Kw.Several or Kw.A))
+                    { hit = new Hit(i + 2, "DATE", "PAST_REF"); return true; }
+                    if (Is(i + 1, "future")) { hit = new Hit(i + 2, "DATE", "FUTURE_REF"); return true; }
+                    return false;
+                case Kw.Coming when I(i + 1).Plural && I(i + 1).Unit != TUnit.None:
+                    hit = new Hit(i + 2, "DATE", "FUTURE_REF"); return true;
+            }
+            return false;
+        }
+
+        // ------------------------------------------------------------------ calendar and relative dates
+
+        private int PositionPrefix(int i)
+        {
+            var k = K(i);
+            if (k is Kw.Early or Kw.Late or Kw.Earlier or Kw.Later) return i + 1;
+            if (k == Kw.Mid) return IsHyphen(i + 1) && Tight(i + 1) ? i + 2 : i + 1;
+            if (k == Kw.The && K(i + 1) is Kw.End or Kw.Beginning or Kw.Start or Kw.Middle && Is(i + 2, "of")) return i + 3;
+            if (k == Kw.The && K(i + 1) is Kw.Early or Kw.Late or Kw.Mid) return K(i + 1) == Kw.Mid && IsHyphen(i + 2) && Tight(i + 2) ? i + 3 : i + 2;
+            return i;
+        }
+
+        private bool Calendar(int i, out Hit hit)
+        {
+            hit = default;
+            int j = PositionPrefix(i);
+            if (j != i && CalendarCore(j, i, out hit))
+            {
+                // "earlier this year" keeps its modifier; TimeBank leaves it off days and weeks ("earlier Friday")
+                if (K(i) is not (Kw.Earlier or Kw.Later) || hit.Value is { Length: 4 or 7 }) return true;
+            }
+            return CalendarCore(i, i, out hit);
+        }
+
+        private bool TimeOfDay(int i, out string clock, out int end)
+        {
+            clock = ""; end = i;
+            if (K(i) == Kw.Noon) { clock = "12:00"; end = i + 1; return true; }
+            if (K(i) == Kw.Midnight) { clock = "24:00"; end = i + 1; return true; }
+            if (!IsNum(i) || toks[i].Length > 5) return false;
+            var s = S(i);
+            int h, m = 0;
+            int colon = s.IndexOf(':');
+            if (colon < 0) colon = s.IndexOf('.');
+            if (colon > 0)
+            {
+                if (!int.TryParse(s[..colon], NumberStyles.None, CultureInfo.InvariantCulture, out h) ||
+                    !int.TryParse(s[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out m) || s.Length - colon != 3) return false;
+            }
+            else if (!int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out h)) return false;
+            if (h > 23 || m > 59) return false;
+            int k = i + 1;
+            int ampm = 0;
+            // a.m. / p.m. / am / pm / AM
+            if ((Is(k, "a") || Is(k, "p")) && IsP(k + 1, '.') && Tight(k + 1) && Is(k + 2, "m") && Tight(k + 2))
+            { ampm = Is(k, "a") ? 1 : 2; k += 3; if (IsP(k, '.') && Tight(k)) k++; }
+            else if (K(k) is Kw.Am or Kw.Pm) { ampm = K(k) == Kw.Am ? 1 : 2; k++; }
+            else if (Is(k, "o'clock") || Is(k, "o\u2019clock")) { ampm = 3; k++; }
+            if (ampm == 0 && colon < 0) return false;
+            if (ampm == 0 && text[toks[i].Start + colon] == '.') return false;
+            if (ampm is 1 or 2 && h > 12) return false;
+            if (ampm == 2 && h < 12) h += 12;
+            if (ampm == 1 && h == 12) h = 0;
+            // time zones
+            if (Ok(k) && toks[k].Kind == LexKind.Word && toks[k].Length is >= 2 and <= 4 && IsZone(S(k))) k++;
+            clock = $"{h:D2}:{m:D2}";
+            end = k;
+            return true;
+        }
+
+        private static bool IsZone(ReadOnlySpan<char> s) =>
+            s is "EST" or "EDT" or "CST" or "CDT" or "MST" or "MDT" or "PST" or "PDT" or "GMT" or "UTC" or "ET" or "PT" or "CT" or "BST" or "CET" or "CEST";
+
+        private bool DayNumber(int i, out int day, out int end)
+        {
+            day = Int(i); end = i + 1;
+            if (day is < 1 or > 31 || toks[i].Length > 2) return false;
+            if (Tight(end) && Ok(end) && toks[end].Kind == LexKind.Word && S(end) is "st" or "nd" or "rd" or "th") end++;
+            return true;
+        }
+
+        private bool YearNumber(int i, out int year)
+        {
+            year = Int(i);
+            return year is >= 1000 and <= 2199 && toks[i].Length == 4;
+        }
+
+        private bool MonthWord(int i)
+        {
+            var w = I(i);
+            if (w.Month == 0) return false;
+            if (!Cap(i)) return false;
+            if (w.Abbrev) return IsP(i + 1, '.') && Tight(i + 1) || IsNum(i + 1) && !(S(i) is "Mar" or "Jun");
+            return true;
+        }
+
+        /// <summary>The calendar grammar proper; <paramref name="s"/> is where the span starts (a position modifier may precede).</summary>
+        private bool CalendarCore(int j, int s, out Hit hit)
+        {
+            hit = default;
+            var w = I(j);
+            string type = "DATE";
+
+            // ---- time of day, optionally followed by a day ("10 p.m. Wednesday")
+            if (TimeOfDay(j, out var clock, out int e0))
+            {
+                CalPoint day = DctDay();
+                int end = e0;
+                if (Ok(end) && I(end).Weekday > 0 && !I(end).Plural) { day = WeekdayPoint(I(end).Weekday, TenseAround(s, end + 1), 0); end++; }
+                else if (K(end) is Kw.Today or Kw.Yesterday or Kw.Tomorrow) { day = Shift(DctDay(), TUnit.Day, K(end) == Kw.Today ? 0 : K(end) == Kw.Yesterday ? -1 : 1); end++; }
+                day.Clock = clock;
+                hit = new Hit(end, "TIME", day.Format());
+                return true;
+            }
+
+            // ---- ISO and numeric dates: 2025-11-22, 11/22/2025
+            if (IsNum(j))
+            {
+                if (YearNumber(j, out int y0) && IsHyphen(j + 1) && Tight(j + 1) && IsNum(j + 2) && Tight(j + 2) && Int(j + 2) is >= 1 and <= 12 && toks[j + 2].Length == 2)
+                {
+                    int mo = Int(j + 2);
+                    if (IsHyphen(j + 3) && Tight(j + 3) && IsNum(j + 4) && Tight(j + 4) && Int(j + 4) is >= 1 and <= 31 && toks[j + 4].Length == 2)
+                    { hit = new Hit(j + 5, "DATE", $"{y0:D4}-{mo:D2}-{Int(j + 4):D2}"); return true; }
+                }
+                var sp = S(j);
+                if (sp.Count('/') == 2 && sp.Length <= 10)
+                {
+                    var parts = sp.ToString().Split('/');
+                    if (int.TryParse(parts[0], out int a) && int.TryParse(parts[1], out int b) && int.TryParse(parts[2], out int c) && a is >= 1 and <= 12 && b is >= 1 and <= 31)
+                    {
+                        if (parts[2].Length == 2) c += c < 50 ? 2000 : 1900;
+                        if (parts[2].Length is 2 or 4) { hit = new Hit(j + 1, "DATE", $"{c:D4}-{a:D2}-{b:D2}"); return true; }
+                    }
+                }
+            }
+
+            // ---- day-month: "22 November 2025", "the 3rd of March"
+            {
+                int d0 = j; bool theOf = false;
+                if (K(d0) == Kw.The && IsNum(d0 + 1)) { d0++; theOf = true; }
+                if (IsNum(d0) && DayNumber(d0, out int day, out int e1))
+                {
+                    if (Is(e1, "of") ) e1++;
+                    else if (theOf) e1 = -1;
+                    if (e1 > 0 && MonthWord(e1))
+                    {
+                        int mon = I(e1).Month;
+                        int end = I(e1).Abbrev ? AfterAbbrev(e1) : e1 + 1;
+                        int year = int.MinValue;
+                        if (IsP(end, ',') && YearNumber(end + 1, out int y1)) { year = y1; end += 2; }
+                        else if (YearNumber(end, out int y2)) { year = y2; end++; }
+                        if (year == int.MinValue) year = YearForMonth(mon, day, TenseAround(s, end));
+                        hit = new Hit(end, "DATE", new CalPoint { Gran = Gran.Day, Year = year, Month = mon, Day = day }.Format());
+                        return true;
+                    }
+                }
+            }
+
+            // ---- weekday [, month day [, year]] [part of day] ; "Monday night"
+            if (w.Weekday > 0 && !w.Plural && (!w.Abbrev || Cap(j) && IsP(j + 1, '.') && Tight(j + 1)))
+            {
+                if (!Cap(j) && !char.IsLower(text[toks[j].Start])) return false;
+                if (Is(j, "sun") || Is(j, "sat") || Is(j, "wed")) { if (!(Cap(j) && IsP(j + 1, '.'))) return false; }
+                int end = w.Abbrev ? AfterAbbrev(j) : j + 1;
+                int rel = 0;
+                if (s < j && K(s) is Kw.Last) rel = -1;
+                else if (s < j && K(s) is Kw.Next) rel = 1;
+                CalPoint p;
+                // "Saturday, April 25" / "Saturday, April 25, 1998"
+                int k = IsP(end, ',') ? end + 1 : end;
+                if (MonthWord(k) && IsNum(MonthEnd(k)) && DayNumber(MonthEnd(k), out int dd, out int e2))
+                {
+                    int mon = I(k).Month; int year;
+                    if (IsP(e2, ',') && YearNumber(e2 + 1, out int y1)) { year = y1; e2 += 2; }
+                    else if (YearNumber(e2, out int y2)) { year = y2; e2++; }
+                    else year = YearForMonth(mon, dd, TenseAround(s, e2));
+                    p = new CalPoint { Gran = Gran.Day, Year = year, Month = mon, Day = dd };
+                    end = e2;
+                }
+                else p = WeekdayPoint(w.Weekday, TenseAround(s, end), rel);
+                if (I(end).PartOfDay is { } pod && !I(end).Plural) { p.Pod = pod; end++; type = "TIME"; }
+                else if (TimeOfDayAfterAt(end, out var clk, out int e3)) { p.Clock = clk; end = e3; type = "TIME"; }
+                hit = new Hit(end, type, p.Format());
+                return true;
+            }
+
+            // ---- "the weekend"
+            if (w.Kw == Kw.The && I(j + 1).Unit == TUnit.Weekend && !I(j + 1).Plural)
+            {
+                hit = new Hit(j + 2, "DATE", WeekendValue(TenseAround(s, j + 2)));
+                return true;
+            }
+            // ---- "the end of the year": the position prefix was consumed; "the year/month/week" is the DCT's
+            if (s < j && K(s) == Kw.The && w.Kw == Kw.The && I(j + 1).Unit is TUnit.Year or TUnit.Month or TUnit.Week or TUnit.Decade or TUnit.Century && !I(j + 1).Plural)
+            {
+                hit = new Hit(j + 2, "DATE", RelUnit(I(j + 1).Unit, 0).Format());
+                return true;
+            }
+            // ---- spoken years: "nineteen ninety-six", "the year two thousand"
+            if (SpokenYear(K(j) == Kw.The && Is(j + 1, "year") ? j + 2 : j, out int spoken, out int se0))
+            {
+                hit = new Hit(se0, "DATE", spoken.ToString("D4", CultureInfo.InvariantCulture));
+                return true;
+            }
+            // ---- holidays
+            if (Holiday(j, out var hol, out int he))
+            {
+                hit = new Hit(he, "DATE", hol);
+                return true;
+            }
+
+            // ---- relative days
+            if (w.Kw is Kw.Today or Kw.Yesterday or Kw.Tomorrow or Kw.Tonight)
+            {
+                int off = w.Kw switch { Kw.Yesterday => -1, Kw.Tomorrow => 1, _ => 0 };
+                var p = Shift(DctDay(), TUnit.Day, off);
+                if (dct is null) p = new CalPoint { Gran = Gran.Day };
+                int end = j + 1;
+                if (w.Kw == Kw.Tonight) { p.Pod = "NI"; type = "TIME"; }
+                else if (I(end).PartOfDay is { } pod && !I(end).Plural) { p.Pod = pod; end++; type = "TIME"; }
+                // "today" in "today's" is still today
+                hit = new Hit(end, type, p.Format());
+                return true;
+            }
+
+            // ---- this / last / next + unit, weekday, month, season, part of day
+            if (w.Kw is Kw.This or Kw.Last or Kw.Next or Kw.Past or Kw.Previous or Kw.Coming or Kw.Current or Kw.Following
+                || w.Kw == Kw.The && K(j + 1) is Kw.Past or Kw.Last or Kw.Next or Kw.Coming or Kw.Previous or Kw.Following or Kw.Current)
+            {
+                int k = w.Kw == Kw.The ? j + 1 : j;
+                bool the = k > j;
+                var kw = K(k);
+                int dir = kw switch { Kw.This or Kw.Current => 0, Kw.Last or Kw.Past or Kw.Previous => -1, _ => 1 };
+                var nx = I(k + 1);
+                // "the current fiscal year", "last fiscal year"
+                if (K(k + 1) == Kw.Fiscal && Is(k + 2, "year"))
+                {
+                    hit = new Hit(k + 3, "DATE", RelUnit(TUnit.Year, dir).Format());
+                    return true;
+                }
+                if (nx.Unit is not TUnit.None && !nx.Plural && nx.Unit is not (TUnit.Second or TUnit.Minute or TUnit.Hour or TUnit.Quarter))
+                {
+                    if (nx.Unit == TUnit.Day && !the) return false; // "this day" is rare and idiomatic
+                    if (kw is Kw.Following && !the) return false;
+                    if (kw is Kw.Following or Kw.Coming && nx.Unit != TUnit.Weekend) dir = 1;
+                    var p = RelUnit(nx.Unit == TUnit.Fortnight ? TUnit.Week : nx.Unit, dir);
+                    if (nx.Unit == TUnit.Day && dct is { } dd) p = CalPoint.OfDate(dd.AddDays(dir));
+                    if (nx.Unit == TUnit.Year && (IsP(k + 2, '\'') || IsP(k + 2, '\u2019')) && Is(k + 3, "s") && Quarter(j, out _)) return false; // "this year's third quarter" -> Quarter grammar
+                    hit = new Hit(k + 2, "DATE", p.Format());
+                    return true;
+                }
+                if (the && !(kw is Kw.Previous or Kw.Following && nx.Weekday > 0)) return false;
+                if (nx.Weekday > 0 && !nx.Plural && !nx.Abbrev)
+                {
+                    int end = k + 2;
+                    var p = WeekdayPoint(nx.Weekday, TenseAround(s, end), dir);
+                    if (I(end).PartOfDay is { } pod && !I(end).Plural) { p.Pod = pod; end++; type = "TIME"; }
+                    hit = new Hit(end, type, p.Format());
+                    return true;
+                }
+                if (nx.Month > 0 && MonthWord(k + 1) && !nx.Abbrev)
+                {
+                    int mon = nx.Month, year;
+                    if (dct is not { } d) year = -1;
+                    else if (dir < 0) year = mon < d.Month ? d.Year : d.Year - 1;
+                    else if (dir > 0) year = mon > d.Month ? d.Year : d.Year + 1;
+                    else year = d.Year;
+                    hit = new Hit(k + 2, "DATE", new CalPoint { Gran = Gran.Month, Year = year, Month = mon }.Format());
+                    return true;
+                }
+                if (nx.Season is { } se && !nx.Plural)
+                {
+                    hit = new Hit(k + 2, "DATE", new CalPoint { Gran = Gran.Season, Year = SeasonYear(se, dir), Season = se }.Format());
+                    return true;
+                }
+                if (nx.PartOfDay is { } pd && !nx.Plural && kw == Kw.This)
+                {
+                    var p = DctDay(); p.Pod = pd;
+                    hit = new Hit(k + 2, "TIME", p.Format());
+                    return true;
+                }
+                return false;
+            }
+
+            // ---- month [day] [, year] | month [of] year | month last/this/next year
+            if (MonthWord(j))
+            {
+                int mon = w.Month;
+                int end = w.Abbrev ? AfterAbbrev(j) : j + 1;
+                bool ambiguous = Is(j, "may") || Is(j, "march");
+                if (IsNum(end) && DayNumber(end, out int day, out int e1) && !(IsP(e1, ':')))
+                {
+                    // "Sept. 20-24": a range of days stays one expression anchored on its first day
+                    if (IsHyphen(e1) && Tight(e1) && Tight(e1 + 1) && Int(e1 + 1) is >= 1 and <= 31 && Ok(e1 + 1) && toks[e1 + 1].Length <= 2) e1 += 2;
+                    int year;
+                    if (IsP(e1, ',') && YearNumber(e1 + 1, out int y1)) { year = y1; e1 += 2; }
+                    else if (YearNumber(e1, out int y2)) { year = y2; e1++; }
+                    else year = YearForMonth(mon, day, TenseAround(s, e1));
+                    hit = new Hit(e1, "DATE", new CalPoint { Gran = Gran.Day, Year = year, Month = mon, Day = day }.Format());
+                    return true;
+                }
+                int yy = int.MinValue;
+                if (YearNumber(end, out int y3)) { yy = y3; end++; }
+                else if ((IsP(end, ',') || Is(end, "of")) && YearNumber(end + 1, out int y4)) { yy = y4; end += 2; }
+                else if (K(end) is Kw.This or Kw.Last or Kw.Next && Is(end + 1, "year"))
+                {
+                    yy = DctYear < 0 ? -1 : DctYear + (K(end) == Kw.This ? 0 : K(end) == Kw.Last ? -1 : 1); end += 2;
+                }
+                if (yy == int.MinValue)
+                {
+                    if (ambiguous && !(s < j) && !PrepBefore(j)) return false;
+                    if (w.Abbrev && !(s < j) && !PrepBefore(j)) return false;
+                    yy = YearForMonth(mon, 0, TenseAround(s, end));
+                }
+                hit = new Hit(end, "DATE", new CalPoint { Gran = Gran.Month, Year = yy, Month = mon }.Format());
+                return true;
+            }
+
+            // ---- seasons: "summer 1998", "the summer of 1998", "the summer" not tagged
+            if (w.Season is { } season && !w.Plural && (YearNumber(j + 1, out int sy) || Is(j + 1, "of") && YearNumber(j + 2, out sy)))
+            {
+                int end = Is(j + 1, "of") ? j + 3 : j + 2;
+                hit = new Hit(end, "DATE", $"{sy:D4}-{season}");
+                return true;
+            }
+            if (K(j) == Kw.The && I(j + 1).Season is { } season2 && Is(j + 2, "of") && YearNumber(j + 3, out int sy2))
+            { hit = new Hit(j + 4, "DATE", $"{sy2:D4}-{season2}"); return true; }
+
+            // ---- decades and centuries: "the 1990s", "the '90s", "the nineties", "the 20th century"
+            {
+                int k = j;
+                bool the = K(k) == Kw.The;
+                if (the) k++;
+                if (K(k) is Kw.Early or Kw.Late or Kw.Mid) { k++; if (IsHyphen(k) && Tight(k)) k++; }
+                if (YearNumber(k, out int dy) && dy % 10 == 0 && Tight(k + 1) && Is(k + 1, "s"))
+                { hit = new Hit(k + 2, "DATE", (dy / 10).ToString(CultureInfo.InvariantCulture)); return the || s < j || true; }
+                if ((IsP(k, '\'') || IsP(k, '\u2019')) && IsNum(k + 1) && Tight(k + 1) && toks[k + 1].Length == 2 && Int(k + 1) % 10 == 0 && Tight(k + 2) && Is(k + 2, "s"))
+                {
+                    int dd = Int(k + 1);
+                    hit = new Hit(k + 3, "DATE", (dd >= 30 ? "19" : "20") + (dd / 10).ToString(CultureInfo.InvariantCulture));
+                    return true;
+                }
+                if (the && DecadeWord(k) is > 0 and var dec)
+                { hit = new Hit(k + 1, "DATE", "19" + (dec / 10).ToString(CultureInfo.InvariantCulture)); return true; }
+                // centuries
+                int cent = 0, ce = k;
+                if (I(k).Ordinal is >= 1 and <= 21 and var o) { cent = o; ce = k + 1; }
+                else if (IsNum(k) && Int(k) is >= 1 and <= 21 && Tight(k + 1) && S(k + 1) is "st" or "nd" or "rd" or "th") { cent = Int(k); ce = k + 2; }
+                if (cent > 0 && Is(ce, "century"))
+                { hit = new Hit(ce + 1, "DATE", (cent - 1).ToString("D2", CultureInfo.InvariantCulture)); return true; }
+            }
+
+            // ---- years, with "fiscal" ("fiscal 2026", "fiscal year 1989", "FY2026")
+            {
+                int k = j;
+                bool fiscal = false;
+                if (K(k) == Kw.Fiscal) { fiscal = true; k++; if (Is(k, "year")) k++; }
+                else if (Is(k, "FY") && IsNum(k + 1)) { fiscal = true; k++; }
+                if (YearNumber(k, out int yr) && !(Tight(k + 1) && Ok(k + 1) && toks[k + 1].Kind == LexKind.Word) && !IsP(k + 1, '%'))
+                {
+                    if (IsP(k - 1, '$') || IsP(k - 1, '#') || Is(k - 1, "No") || IsP(k + 1, ',') && IsNum(k + 2) && Tight(k + 1)) return false;
+                    if (!fiscal && !(yr is >= 1800 and <= 2100) && !PrepBefore(k)) return false;
+                    // a plural noun right after a number is a count ("2000 workers"), not a year
+                    if (!fiscal && Ok(k + 1) && toks[k + 1].Kind == LexKind.Word && PlausibleCount(k + 1)) return false;
+                    hit = new Hit(k + 1, "DATE", yr.ToString("D4", CultureInfo.InvariantCulture));
+                    return true;
+                }
+                if (fiscal && (IsNum(k) && toks[k].Length == 2) && Int(k) >= 0 && Tight(k) && Is(j, "FY"))
+                {
+                    int y2 = Int(k); y2 += y2 < 50 ? 2000 : 1900;
+                    hit = new Hit(k + 1, "DATE", y2.ToString("D4", CultureInfo.InvariantCulture)); return true;
+                }
+            }
+            return false;
+        }
+
+        private int MonthEnd(int k) => I(k).Abbrev ? AfterAbbrev(k) : k + 1;
+
+        private string WeekendValue(Tense t)
+        {
+            if (dct is not { } d) return "XXXX-WXX-WE";
+            int wd = ((int)d.DayOfWeek + 6) % 7 + 1;
+            int shift = wd >= 6 ? 0 : t == Tense.Future ? 0 : t == Tense.Past ? -1 : (wd <= 3 ? -1 : 0);
+            var p = CalPoint.OfWeek(d.AddDays(7 * shift));
+            p.Gran = Gran.WeekEnd;
+            return p.Format();
+        }
+
+        private bool SpokenYear(int j, out int year, out int end)
+        {
+            year = 0; end = j;
+            var a = I(j);
+            if (!a.IsNumber) return false;
+            if (a.Number == 2 && I(j + 1).Scale == 1000)
+            {
+                year = 2000; end = j + 2;
+                if (I(end).IsNumber && I(end).Number < 100) { year += (int)I(end).Number; end++; }
+                else if (Is(end, "and") && I(end + 1).IsNumber) { year += (int)I(end + 1).Number; end += 2; }
+                return Is(j - 1, "year") || Is(j - 1, "in") || end > j + 2;
+            }
+            if (a.Number is < 10 or > 20) return false;
+            var b = I(j + 1);
+            if (!b.IsNumber || b.Number < 10 || b.Number % 10 != 0 && b.Number > 19) return false;
+            int yy = (int)b.Number; end = j + 2;
+            if (yy >= 20 && IsHyphen(end) && Tight(end) && I(end + 1).IsNumber && I(end + 1).Number < 10) { yy += (int)I(end + 1).Number; end += 2; }
+            else if (yy >= 20 && I(end).IsNumber && I(end).Number is >= 1 and < 10) { yy += (int)I(end).Number; end++; }
+            year = (int)a.Number * 100 + yy;
+            return year is >= 1100 and <= 2099;
+        }
+
+        private bool Holiday(int j, out string value, out int end)
+        {
+            value = ""; end = j;
+            if (!Ok(j) || !Cap(j)) return false;
+            int m = 0, d = 0, nth = 0, wd = 0; int e = j + 1;
+            if (Is(j, "Christmas")) { m = 12; d = 25; if (Is(e, "Day")) e++; else if (Is(e, "Eve")) { d = 24; e++; } }
+            else if (Is(j, "Halloween")) { m = 10; d = 31; }
+            else if (Is(j, "New") && Is(j + 1, "Year") && (IsP(j + 2, '\'') || IsP(j + 2, '\u2019')) && Is(j + 3, "s") && (Is(j + 4, "Day") || Is(j + 4, "Eve")))
+            { m = 1; d = 1; e = j + 5; if (Is(j + 4, "Eve")) { m = 12; d = 31; } }
+            else if (Is(j, "Independence") && Is(j + 1, "Day")) { m = 7; d = 4; e = j + 2; }
+            else if (Is(j, "Valentine") && (IsP(j + 1, '\'') || IsP(j + 1, '\u2019')) && Is(j + 2, "s") && Is(j + 3, "Day")) { m = 2; d = 14; e = j + 4; }
+            else if (Is(j, "Thanksgiving")) { m = 11; nth = 4; wd = 4; if (Is(e, "Day")) e++; }
+            else if (Is(j, "Labor") && Is(j + 1, "Day")) { m = 9; nth = 1; wd = 1; e = j + 2; }
+            else if (Is(j, "Memorial") && Is(j + 1, "Day")) { m = 5; nth = -1; wd = 1; e = j + 2; }
+            else return false;
+            int year = YearNumber(e, out int y0) ? y0 : IsP(e, ',') && YearNumber(e + 1, out y0) ? y0 : int.MinValue;
+            if (year != int.MinValue) e += IsP(e, ',') ? 2 : 1;
+            else year = YearForMonth(m, d == 0 ? 15 : d, TenseAround(j, e));
+            end = e;
+            if (year < 0) { value = d > 0 ? $"XXXX-{m:D2}-{d:D2}" : $"XXXX-{m:D2}"; return true; }
+            if (nth != 0)
+            {
+                var first = new DateOnly(year, m, 1);
+                if (nth > 0)
+                {
+                    int off = ((wd % 7) - (int)first.DayOfWeek + 7) % 7;
+                    d = 1 + off + 7 * (nth - 1);
+                }
+                else
+                {
+                    var last = first.AddMonths(1).AddDays(-1);
+                    int back = ((int)last.DayOfWeek - (wd % 7) + 7) % 7;
+                    d = last.Day - back;
+                }
+            }
+            value = $"{year:D4}-{m:D2}-{d:D2}";
+            return true;
+        }
+
+        private bool PlausibleCount(int k)
+        {
+            var s = S(k);
+            if (s.Length < 4 || !char.IsLower(s[0]) || s[^1] != 's') return false;
+            var w = I(k);
+            if (w.Unit != TUnit.None || w.Kw != Kw.None || w.Month > 0) return false;
+            return !(s is "levels" or "budgets" or "elections" or "standards" or "figures" or "prices" or "rates" or "results" or "games" or "olympics" or "models");
+        }
+
+        private bool TimeOfDayAfterAt(int k, out string clock, out int end)
+        {
+            clock = ""; end = k;
+            return false;
+        }
+
+        private int SeasonYear(string season, int dir)
+        {
+            if (dct is not { } d) return -1;
+            int cur = d.Month switch { 3 or 4 or 5 => 0, 6 or 7 or 8 => 1, 9 or 10 or 11 => 2, _ => 3 };
+            int idx = season switch { "SP" => 0, "SU" => 1, "FA" => 2, _ => 3 };
+            int y = d.Year;
+            if (d.Month <= 2 && idx == 3) y = d.Year - 1; // January is in the previous year's winter
+            if (dir < 0) return idx < cur ? d.Year : (idx == 3 && d.Month <= 2 ? y - 1 : d.Year - 1);
+            if (dir > 0) return idx > cur ? d.Year : d.Year + 1;
+            return idx == 3 && d.Month <= 2 ? y : d.Year;
+        }
+
+        private int DecadeWord(int k)
+        {
+            if (!Ok(k)) return 0;
+            var s = S(k);
+            return s.Equals("twenties", StringComparison.OrdinalIgnoreCase) ? 20 : s.Equals("thirties", StringComparison.OrdinalIgnoreCase) ? 30
+                : s.Equals("forties", StringComparison.OrdinalIgnoreCase) ? 40 : s.Equals("fifties", StringComparison.OrdinalIgnoreCase) ? 50
+                : s.Equals("sixties", StringComparison.OrdinalIgnoreCase) ? 60 : s.Equals("seventies", StringComparison.OrdinalIgnoreCase) ? 70
+                : s.Equals("eighties", StringComparison.OrdinalIgnoreCase) ? 80 : s.Equals("nineties", StringComparison.OrdinalIgnoreCase) ? 90 : 0;
+        }
+
+        private static readonly string[] Preps = ["in", "since", "of", "by", "during", "until", "till", "from", "to", "through", "before", "after", "between", "and", "early", "late", "mid", "throughout", "around", "circa", "last", "next", "this"];
+
+        private bool PrepBefore(int k)
+        {
+            if (!Ok(k - 1) || toks[k - 1].Kind != LexKind.Word) return false;
+            var s = S(k - 1);
+            foreach (var p in Preps) if (s.Equals(p, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
+    }
+}

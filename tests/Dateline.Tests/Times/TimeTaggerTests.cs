@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using Dateline.Model;
+using Dateline.Times;
+
+namespace Dateline.Tests.Times;
+
+public class TimeTaggerTests
+{
+    // Wednesday 19 November 2025, ISO week 47: the anchor of every relative case below.
+    private static readonly DateOnly Dct = new(2025, 11, 19);
+
+    private static TimeExpression Single(string text, string span, DateOnly? dct = null)
+    {
+        var found = TimeTagger.Tag(text, dct ?? Dct);
+        var hit = found.FirstOrDefault(t => t.Text == span);
+        Assert.True(hit is not null, $"'{span}' not found in [{string.Join(" | ", found.Select(f => $"{f.Text}={f.Value}"))}]");
+        Assert.Equal(span, text[hit!.Start..hit.End]);
+        return hit;
+    }
+
+    [Theory]
+    // the issue's examples
+    [InlineData("The rally took place on Sunday.", "Sunday", "DATE", "2025-11-16")]
+    [InlineData("Prices rose last week.", "last week", "DATE", "2025-W46")]
+    [InlineData("She arrived two weeks ago.", "two weeks ago", "DATE", "2025-W45")]
+    [InlineData("Talks collapsed late last month.", "late last month", "DATE", "2025-10")]
+    [InlineData("The plant closed in September.", "September", "DATE", "2025-09")]
+    [InlineData("Revenue is forecast to grow in fiscal 2026.", "fiscal 2026", "DATE", "2026")]
+    [InlineData("Crime fell sharply in the 1990s.", "the 1990s", "DATE", "199")]
+    [InlineData("Earlier this year the council voted.", "Earlier this year", "DATE", "2025")]
+    [InlineData("Protesters gathered Monday night.", "Monday night", "TIME", "2025-11-17TNI")]
+    [InlineData("The project took three years.", "three years", "DURATION", "P3Y")]
+    [InlineData("The committee meets every week.", "every week", "SET", "P1W")]
+    [InlineData("The company is now profitable.", "now", "DATE", "PRESENT_REF")]
+    // calendar dates
+    [InlineData("It was signed on Sept. 30, 1998, in Paris.", "Sept. 30, 1998", "DATE", "1998-09-30")]
+    [InlineData("The file is dated 2025-11-22.", "2025-11-22", "DATE", "2025-11-22")]
+    [InlineData("She was born on 3 March 1961.", "3 March 1961", "DATE", "1961-03-03")]
+    [InlineData("Results were published in March 2024.", "March 2024", "DATE", "2024-03")]
+    [InlineData("The law passed in 1994.", "1994", "DATE", "1994")]
+    [InlineData("He was elected in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996")]
+    [InlineData("Sales rose in the third quarter.", "the third quarter", "DATE", "2025-Q3")]
+    [InlineData("The summit ends at 10 p.m. Wednesday.", "10 p.m. Wednesday", "TIME", "2025-11-19T22:00")]
+    [InlineData("Shares fell yesterday.", "yesterday", "DATE", "2025-11-18")]
+    [InlineData("The vote is tomorrow.", "tomorrow", "DATE", "2025-11-20")]
+    [InlineData("Inflation was higher a year ago.", "a year ago", "DATE", "2024")]
+    [InlineData("Output fell in the 20th century.", "the 20th century", "DATE", "19")]
+    [InlineData("Output will rise this summer.", "this summer", "DATE", "2025-SU")]
+    [InlineData("The store was busy over the weekend.", "the weekend", "DATE", "2025-W46-WE")]
+    [InlineData("Families will gather at Christmas.", "Christmas", "DATE", "2025-12-25")]
+    [InlineData("It rained last Friday.", "last Friday", "DATE", "2025-11-14")]
+    [InlineData("They meet next Tuesday.", "next Tuesday", "DATE", "2025-11-25")]
+    // durations and sets
+    [InlineData("The strike lasted nearly forty years.", "nearly forty years", "DURATION", "P40Y")]
+    [InlineData("Wait a minute and a half.", "a minute and a half", "DURATION", "PT1M30S")]
+    [InlineData("It runs over the past three months.", "the past three months", "DURATION", "P3M")]
+    [InlineData("A two-year contract was signed.", "two-year", "DURATION", "P2Y")]
+    [InlineData("The paper is published daily.", "daily", "SET", "P1D")]
+    [InlineData("The club meets every Thursday.", "every Thursday", "SET", "XXXX-WXX-4")]
+    [InlineData("It has been closed for years.", "years", "DURATION", "PXY")]
+    public void Tag_Expression_HasSpanTypeAndValue(string text, string span, string type, string value)
+    {
+        var t = Single(text, span);
+        Assert.Equal(type, t.Type);
+        Assert.Equal(value, t.Value);
+    }
+
+    [Theory]
+    // tense decides the direction of an underspecified date (TE3 guidelines)
+    [InlineData("The market was closed on Friday.", "Friday", "2025-11-14")]
+    [InlineData("The market will be closed on Friday.", "Friday", "2025-11-21")]
+    [InlineData("The museum opened in September.", "September", "2025-09")]
+    [InlineData("The museum will open in September.", "September", "2026-09")]
+    [InlineData("The vote was held on Feb. 2.", "Feb. 2", "2025-02-02")]
+    [InlineData("The vote will be held on Feb. 2.", "Feb. 2", "2026-02-02")]
+    [InlineData("The vote was set for Dec. 7.", "Dec. 7", "2025-12-07")]
+    [InlineData("He spoke on Wednesday.", "Wednesday", "2025-11-19")]
+    public void Tag_UnderspecifiedDate_FollowsTense(string text, string span, string value)
+    {
+        Assert.Equal(value, Single(text, span).Value);
+    }
+
+    [Theory]
+    // TimeML extents leave out prepositions ("since", "by", "on", "in")
+    [InlineData("Prices have doubled since 2019.", "2019")]
+    [InlineData("The report is due by Friday.", "Friday")]
+    [InlineData("He resigned on Monday.", "Monday")]
+    [InlineData("The firm was founded in 1901.", "1901")]
+    public void Tag_LeadingPreposition_IsNotInExtent(string text, string span)
+    {
+        var all = TimeTagger.Tag(text, Dct);
+        var t = Assert.Single(all);
+        Assert.Equal(span, t.Text);
+    }
+
+    [Theory]
+    [InlineData("The rally took place on Sunday.", "Sunday", "XXXX-XX-XX")]
+    [InlineData("Prices rose last week.", "last week", "XXXX-WXX")]
+    [InlineData("Talks collapsed last month.", "last month", "XXXX-XX")]
+    [InlineData("The company is now profitable.", "now", "PRESENT_REF")]
+    [InlineData("The law passed in 1994.", "1994", "1994")]
+    public void Tag_WithoutAnchor_LeavesRelativeValuesUnresolved(string text, string span, string value)
+    {
+        var t = TimeTagger.Tag(text, null).Single(x => x.Text == span);
+        Assert.Equal(value, t.Value);
+    }
+
+    [Theory]
+    [InlineData("May said the plan would work.")]
+    [InlineData("He paid $1999 for 2000 workers' shares.")]
+    [InlineData("Troops march on the capital.")]
+    [InlineData("The 6-year-old boy was found safe.")]
+    public void Tag_NonTemporalText_FindsNothing(string text)
+    {
+        Assert.Empty(TimeTagger.Tag(text, Dct));
+    }
+
+    [Fact]
+    public void Tag_QuarterThenYearEarlier_UsesTheQuarterUnderDiscussion()
+    {
+        var all = TimeTagger.Tag("Net income rose in the third quarter from a year earlier.", Dct);
+        Assert.Equal("2024-Q3", all.Single(t => t.Text == "a year earlier").Value);
+    }
+
+    [Fact]
+    public void Tag_OneMegabyteOfDigits_FinishesQuickly()
+    {
+        var text = new string('7', 1_000_000);
+        var sw = Stopwatch.StartNew();
+        var all = TimeTagger.Tag(text, Dct);
+        Assert.Empty(all);
+        Assert.True(sw.ElapsedMilliseconds < 20000, $"took {sw.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public void Tag_OneMegabyteOfWeekdays_FinishesQuicklyWithOneHitEach()
+    {
+        var text = string.Concat(Enumerable.Repeat("Monday, ", 125_000));
+        var sw = Stopwatch.StartNew();
+        var all = TimeTagger.Tag(text, Dct);
+        Assert.Equal(125_000, all.Count);
+        Assert.True(sw.ElapsedMilliseconds < 20000, $"took {sw.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public void Process_Stage_UsesReferenceTime()
+    {
+        var doc = new NewsDocument("d1", "The rally took place on Sunday.", new SourceInfo()) { ReferenceTime = new DateTimeOffset(2025, 11, 19, 9, 0, 0, TimeSpan.Zero) };
+        new TimesStage().Process(doc);
+        Assert.Equal("2025-11-16", Assert.Single(doc.Times!).Value);
+    }
+}
