@@ -91,7 +91,7 @@ public static class IngestCommand
         stdout?.Dispose();
         Console.Error.WriteLine(
             $"dateline: ingested {summary.Read:N0} articles into {store.Kind} {ArticleStores.Describe(db)}: {summary.Added:N0} added, {summary.NewVersions:N0} new versions, " +
-            $"{summary.Unchanged:N0} unchanged, {summary.Failed + source.Errors - summary.Failed:N0} errors in {summary.Elapsed.TotalSeconds:F1} s ({summary.ArticlesPerSecond:N0} articles/s)");
+            $"{summary.Unchanged:N0} unchanged, {source.Errors:N0} errors in {summary.Elapsed.TotalSeconds:F1} s ({summary.ArticlesPerSecond:N0} articles/s)");
         return source.Errors > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
     }
 
