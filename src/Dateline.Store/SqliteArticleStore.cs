@@ -103,6 +103,45 @@ public sealed class SqliteArticleStore : SqlArticleStore
         ]),
     ];
 
+    protected override bool InsertRowsFast(DbConnection c, DbTransaction t, string table, string columns, List<object?[]> rows, Dictionary<(string, int), DbCommand> cache)
+    {
+        var width = rows[0].Length;
+        if (!cache.TryGetValue((table, -1), out var cmd))
+        {
+            var select = string.Join(", ", Enumerable.Range(0, width).Select(i => $"value ->> {i}"));
+            // "WHERE true" keeps ON CONFLICT from being parsed as part of the SELECT.
+            cmd = Cmd(c, t, $"INSERT INTO {table}({columns}) SELECT {select} FROM json_each(@rows) WHERE true ON CONFLICT DO NOTHING", ("rows", ""));
+            cache[(table, -1)] = cmd;
+        }
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(rows.Count * width * 16);
+        using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            w.WriteStartArray();
+            foreach (var row in rows)
+            {
+                w.WriteStartArray();
+                foreach (var v in row)
+                {
+                    switch (v)
+                    {
+                        case null: w.WriteNullValue(); break;
+                        case string str: w.WriteStringValue(str); break;
+                        case int i: w.WriteNumberValue(i); break;
+                        case long l: w.WriteNumberValue(l); break;
+                        case double d: w.WriteNumberValue(d); break;
+                        case bool b: w.WriteNumberValue(b ? 1 : 0); break;
+                        default: w.WriteStringValue(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)); break;
+                    }
+                }
+                w.WriteEndArray();
+            }
+            w.WriteEndArray();
+        }
+        cmd.Parameters[0].Value = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        cmd.ExecuteNonQuery();
+        return true;
+    }
+
     protected override void BeforeSupersede(DbConnection c, DbTransaction t, string sourceKey)
     {
         // External-content FTS5 forgets a row only when told its old values.

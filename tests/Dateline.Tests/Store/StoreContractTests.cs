@@ -259,6 +259,19 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [SkippableFact]
+    public void Store_OffsetsSplittingSurrogatePair_Stored()
+    {
+        var doc = Docs.Plain("Fire 🔥 reported near the mill.", "https://e.example/emoji");
+        var at = doc.Text.IndexOf("🔥", StringComparison.Ordinal);
+        // A mention that ends between the two halves of the emoji: its text is a lone surrogate.
+        doc.Entities = [new Entity { Id = "E1", Type = "MISC", Name = doc.Text.Substring(at, 1), Mentions = [new Mention(at, at + 1, doc.Text.Substring(at, 1))] }];
+        var id = S.Store([doc])[0].ArticleId;
+        Assert.Equal(doc.Text, S.GetArticle(id)!.Document.Text);
+        Assert.Single(S.Search(new SearchQuery { Text = "mill" }).Hits);
+        Assert.Empty(S.Search(new SearchQuery { Text = "\uD83D mill", Entity = "\uDD25", Speaker = "\uD83D" }).Hits);
+    }
+
+    [SkippableFact]
     public void ExistingIds_ReportsOnlyStored()
     {
         var id = S.Store([Docs.Plain("Stored text.", "https://e.example/s")])[0].ArticleId;
