@@ -25,14 +25,17 @@ public static class TrainCommand
         var clusters = new Option<string?>("--clusters") { Description = "Word clusters file (path<TAB>word lines, gzip ok); default models/ner/clusters.tsv.gz beside the app" };
         var noGaz = new Option<bool>("--no-gazetteer") { Description = "Train without gazetteer features" };
         var noClusters = new Option<bool>("--no-clusters") { Description = "Train without word cluster features" };
+        var caseAug = new Option<int>("--case-augment") { Description = "Rewrite every Nth training sentence in Title Case (every 2Nth in ALL CAPS); 0 = off", DefaultValueFactory = _ => new NerTrainOptions().CaseAugmentEvery };
+        var minCount = new Option<int>("--min-count") { Description = "Static features seen fewer times in training get no weight", DefaultValueFactory = _ => new NerTrainOptions().MinFeatureCount };
+        var bag = new Option<int>("--bag") { Description = "Average the weights of this many perceptrons trained with consecutive seeds", DefaultValueFactory = _ => new NerTrainOptions().Bag };
         var twoStage = new Option<bool>("--two-stage") { Description = "Add a second stage that re-tags with the first stage's document-wide predictions (about half the speed)" };
         var cmd = new Command("ner", "Train the named-entity tagger (averaged perceptron over BILOU labels)")
         {
-            train, dev, output, epochs, seed, gaz, clusters, noGaz, noClusters, twoStage,
+            train, dev, output, epochs, seed, gaz, clusters, noGaz, noClusters, twoStage, caseAug, minCount, bag,
         };
         cmd.SetAction(pr =>
         {
-            var opts = new NerTrainOptions { Epochs = pr.GetValue(epochs), Seed = pr.GetValue(seed), TwoStage = pr.GetValue(twoStage) };
+            var opts = new NerTrainOptions { Epochs = pr.GetValue(epochs), Seed = pr.GetValue(seed), TwoStage = pr.GetValue(twoStage), CaseAugmentEvery = pr.GetValue(caseAug), MinFeatureCount = pr.GetValue(minCount), Bag = pr.GetValue(bag) };
             if (!pr.GetValue(noGaz)) opts.GazetteerBytes = ReadResource(pr.GetValue(gaz), "models/ner/gazetteer.tsv.gz");
             if (!pr.GetValue(noClusters)) opts.ClusterBytes = ReadResource(pr.GetValue(clusters), "models/ner/clusters.tsv.gz");
             var sw = System.Diagnostics.Stopwatch.StartNew();

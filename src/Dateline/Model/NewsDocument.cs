@@ -29,6 +29,24 @@ public sealed class NewsDocument
     public string? Language { get; set; }
     public string? Dateline { get; set; }
 
+    // Page metadata that only web pages carry (written only when known).
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SiteName { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CanonicalUrl { get; set; }
+    /// <summary>Lead image URL.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Image { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Section { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? Tags { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Description { get; set; }
+    /// <summary>article, index, javascript_shell or other (web pages only).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PageType { get; set; }
+
     /// <summary>The article text; every offset indexes it. Never changed after the reader made it.</summary>
     public string Text { get; }
 

@@ -25,16 +25,23 @@ public sealed class ClusterInducer
         // Pass 1 is over a cached copy of the token ids, so the text is read once.
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var counts = new List<long>();
+        var lowerCount = new List<int>();
+        var capCount = new List<int>();
         var stream = new List<int>(1 << 20);
         foreach (var line in lines)
         {
             stream.Add(-1); // line boundary
+            bool initial = true;
             foreach (var raw in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 var w = Normalise(raw);
-                if (!ids.TryGetValue(w, out int id)) { id = ids.Count; ids[w] = id; counts.Add(0); }
+                if (!ids.TryGetValue(w, out int id)) { id = ids.Count; ids[w] = id; counts.Add(0); lowerCount.Add(0); capCount.Add(0); }
                 counts[id]++;
                 stream.Add(id);
+                // Casing in running text: sentence-initial capitals say nothing, so they are not counted.
+                if (char.IsLower(raw[0])) lowerCount[id]++;
+                else if (char.IsUpper(raw[0]) && !initial && raw.Any(char.IsLower)) capCount[id]++;
+                initial = raw is "." or "!" or "?" or "\"" or ":" or "--";
             }
         }
         var words = new string[ids.Count];
@@ -100,7 +107,12 @@ public sealed class ClusterInducer
 
         using var gz = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
         using var wr = new StreamWriter(gz, new UTF8Encoding(false));
-        for (int k = 0; k < V; k++) wr.Write($"{paths[k]}\t{words[vocab[k]]}\n");
+        for (int k = 0; k < V; k++)
+        {
+            int id = vocab[k];
+            bool common = lowerCount[id] >= 3 && lowerCount[id] >= 4 * capCount[id];
+            wr.Write(common ? $"{paths[k]}\t{words[id]}\tl\n" : $"{paths[k]}\t{words[id]}\n");
+        }
         log?.Invoke($"clusters: wrote {V} words, {paths.Distinct().Count()} leaves");
     }
 

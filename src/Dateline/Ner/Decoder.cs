@@ -21,10 +21,20 @@ internal static class Decoder
     public const int MaxDynamic = 12;
 
     /// <summary>Static rows of every token (rows &lt; 0 dropped), mapped once per document.</summary>
-    public static (int[] Rows, int[] Offsets) MapStatic<TMap>(DocFeatures f, ref TMap map, ulong[]? extra = null, int[]? extraOffs = null)
+    [ThreadStatic] private static int[]? t_rows;
+
+    public static (int[] Rows, int[] Offsets) MapStatic<TMap>(DocFeatures f, ref TMap map, ulong[]? extra = null, int[]? extraOffs = null,
+        bool scratch = false)
         where TMap : struct, IRowMap
     {
-        var rows = new int[f.Hashes.Length + (extra?.Length ?? 0)];
+        int need = f.Offsets[f.N] + (extra?.Length ?? 0);
+        int[] rows;
+        if (scratch)
+        {
+            if (t_rows is null || t_rows.Length < need) t_rows = new int[Math.Max(need, 1 << 16)];
+            rows = t_rows;
+        }
+        else rows = new int[need];
         var offs = new int[f.N + 1];
         int k = 0;
         for (int i = 0; i < f.N; i++)
@@ -140,7 +150,7 @@ internal static class Decoder
         Span<ulong> dyn = stackalloc ulong[MaxDynamic];
         Span<int> dynRows = stackalloc int[MaxDynamic];
         Span<float> scores = stackalloc float[L];
-        for (int s = 0; s < input.SentenceCount; s++)
+        foreach (int s in f.SentenceOrder)
         {
             int a = input.SentenceStarts[s], b = input.SentenceStarts[s + 1];
             int p1 = StartLabel, p2 = StartLabel;

@@ -84,6 +84,16 @@ public static class EntityBuilder
         {
             var m = mentions[i];
             int found = -1;
+            // A one-word name tagged as something else that is a known person's surname in this
+            // article ("Macron vows ..." above "Emmanuel Macron") is that person: the tagger saw
+            // the headline without the body's evidence.
+            if (m.Type != "PERSON" && m.NameTokens.Length == 1)
+            {
+                for (int g = 0; g < groups.Count && found < 0; g++)
+                    if (groups[g].Type == "PERSON" && groups[g].Name.Length >= 2 && Eq(groups[g].Name[^1], m.NameTokens[0]))
+                        found = g;
+                if (found >= 0) { groups[found].Members.Add(i); continue; }
+            }
             for (int g = 0; g < groups.Count && found < 0; g++)
             {
                 var gr = groups[g];

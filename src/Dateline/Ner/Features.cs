@@ -24,6 +24,7 @@ internal sealed class DocFeatures
     public ulong[] LowerNorm = [];
     public ulong[] Shape = [];
     public int[] Offsets = [];
+    /// <summary>Static feature hashes of all tokens; token i owns [Offsets[i], Offsets[i+1]). May be longer than used.</summary>
     public ulong[] Hashes = [];
     /// <summary>Per token: index of its lower-cased word type in the document, for prediction history; -1 when not capitalised.</summary>
     public int[] Group = [];
@@ -34,13 +35,21 @@ internal sealed class DocFeatures
     public int[] Order = [];
     public int[] GroupStart = [];
     public bool[] Capitalised = [];
+    /// <summary>Order in which sentences are decoded: running text first, then headlines and ALL-CAPS lines.</summary>
+    public int[] SentenceOrder = [];
 }
 
 internal static class FeatureExtractor
 {
     private const byte CapNone = 0, CapInit = 1, CapAll = 2, CapMixed = 3, CapNoLetter = 4;
 
-    public static DocFeatures Extract(NerInput input, Gazetteer gaz, WordClusters clusters)
+    [ThreadStatic] private static ulong[]? t_scratch;
+
+    /// <summary>
+    /// Features of a document. <paramref name="scratch"/>: the hash array is a per-thread buffer
+    /// reused by the next call on this thread (tagging); training keeps its own copies.
+    /// </summary>
+    public static DocFeatures Extract(NerInput input, Gazetteer gaz, WordClusters clusters, bool scratch = false)
     {
         int n = input.TokenCount;
         var f = new DocFeatures { N = n };
@@ -83,6 +92,23 @@ internal static class FeatureExtractor
             sentMode[s] = (byte)(letters >= 1 && all * 10 >= letters * 6 ? 2 : capContent >= 3 && lowerContent == 0 ? 1 : 0);
         }
 
+        // Headlines (Title Case or ALL CAPS lines): a capital on a word that is normally written
+        // in lower case ("Warns", "GROWTH") carries no information, so such words are read in
+        // lower case. Names keep their capitals, which is what tells them apart in a headline.
+        Span<char> lowBuf = stackalloc char[64];
+        for (int i = 0; i < n; i++)
+        {
+            if (sentMode[sentOf[i]] == 0 || sentNumeric[sentOf[i]] || cap[i] is CapNone or CapNoLetter) continue;
+            if (!clusters.IsCommonLower(lower[i])) continue;
+            var w = input.Token(i);
+            if (w.Length > 64) continue;
+            var low = lowBuf[..w.Length];
+            w.ToLowerInvariant(low);
+            cap[i] = CapNone;
+            exact[i] = lower[i];
+            shape[i] = ShapeHash(low);
+        }
+
         // Document index: tokens grouped by lower-cased form (sort once, no per-type lists).
         var order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
@@ -110,7 +136,7 @@ internal static class FeatureExtractor
             if (cap[i] == CapInit && sentMode[sentOf[i]] == 0) gTitle[g]++;
         }
 
-        var buf = new List<ulong>(n * 64);
+        var buf = new HashBuffer(scratch ? (t_scratch ??= new ulong[1 << 16]) : new ulong[Math.Max(16, n * 48)]);
         var offsets = new int[n + 1];
         var gazMarks = new ushort[n * 4]; // per token, per BILU part, kinds mask
         MatchGazetteer(input, lower, gaz, gazMarks);
@@ -261,10 +287,14 @@ internal static class FeatureExtractor
         f.LowerNorm = lowerNorm;
         f.Shape = shape;
         f.Offsets = offsets;
-        f.Hashes = buf.ToArray();
+        f.Hashes = scratch ? buf.Array : buf.Array.AsSpan(0, buf.Count).ToArray();
+        if (scratch) t_scratch = buf.Array;
         f.Group = histGroup;
         f.GroupCount = gcount;
         f.SentenceOf = sentOf;
+        // Headlines are decoded after running text, so the prediction history they see already holds
+        // what the body said about the same words ("MACRON" in a headline, "Emmanuel Macron" below it).
+        f.SentenceOrder = Enumerable.Range(0, input.SentenceCount).OrderBy(x => sentMode[x] == 0 ? 0 : 1).ThenBy(x => x).ToArray();
         f.FullGroup = group;
         f.Order = order;
         f.GroupStart = groupStart.ToArray();
@@ -316,6 +346,20 @@ internal static class FeatureExtractor
         }
         offs[f.N] = buf.Count;
         return (buf.ToArray(), offs);
+    }
+
+    /// <summary>A growable array of hashes without List's bounds bookkeeping or a final copy.</summary>
+    private struct HashBuffer(ulong[] array)
+    {
+        public ulong[] Array = array;
+        public int Count;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(ulong h)
+        {
+            if (Count == Array.Length) System.Array.Resize(ref Array, Array.Length * 2);
+            Array[Count++] = h;
+        }
     }
 
     private static void MatchGazetteer(NerInput input, ulong[] lower, Gazetteer gaz, ushort[] marks)

@@ -40,6 +40,39 @@ public sealed class Gazetteer
         _phrases[h] = (ushort)(mask | (1 << k));
     }
 
+    internal void WriteCompiled(BinaryWriter w)
+    {
+        w.Write(_kinds.Count);
+        foreach (var k in _kinds) w.Write(k);
+        w.Write(_phrases.Count);
+        foreach (var (h, m) in _phrases) { w.Write(h); w.Write(m); }
+    }
+
+    internal static Gazetteer ReadCompiled(Span<byte> d, ref int p)
+    {
+        var g = new Gazetteer();
+        int kinds = NerModel.ReadInt(d, ref p);
+        if (kinds is < 0 or > 16) throw new InvalidDataException("NER model: bad gazetteer kinds");
+        for (int i = 0; i < kinds; i++)
+        {
+            int len = d[p++]; // BinaryWriter string: 7-bit length prefix (kind names are short)
+            if (len > 127 || p + len > d.Length) throw new InvalidDataException("NER model: bad gazetteer kind");
+            g._kinds.Add(Encoding.UTF8.GetString(d.Slice(p, len)));
+            p += len;
+        }
+        int n = NerModel.ReadInt(d, ref p);
+        if (n < 0 || (long)n * 10 > d.Length - p) throw new InvalidDataException("NER model: bad gazetteer size");
+        g._phrases.EnsureCapacity(n);
+        for (int i = 0; i < n; i++)
+        {
+            ulong h = NerModel.ReadULong(d, ref p);
+            ushort m = System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(d[p..]);
+            p += 2;
+            g._phrases[h] = m;
+        }
+        return g;
+    }
+
     /// <summary>Kinds (bit mask) of the token sequence text[starts[k]..+lengths[k]], 0 when absent.</summary>
     public ushort Match(string text, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths)
     {
@@ -98,8 +131,8 @@ public sealed class Gazetteer
 /// <summary>
 /// Word clusters as bit-string paths (Brown-style hierarchy): "0110" is a sub-cluster of "01".
 /// Features use path prefixes so rare words share weights with their cluster mates.
-/// File format: UTF-8 lines "path\tword[\tset]" (gzip allowed), words matched lower-cased; the
-/// optional set number (0-7) combines several clusterings, set 0 first.
+/// File format: UTF-8 lines "path\tword[\tl]" (gzip allowed), words matched lower-cased; "l" marks
+/// a word mostly written in lower case in running text (used to read headlines, see FeatureExtractor).
 /// </summary>
 public sealed class WordClusters
 {
@@ -110,23 +143,56 @@ public sealed class WordClusters
     public static WordClusters Empty { get; } = new();
     public int Count => _index.Count;
 
-    /// <summary>Adds a word's path in clustering <paramref name="set"/> (several clusterings may be combined; each adds its own prefixes).</summary>
-    public void Add(string path, string word, int set = 0)
+    private readonly HashSet<ulong> _commonLower = new();
+
+    /// <summary>Adds a word's path; <paramref name="commonLower"/>: the word is mostly written in lower case in running text.</summary>
+    public void Add(string path, string word, bool commonLower = false)
     {
         var pre = new ulong[PrefixLengths.Length];
         for (int i = 0; i < PrefixLengths.Length; i++)
-            pre[i] = H.Add(H.Chars(path.AsSpan(0, Math.Min(path.Length, PrefixLengths[i]))), (ulong)set);
+            pre[i] = H.Chars(path.AsSpan(0, Math.Min(path.Length, PrefixLengths[i])));
         ulong key = H.Lower(word);
-        if (_index.TryGetValue(key, out int at))
-        {
-            var old = _prefixHashes[at];
-            if (old.Length > PrefixLengths.Length * set) return; // first path of a word per set wins
-            _prefixHashes[at] = [.. old, .. pre];
-            return;
-        }
-        if (set > 0) return; // words only in later sets are skipped so every word's first prefixes come from set 0
+        if (_index.ContainsKey(key)) return;
         _index[key] = _prefixHashes.Count;
         _prefixHashes.Add(pre);
+        if (commonLower) _commonLower.Add(key);
+    }
+
+    /// <summary>True for words mostly written in lower case ("warns", "growth", "of"): a headline's capital on them says nothing.</summary>
+    public bool IsCommonLower(ulong lowerHash) => _commonLower.Contains(lowerHash);
+
+    internal void WriteCompiled(BinaryWriter w)
+    {
+        w.Write(_index.Count);
+        foreach (var (h, i) in _index)
+        {
+            w.Write(h);
+            var pre = _prefixHashes[i];
+            w.Write((byte)pre.Length);
+            foreach (var x in pre) w.Write(x);
+            w.Write(_commonLower.Contains(h));
+        }
+    }
+
+    internal static WordClusters ReadCompiled(Span<byte> d, ref int p)
+    {
+        var c = new WordClusters();
+        int n = NerModel.ReadInt(d, ref p);
+        if (n < 0 || (long)n * 9 > d.Length - p) throw new InvalidDataException("NER model: bad cluster count");
+        c._index.EnsureCapacity(n);
+        for (int i = 0; i < n; i++)
+        {
+            ulong h = NerModel.ReadULong(d, ref p);
+            int len = d[p++];
+            if (len > 64) throw new InvalidDataException("NER model: bad cluster entry");
+            var pre = new ulong[len];
+            for (int k = 0; k < len; k++) pre[k] = NerModel.ReadULong(d, ref p);
+            if (p >= d.Length) throw new InvalidDataException("NER model: truncated clusters");
+            if (d[p++] != 0) c._commonLower.Add(h);
+            c._index[h] = c._prefixHashes.Count;
+            c._prefixHashes.Add(pre);
+        }
+        return c;
     }
 
     /// <summary>Hashes of the cluster path prefixes of a word (by lower-case hash), or null.</summary>
@@ -141,7 +207,7 @@ public sealed class WordClusters
         {
             var parts = line.Split('\t');
             if (parts.Length < 2 || parts[0].Length == 0) continue;
-            c.Add(parts[0], parts[1], parts.Length > 2 && int.TryParse(parts[2], out int set) && set is >= 0 and < 8 ? set : 0);
+            c.Add(parts[0], parts[1], parts.Length > 2 && parts[2] == "l");
         }
         return c;
     }

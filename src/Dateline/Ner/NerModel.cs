@@ -12,7 +12,7 @@ namespace Dateline.Ner;
 public sealed class NerModel
 {
     private const string Magic = "DLNER";
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
 
     private readonly PerceptronLayer[] _layers;
 
@@ -21,24 +21,19 @@ public sealed class NerModel
     public int FeatureCount => _layers.Sum(l => l.Keys.Length);
     /// <summary>1 for a single tagger; 2 when a second stage re-tags with the first stage's document-wide predictions.</summary>
     public int Stages => _layers.Length;
-    internal byte[] GazetteerBytes { get; }
-    internal byte[] ClusterBytes { get; }
-
-    internal NerModel(PerceptronLayer[] layers, byte[] gazetteerBytes, byte[] clusterBytes)
+    internal NerModel(PerceptronLayer[] layers, Gazetteer gazetteer, WordClusters clusters)
     {
         if (layers.Length is < 1 or > 2) throw new ArgumentException("one or two layers");
         _layers = layers;
-        GazetteerBytes = gazetteerBytes;
-        ClusterBytes = clusterBytes;
-        Gazetteer = gazetteerBytes.Length == 0 ? Gazetteer.Empty : Gazetteer.Load(new MemoryStream(gazetteerBytes));
-        Clusters = clusterBytes.Length == 0 ? WordClusters.Empty : WordClusters.Load(new MemoryStream(clusterBytes));
+        Gazetteer = gazetteer;
+        Clusters = clusters;
     }
 
     /// <summary>Predicted BILOU labels for every token of the document.</summary>
     public int[] Tag(NerInput input)
     {
         if (input.TokenCount == 0) return [];
-        var f = FeatureExtractor.Extract(input, Gazetteer, Clusters);
+        var f = FeatureExtractor.Extract(input, Gazetteer, Clusters, scratch: true);
         var labels = _layers[0].Tag(input, f, null, null);
         if (_layers.Length == 1) return labels;
         var (ph, po) = FeatureExtractor.Prior(input, f, labels);
@@ -54,8 +49,9 @@ public sealed class NerModel
         w.Write(Encoding.ASCII.GetBytes(Magic));
         w.Write(FormatVersion);
         w.Write(Bilou.LabelCount);
-        w.Write(GazetteerBytes.Length); w.Write(GazetteerBytes);
-        w.Write(ClusterBytes.Length); w.Write(ClusterBytes);
+        // Gazetteer and clusters are stored compiled (hashes), so loading needs no text parsing.
+        Gazetteer.WriteCompiled(w);
+        Clusters.WriteCompiled(w);
         w.Write(_layers.Length);
         foreach (var layer in _layers) layer.Write(w);
     }
@@ -80,13 +76,13 @@ public sealed class NerModel
         if (version != FormatVersion) throw new InvalidDataException($"NER model format {version} is not supported (expected {FormatVersion})");
         int labels = ReadInt(data, ref p);
         if (labels != Bilou.LabelCount) throw new InvalidDataException($"NER model has {labels} labels, expected {Bilou.LabelCount}");
-        var gazBytes = ReadBytes(data, ref p);
-        var clusterBytes = ReadBytes(data, ref p);
+        var gaz = Gazetteer.ReadCompiled(data, ref p);
+        var clusters = WordClusters.ReadCompiled(data, ref p);
         int nLayers = ReadInt(data, ref p);
         if (nLayers is < 1 or > 2) throw new InvalidDataException("NER model: bad layer count");
         var layers = new PerceptronLayer[nLayers];
         for (int i = 0; i < nLayers; i++) layers[i] = PerceptronLayer.Read(data, ref p);
-        return new NerModel(layers, gazBytes, clusterBytes);
+        return new NerModel(layers, gaz, clusters);
     }
 
     public static NerModel Load(string path)
@@ -97,12 +93,21 @@ public sealed class NerModel
 
     internal static int ReadInt(Span<byte> d, ref int p)
     {
+        if (p + 4 > d.Length) throw new InvalidDataException("NER model: truncated");
         int v = BinaryPrimitives.ReadInt32LittleEndian(d[p..]);
         p += 4;
         return v;
     }
 
-    private static byte[] ReadBytes(Span<byte> d, ref int p)
+    internal static ulong ReadULong(Span<byte> d, ref int p)
+    {
+        if (p + 8 > d.Length) throw new InvalidDataException("NER model: truncated");
+        ulong v = BinaryPrimitives.ReadUInt64LittleEndian(d[p..]);
+        p += 8;
+        return v;
+    }
+
+    internal static byte[] ReadBytes(Span<byte> d, ref int p)
     {
         int n = ReadInt(d, ref p);
         if (n < 0 || p + n > d.Length) throw new InvalidDataException("NER model: truncated section");
@@ -154,8 +159,26 @@ internal sealed class PerceptronLayer
     public int[] Tag(NerInput input, DocFeatures f, ulong[]? extra, int[]? extraOffs)
     {
         var map = new LookupMap(_table, _weights);
-        var (rows, offs) = Decoder.MapStatic(f, ref map, extra, extraOffs);
+        var (rows, offs) = Decoder.MapStatic(f, ref map, extra, extraOffs, scratch: true);
         return Decoder.Tag(input, f, ref map, rows, offs);
+    }
+
+    /// <summary>The mean of several layers' weights over the union of their features (first-seen order).</summary>
+    public static PerceptronLayer Average(IReadOnlyList<PerceptronLayer> parts)
+    {
+        var index = new Dictionary<ulong, int>();
+        var keys = new List<ulong>();
+        foreach (var p in parts)
+            foreach (var k in p.Keys)
+                if (index.TryAdd(k, keys.Count)) keys.Add(k);
+        var w = new float[(long)keys.Count * L];
+        foreach (var p in parts)
+            for (int r = 0; r < p.Keys.Length; r++)
+            {
+                int dst = index[p.Keys[r]] * L;
+                for (int l = 0; l < L; l++) w[dst + l] += p._weights[r * L + l] / parts.Count;
+            }
+        return new PerceptronLayer(keys.ToArray(), w);
     }
 
     public void Write(BinaryWriter w)

@@ -3,7 +3,7 @@ namespace Dateline.Ner;
 /// <summary>Options of <see cref="NerTrainer"/>; the defaults are the shipped model's.</summary>
 public sealed class NerTrainOptions
 {
-    public int Epochs { get; set; } = 8;
+    public int Epochs { get; set; } = 9;
     public int Seed { get; set; } = 1;
     public byte[] GazetteerBytes { get; set; } = [];
     public byte[] ClusterBytes { get; set; } = [];
@@ -11,6 +11,15 @@ public sealed class NerTrainOptions
     public bool TwoStage { get; set; }
     /// <summary>Jackknife folds that give the second stage honest first-stage labels on the training data.</summary>
     public int Folds { get; set; } = 4;
+    /// <summary>
+    /// Every Nth training sentence is rewritten in Title Case (and every 2Nth in ALL CAPS) with its
+    /// labels kept, so headlines written that way do not wreck tagging; 0 turns this off.
+    /// </summary>
+    public int CaseAugmentEvery { get; set; } = 20;
+    /// <summary>Static features seen fewer times than this in the training data get no weight (regularises).</summary>
+    public int MinFeatureCount { get; set; } = 1;
+    /// <summary>Perceptrons trained with seeds Seed, Seed+1, ... whose weights are averaged into one (bagging-like; same tagging cost).</summary>
+    public int Bag { get; set; } = 3;
 }
 
 /// <summary>
@@ -30,10 +39,14 @@ public sealed class NerTrainer(NerTrainOptions options)
         public float[] W = new float[1 << 20];
         public double[] U = new double[1 << 20];
         public long C = 1;
+        public HashSet<ulong>? Allowed;
+        /// <summary>While true (decoding), new dynamic features always get a row.</summary>
+        public bool Dynamic;
 
         public int GetOrAdd(ulong key)
         {
             if (Index.TryGetValue(key, out int r)) return r;
+            if (Allowed is not null && !Allowed.Contains(key) && !Dynamic) return -1;
             r = Keys.Count;
             Keys.Add(key);
             Index[key] = r;
@@ -83,6 +96,7 @@ public sealed class NerTrainer(NerTrainOptions options)
         var gaz = options.GazetteerBytes.Length == 0 ? Gazetteer.Empty : Gazetteer.Load(new MemoryStream(options.GazetteerBytes));
         var clusters = options.ClusterBytes.Length == 0 ? WordClusters.Empty : WordClusters.Load(new MemoryStream(options.ClusterBytes));
         var docs = train.Where(d => d.Gold is not null && d.Input.TokenCount > 0).ToList();
+        if (options.CaseAugmentEvery > 0) docs = docs.Select((d, i) => CaseAugment(d, i, options.CaseAugmentEvery)).ToList();
         var devDocs = dev?.Where(d => d.Gold is not null && d.Input.TokenCount > 0).ToList();
         var feats = docs.Select(d => FeatureExtractor.Extract(d.Input, gaz, clusters)).ToArray();
         var devFeats = devDocs?.Select(d => FeatureExtractor.Extract(d.Input, gaz, clusters)).ToArray();
@@ -90,8 +104,24 @@ public sealed class NerTrainer(NerTrainOptions options)
 
         var all = Enumerable.Range(0, docs.Count).ToArray();
         log?.Invoke("stage 1");
-        var layer1 = TrainLayer(docs, feats, null, all, devDocs, devFeats, null, log);
-        if (!options.TwoStage) return new NerModel([layer1], options.GazetteerBytes, options.ClusterBytes);
+        var layer1 = TrainLayer(docs, feats, null, all, devDocs, devFeats, null, log, options.Seed);
+        if (options.Bag > 1)
+        {
+            var parts = new List<PerceptronLayer> { layer1 };
+            for (int b = 1; b < options.Bag; b++)
+            {
+                log?.Invoke($"bag {b + 1}/{options.Bag}");
+                parts.Add(TrainLayer(docs, feats, null, all, null, null, null, log, options.Seed + b));
+            }
+            layer1 = PerceptronLayer.Average(parts);
+            if (devDocs is not null && devFeats is not null && log is not null)
+            {
+                var score = new NerScore();
+                for (int d = 0; d < devDocs.Count; d++) score.Add(devDocs[d].Gold!, layer1.Tag(devDocs[d].Input, devFeats[d], null, null));
+                log($"bagged: dev F1 {score.F1:F2} (P {score.Precision:F2} R {score.Recall:F2}), {layer1.Keys.Length} features");
+            }
+        }
+        if (!options.TwoStage) return new NerModel([layer1], gaz, clusters);
 
         // Stage 2 learns from stage-1 labels that look like test-time ones: each training
         // document is labelled by a stage-1 model that did not see it (K-fold jackknife).
@@ -100,7 +130,7 @@ public sealed class NerTrainer(NerTrainOptions options)
         for (int k = 0; k < K; k++)
         {
             var trainIdx = all.Where(d => d % K != k).ToArray();
-            var foldLayer = TrainLayer(docs, feats, null, trainIdx, null, null, null, null);
+            var foldLayer = TrainLayer(docs, feats, null, trainIdx, null, null, null, null, options.Seed);
             foreach (int d in all.Where(d => d % K == k))
             {
                 var labels = foldLayer.Tag(docs[d].Input, feats[d], null, null);
@@ -116,21 +146,68 @@ public sealed class NerTrainer(NerTrainOptions options)
                 priorDev[d] = FeatureExtractor.Prior(devDocs[d].Input, devFeats[d], layer1.Tag(devDocs[d].Input, devFeats[d], null, null));
         }
         log?.Invoke("stage 2");
-        var layer2 = TrainLayer(docs, feats, priorTrain, all, devDocs, devFeats, priorDev, log);
-        return new NerModel([layer1, layer2], options.GazetteerBytes, options.ClusterBytes);
+        var layer2 = TrainLayer(docs, feats, priorTrain, all, devDocs, devFeats, priorDev, log, options.Seed);
+        return new NerModel([layer1, layer2], gaz, clusters);
+    }
+
+    /// <summary>Rewrites some sentences of a training document as a headline would be written (deterministic).</summary>
+    internal static ConllDocument CaseAugment(ConllDocument doc, int docIndex, int every)
+    {
+        var input = doc.Input;
+        var sb = new System.Text.StringBuilder(input.Text);
+        bool changed = false;
+        for (int s = 0; s < input.SentenceCount; s++)
+        {
+            int a = input.SentenceStarts[s], b = input.SentenceStarts[s + 1];
+            if (b - a < 3) continue;
+            int k = (docIndex * 31 + s) % (2 * every);
+            if (k != 0 && k != 1 && k != every) continue;
+            bool upper = k == 1;
+            bool smallWordsToo = k == every;
+            for (int i = a; i < b; i++)
+            {
+                int st = input.TokenStarts[i], len = input.TokenLengths[i];
+                if (upper)
+                {
+                    for (int c = st; c < st + len; c++) sb[c] = char.ToUpperInvariant(sb[c]);
+                }
+                else if (char.IsLower(sb[st]) && (smallWordsToo || len > 3 || i == a))
+                {
+                    sb[st] = char.ToUpperInvariant(sb[st]);
+                }
+            }
+            changed = true;
+        }
+        if (!changed) return doc;
+        return new ConllDocument
+        {
+            Input = new NerInput(sb.ToString(), input.TokenStarts, input.TokenLengths, input.SentenceStarts),
+            LineOfToken = doc.LineOfToken,
+            Gold = doc.Gold,
+        };
     }
 
     private PerceptronLayer TrainLayer(List<ConllDocument> docs, DocFeatures[] feats, (ulong[] H, int[] O)[]? prior, int[] use,
-        List<ConllDocument>? dev, DocFeatures[]? devFeats, (ulong[] H, int[] O)[]? devPrior, Action<string>? log)
+        List<ConllDocument>? dev, DocFeatures[]? devFeats, (ulong[] H, int[] O)[]? devPrior, Action<string>? log, int seed)
     {
         var state = new State();
+        if (options.MinFeatureCount > 1)
+        {
+            // Rare static features are filtered by pre-counting; rows for the rest are made as they come.
+            var counts = new Dictionary<ulong, int>();
+            foreach (int d in use)
+                for (int j = 0; j < feats[d].Offsets[feats[d].N]; j++)
+                    counts[feats[d].Hashes[j]] = counts.GetValueOrDefault(feats[d].Hashes[j]) + 1;
+            state.Allowed = counts.Where(kv => kv.Value >= options.MinFeatureCount).Select(kv => kv.Key).ToHashSet();
+        }
         var map = new TrainMap(state);
         var rows = new int[docs.Count][];
         var offs = new int[docs.Count][];
         foreach (int d in use)
             (rows[d], offs[d]) = Decoder.MapStatic(feats[d], ref map, prior?[d].H, prior?[d].O);
+        state.Dynamic = true;
 
-        var rng = new Random(options.Seed);
+        var rng = new Random(seed);
         var order = (int[])use.Clone();
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {

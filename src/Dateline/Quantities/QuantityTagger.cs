@@ -76,6 +76,15 @@ public static class QuantityTagger
         "PS", "Rs", "RM", "AUD", "USD", "EUR", "GBP", "CAD", "NZD", "JPY", "CNY", "RMB", "INR", "CHF", "HKD", "SGD", "ZAR", "NGN", "KES", "Ksh", "R", "Sh", "DKK", "SEK", "NOK",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    private static bool In(FrozenSet<string> set, ReadOnlySpan<char> word) => word.Length <= 24 && set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
+    // Words that can open a quantity (modifier phrases, number words, vague magnitudes, fractions,
+    // currency codes): everything else is skipped with one lookup, which keeps the scan fast.
+    private static readonly FrozenSet<string> Starters = Modifiers.Keys.Select(k => k.Split(' ')[0])
+        .Concat(["a", "an", "half", "one", "tens", "hundreds", "thousands", "millions", "billions", "trillions", "dozens", "sub", "US", "HK", "C", "A", "NZ", "S", "R"])
+        .Concat(Folds.Keys).Concat(CurrencyCodes)
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     private struct Num
     {
         public double Value, High;     // High is NaN unless a vague magnitude ("thousands of") or range
@@ -98,7 +107,25 @@ public static class QuantityTagger
         private bool IsDash(int i) => Ok(i) && toks[i].Kind == LexKind.Punct && text[toks[i].Start] is '-' or '\u2013' or '\u2014' or '\u2010' or '\u2011';
         private bool Tight(int i) => Ok(i) && !toks[i].SpaceBefore;
         private bool IsNum(int i) => Ok(i) && toks[i].Kind == LexKind.Number;
-        private WordInfo I(int i) => Ok(i) && toks[i].Kind == LexKind.Word ? TimeLexicon.Get(S(i)) : default;
+        private readonly WordInfo[] _info = Infos(text, toks);
+        private WordInfo I(int i) => Ok(i) ? _info[i] : default;
+
+        private static WordInfo[] Infos(string text, Lex[] toks)
+        {
+            var a = new WordInfo[toks.Length];
+            for (int i = 0; i < toks.Length; i++)
+                if (toks[i].Kind == LexKind.Word) a[i] = TimeLexicon.Get(text.AsSpan(toks[i].Start, toks[i].Length));
+            return a;
+        }
+
+        private bool CanStart(int i)
+        {
+            var t = toks[i];
+            if (t.Kind == LexKind.Number) return true;
+            if (t.Kind == LexKind.Punct) return text[t.Start] is '$' or '\u00a3' or '\u20ac' or '\u00a5' or '~';
+            var w = _info[i];
+            return w.IsNumber || w.Scale > 0 || In(Starters, S(i));
+        }
 
         /// <summary>Is token i inside a DATE or TIME expression? Times are sorted by start; tokens are visited in order.</summary>
         private bool InDateOrTime(int i)
@@ -114,7 +141,7 @@ public static class QuantityTagger
         {
             for (int i = 0; i < toks.Length;)
             {
-                if (toks[i].Kind != LexKind.Punct || text[toks[i].Start] is '$' or '\u00a3' or '\u20ac' or '\u00a5' or '~')
+                if (CanStart(i))
                 {
                     int next = TryQuantity(i);
                     if (next > i) { i = next; continue; }
@@ -172,7 +199,7 @@ public static class QuantityTagger
                 var s = S(i);
                 // "US$", "US $", "HK $", "C$", "A$"
                 if ((s is "US" or "HK" or "C" or "A" or "NZ" or "S" or "R") && IsP(i + 1, '$')) { end = i + 2; return s.ToString() + "$"; }
-                if (CurrencyCodes.Contains(s.ToString()) && IsNum(i + 1) && (Tight(i + 1) || s.Length >= 3))
+                if (In(CurrencyCodes, s) && IsNum(i + 1) && (Tight(i + 1) || s.Length >= 3))
                 { end = i + 1; return s.ToString(); }
             }
             return null;
@@ -361,11 +388,11 @@ public static class QuantityTagger
             // ranges: "15 to 22", "5-10", "between 62 and 68", "from 13.5 to 14.0", "one to two", "from 208 pounds to 193 pounds"
             bool between = Is(j - 1, "between") || Is(start - 1, "between");
             bool from = Is(j - 1, "from") || Is(start - 1, "from");
-            bool afterChange = Ok(start - 1) && toks[start - 1].Kind == LexKind.Word && ChangeVerbs.Contains(S(start - 1).ToString());
+            bool afterChange = Ok(start - 1) && toks[start - 1].Kind == LexKind.Word && In(ChangeVerbs, S(start - 1));
             {
                 int k = end;
                 // a unit word may sit before the connector when the range was announced ("between 15kHz and 17kHz")
-                if ((between || from) && !IsNum(k) && Ok(k) && toks[k].Kind == LexKind.Word && (Units.Contains(S(k).ToString()) || Tight(k)) && (Is(k + 1, "to") || Is(k + 1, "and"))) k++;
+                if ((between || from) && !IsNum(k) && Ok(k) && toks[k].Kind == LexKind.Word && (In(Units, S(k)) || Tight(k)) && (Is(k + 1, "to") || Is(k + 1, "and"))) k++;
                 else if ((between || from) && (Is(k, "per") && Is(k + 1, "cent") || Is(k, "percent")) && (Is(k + (Is(k, "per") ? 2 : 1), "to"))) k += Is(k, "per") ? 2 : 1;
                 int conn = -1;
                 if (between && Is(k, "and")) conn = k;
@@ -403,7 +430,7 @@ public static class QuantityTagger
             if (num.Percent) unit = "%";
             else if (Is(after, "percent") || Is(after, "pct")) { unit = "percent"; after++; }
             else if (Is(after, "per") && Is(after + 1, "cent")) { unit = "percent"; after += 2; }
-            else if (unit is null && Ok(after) && toks[after].Kind == LexKind.Word && Units.Contains(S(after).ToString()))
+            else if (unit is null && Ok(after) && toks[after].Kind == LexKind.Word && In(Units, S(after)))
             {
                 unit = S(after).ToString(); after++;
             }
@@ -417,7 +444,8 @@ public static class QuantityTagger
             {
                 // the noun phrase after the number: "300 school children", "$2 billion in aid" is left alone
                 int k = after, words = 0;
-                while (Ok(k) && toks[k].Kind == LexKind.Word && words < 3 && !CountStop.Contains(S(k).ToString()) && char.IsLower(text[toks[k].Start]) && toks[k].Length < 25)
+                while (Ok(k) && toks[k].Kind == LexKind.Word && words < 3 && !In(CountStop, S(k)) && char.IsLower(text[toks[k].Start]) && toks[k].Length < 25
+                       && !(words > 0 && LooksVerbal(S(k))) && I(k).SetPeriod is null)
                 { k++; words++; if (IsDash(k) && Tight(k) && Ok(k + 1) && toks[k + 1].Kind == LexKind.Word && Tight(k + 1)) k += 2; }
                 if (words > 0) { counts = text.Substring(toks[after].Start, toks[k - 1].End - toks[after].Start); }
             }
@@ -429,15 +457,28 @@ public static class QuantityTagger
             return end;
         }
 
+        /// <summary>The token after the DATE/TIME expression covering token <paramref name="tok"/>; starts from the
+        /// cursor <see cref="InDateOrTime"/> left, so a text full of dates stays linear.</summary>
+        // The counted noun phrase stops at a verb-looking word after its head ("15 flights leave daily").
+        private static bool LooksVerbal(ReadOnlySpan<char> w) =>
+            w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal) && w.Length > 5 || In(Verbs, w);
+
+        private static readonly FrozenSet<string> Verbs = new[]
+        {
+            "leave", "leaves", "die", "dies", "live", "lives", "work", "works", "remain", "remains", "come", "comes", "go", "goes", "get", "gets", "make", "makes",
+            "need", "needs", "say", "take", "takes", "left", "died", "fled", "went", "came", "got", "made", "took", "stay", "stays", "do", "does", "did", "may", "might",
+            "must", "should", "shall", "also", "still", "now", "then", "there", "here", "so", "such", "not", "never", "already", "just",
+        }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
         private int SkipTime(int tok)
         {
             int s = toks[tok].Start;
-            foreach (var t in times)
-                if (t.Start <= s && t.End > s)
+            for (int k = _timeIdx; k < times.Count && times[k].Start <= s; k++)
+                if (times[k].End > s && times[k].Type is "DATE" or "TIME")
                 {
-                    int k = tok;
-                    while (Ok(k) && toks[k].Start < t.End) k++;
-                    return k;
+                    int e = times[k].End, j = tok;
+                    while (Ok(j) && toks[j].Start < e) j++;
+                    return j;
                 }
             return tok + 1;
         }
@@ -457,11 +498,11 @@ public static class QuantityTagger
             bool integer = s.IndexOfAny('.', ',') < 0;
             if (!integer) return false;
             int p = k - 1;
-            if (Ok(p) && toks[p].Kind == LexKind.Word && NamePrefixes.Contains(S(p).ToString())) return true;
+            if (Ok(p) && toks[p].Kind == LexKind.Word && In(NamePrefixes, S(p))) return true;
             if (IsP(p, '.') && Ok(p - 1) && (Is(p - 1, "D") || Is(p - 1, "ID"))) return true;
             // a capitalised word (not the sentence's first) right before an integer: "Stoxx 600", "Section 427"
             if (Ok(p) && toks[p].Kind == LexKind.Word && char.IsUpper(text[toks[p].Start]) && !IsSentenceStart(p) && !ModifierWord(p)
-                && !(Ok(k + 1) && (IsP(k + 1, '%') || toks[k + 1].Kind == LexKind.Word && (Units.Contains(S(k + 1).ToString()) || I(k + 1).Scale > 0))))
+                && !(Ok(k + 1) && (IsP(k + 1, '%') || toks[k + 1].Kind == LexKind.Word && (In(Units, S(k + 1)) || I(k + 1).Scale > 0))))
                 return true;
             // an integer of 3+ digits before a capitalised name: "787 Dreamliner", "737 Max"
             if (s.Length >= 3 && Ok(k + 1) && toks[k + 1].Kind == LexKind.Word && char.IsUpper(text[toks[k + 1].Start]) && toks[k + 1].SpaceBefore && !IsAllCapsUnit(k + 1))
@@ -476,7 +517,7 @@ public static class QuantityTagger
             return false;
         }
 
-        private bool IsAllCapsUnit(int k) => Units.Contains(S(k).ToString()) || S(k) is "GB" or "TB" or "MB" or "US" or "PS";
+        private bool IsAllCapsUnit(int k) => In(Units, S(k)) || S(k) is "GB" or "TB" or "MB" or "US" or "PS";
 
         private bool IsSentenceStart(int p) => p == 0 || IsP(p - 1, '.') || IsP(p - 1, ':') || IsP(p - 1, '"') || IsP(p - 1, '(') || toks[p].LineBefore;
 

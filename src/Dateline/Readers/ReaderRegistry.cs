@@ -14,6 +14,7 @@ public static class ReaderRegistry
         Register(new JsonlReader());
         Register(new WarcReader());
         Register(new FeedReader());
+        Register(new Html.HtmlReader());
     }
 
     public static void Register(IDocumentReader reader) => ByKind[reader.Kind] = reader;

@@ -50,12 +50,35 @@ public static class TimeTagger
                 {
                     int s = toks[i].Start, e = toks[hit.EndTok - 1].End;
                     _out.Add(new TimeExpression { Start = s, End = e, Text = text.Substring(s, e - s), Type = hit.Type, Value = hit.Value });
+                    NoteExplicitYear(i, hit.EndTok);
+                    if (hit.Type is "DATE" or "TIME" && hit.Value is { Length: >= 10 } v && char.IsDigit(v[0])
+                        && DateOnly.TryParseExact(v.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                        _lastDay = day;
                     i = hit.EndTok;
                 }
                 else i++;
             }
             return _out;
         }
+
+        // The last year written out in the text ("in 1941"): a bare month right after it belongs to
+        // that year, not to the article's ("In 1941 ... in June" is June 1941). Only for years far
+        // from the article's own (history, not news): on TimeBank+AQUAINT any gap under ~20 years
+        // made more errors than it fixed, because news switches back to the present quickly.
+        private int _lastYear = -1, _lastYearEnd = -1;
+        // The last day the text resolved to: "the next day", "that day" count from it (narrative time).
+        private DateOnly? _lastDay;
+        private const int NarrativeWindow = 300;
+        private const int NarrativeMinGap = 20;
+
+        private void NoteExplicitYear(int from, int to)
+        {
+            for (int k = from; k < to; k++)
+                if (IsNum(k) && toks[k].Length == 4 && Int(k) is >= 1000 and <= 2199) { _lastYear = Int(k); _lastYearEnd = toks[to - 1].End; }
+        }
+
+        private int NarrativeYear(int tok) =>
+            _lastYear > 0 && (DctYear < 0 || Math.Abs(_lastYear - DctYear) >= NarrativeMinGap) && toks[tok].Start - _lastYearEnd is >= 0 and var gap && gap < NarrativeWindow ? _lastYear : -1;
 
         // ------------------------------------------------------------------ token helpers
 
@@ -372,6 +395,10 @@ public static class TimeTagger
             }
             if (K(i) == Kw.A && K(i + 1) == Kw.Few && j == i) { } // covered by Count
             bool vagueWord = K(j) is Kw.Few or Kw.Several or Kw.Many or Kw.Dozen || K(j) == Kw.A && K(j + 1) == Kw.Few;
+            // "two to three weeks", "12 to 18 months", "one or two years": one vague duration over the range
+            if ((Is(k, "to") || Is(k, "or") || IsHyphen(k) && Tight(k) && Tight(k + 1)) && (IsNum(k + 1) || I(k + 1).IsNumber)
+                && Count(k + 1, out double n2, out int k2) && I(k2).Unit is not (TUnit.None or TUnit.Weekend) && n2 > n)
+            { k = k2; n = double.NaN; }
             if (Is(k, "more") || Is(k, "additional") || Is(k, "straight") || Is(k, "consecutive") || Is(k, "full")) k++;
             // hyphenated adjective: "two-year", "16-hour", "8-month-old"
             bool hyph = false;
@@ -387,6 +414,11 @@ public static class TimeTagger
             if (w.Unit == TUnit.Quarter && !IsNum(j) && !(n > 1)) return false;
             if (!w.Plural && n > 1 && !hyph && !IsNum(j) && w.Unit != TUnit.Year) { } // "five year" still a duration
             int end = k + 1;
+            // "a year-earlier loss": the timex is "year-earlier" (quarter grammar), not "a year"
+            if (IsHyphen(end) && Tight(end) && (Is(end + 1, "earlier") || Is(end + 1, "ago"))) return false;
+            // "$2 million a year", "interviews a day": a rate is a SET (TimeML), not a duration
+            if (K(j) == Kw.A && j == i && !w.Plural && IsRateContext(i - 1) && !(K(end) is Kw.Ago or Kw.Earlier or Kw.Later or Kw.Before or Kw.After or Kw.Old or Kw.And || Is(end, "from") || Is(end, "or")))
+            { hit = new Hit(end, "SET", DurationValue(1, w.Unit)); return true; }
             // "a minute and a half", "two and a half years"
             if (K(end) == Kw.And && K(end + 1) == Kw.A && K(end + 2) == Kw.Half && !double.IsNaN(n)) { n += 0.5; end += 3; }
             if (hyph && IsHyphen(end) && Tight(end) && Is(end + 1, "old")) return false; // ages are not annotated
@@ -412,6 +444,18 @@ public static class TimeTagger
             if (double.IsNaN(n) && !w.Plural) return false;
             hit = new Hit(end, "DURATION", DurationValue(n, w.Unit));
             return true;
+        }
+
+        /// <summary>Token before "a year" in a rate: a number, a scale word or a plural noun ("CDs", "flights").</summary>
+        private bool IsRateContext(int p)
+        {
+            if (!Ok(p)) return false;
+            if (IsNum(p) || I(p).Scale > 0 || IsP(p, '%')) return true;
+            if (toks[p].Kind != LexKind.Word) return false;
+            var w = S(p);
+            if (Is(p, "times") || Is(p, "twice") || Is(p, "once") || Is(p, "percent")) return true;
+            return w.Length > 3 && (w[^1] == 's' || w[^1] == 'S') && char.IsLetter(w[^2]) && I(p).Kw == Kw.None && I(p).Unit == TUnit.None
+                && !(w.EndsWith("ss", StringComparison.OrdinalIgnoreCase) || w.EndsWith("us", StringComparison.OrdinalIgnoreCase) || w.EndsWith("is", StringComparison.OrdinalIgnoreCase) || w.EndsWith("was", StringComparison.OrdinalIgnoreCase) || w.EndsWith("has", StringComparison.OrdinalIgnoreCase));
         }
 
         private string AgoValue(TUnit u, int k, int endTok)
@@ -602,7 +646,8 @@ public static class TimeTagger
                     if (I(i + 1).Unit != TUnit.None) return false;
                     hit = new Hit(i + 1, "DATE", "PRESENT_REF"); return true;
                 case Kw.PastRef:
-                    if (Is(i, "recent") && I(i + 1).Unit != TUnit.None && I(i + 1).Plural) { hit = new Hit(i + 2, "DATE", "PAST_REF"); return true; }
+                    // "recent years": TimeBank makes it a vague duration (PXY) more often than PAST_REF
+                    if (Is(i, "recent") && I(i + 1).Unit is not (TUnit.None or TUnit.Weekend) && I(i + 1).Plural) { hit = new Hit(i + 2, "DURATION", DurationValue(double.NaN, I(i + 1).Unit)); return true; }
                     hit = new Hit(i + 1, "DATE", "PAST_REF"); return true;
                 case Kw.FutureRef:
                     if (Is(i, "future")) return false; // only "the future"
@@ -810,6 +855,48 @@ public static class TimeTagger
                 hit = new Hit(j + 2, "DATE", RelUnit(I(j + 1).Unit, 0).Format());
                 return true;
             }
+            // ---- narrative days: "the next day", "the following day", "the previous day", "that day", "the same day"
+            {
+                int k = j, dir = int.MinValue;
+                if (K(k) == Kw.The && K(k + 1) is Kw.Next or Kw.Following && Is(k + 2, "day")) { dir = 1; k += 3; }
+                else if (K(k) == Kw.The && K(k + 1) == Kw.Previous && Is(k + 2, "day")) { dir = -1; k += 3; }
+                else if (K(k) == Kw.The && Is(k + 1, "day") && (Is(k + 2, "before") || Is(k + 2, "after")) && !(Ok(k + 3) && toks[k + 3].Kind != LexKind.Punct))
+                { dir = Is(k + 2, "before") ? -1 : 1; k += 3; }
+                else if ((Is(k, "that") || K(k) == Kw.The && K(k + 1) == Kw.Same) && Is(k + (Is(k, "that") ? 1 : 2), "day")) { dir = 0; k += Is(k, "that") ? 2 : 3; }
+                if (dir != int.MinValue)
+                {
+                    DateOnly? anchor = _lastDay ?? dct;
+                    hit = new Hit(k, "DATE", anchor is { } a ? CalPoint.OfDate(a.AddDays(dir)).Format() : "XXXX-XX-XX");
+                    return true;
+                }
+            }
+            // ---- "the following year", "the previous year": from the year the narrative is in
+            if (K(j) == Kw.The && K(j + 1) is Kw.Following or Kw.Previous && Is(j + 2, "year") && _lastYear > 0)
+            {
+                hit = new Hit(j + 3, "DATE", (_lastYear + (K(j + 1) == Kw.Following ? 1 : -1)).ToString("D4", CultureInfo.InvariantCulture));
+                return true;
+            }
+            // ---- "the year" on its own: "for the year" is a span of a year, otherwise the article's year
+            if (s == j && K(j) == Kw.The && Is(j + 1, "year") && !Tight(j + 2) && !IsNum(j + 2) && !I(j + 2).IsNumber
+                && !(Is(j + 2, "of") || Is(j + 2, "before") || Is(j + 2, "after") || Is(j + 2, "ago") || Is(j + 2, "earlier") || Is(j + 2, "later") || Is(j + 2, "when") || Is(j + 2, "in")))
+            {
+                bool span = Is(j - 1, "for") || Is(j - 1, "during") || Is(j - 1, "throughout") || Is(j - 1, "over");
+                hit = span ? new Hit(j + 2, "DURATION", "P1Y") : new Hit(j + 2, "DATE", RelUnit(TUnit.Year, 0).Format());
+                return true;
+            }
+            // ---- "that year", "later that year": the year the narrative is in
+            if (Is(j, "that") && Is(j + 1, "year") && _lastYear > 0)
+            {
+                hit = new Hit(j + 2, "DATE", _lastYear.ToString("D4", CultureInfo.InvariantCulture));
+                return true;
+            }
+            // ---- "year-end", "year's end": the end of the current year
+            if (Is(j, "year") && (IsHyphen(j + 1) && Tight(j + 1) && Is(j + 2, "end") || (IsP(j + 1, '\'') || IsP(j + 1, '\u2019')) && Is(j + 2, "s") && Is(j + 3, "end")))
+            {
+                int e = IsHyphen(j + 1) ? j + 3 : j + 4;
+                hit = new Hit(e, "DATE", RelUnit(TUnit.Year, 0).Format());
+                return true;
+            }
             // ---- spoken years: "nineteen ninety-six", "the year two thousand"
             if (SpokenYear(K(j) == Kw.The && Is(j + 1, "year") ? j + 2 : j, out int spoken, out int se0))
             {
@@ -834,6 +921,15 @@ public static class TimeTagger
                 else if (I(end).PartOfDay is { } pod && !I(end).Plural) { p.Pod = pod; end++; type = "TIME"; }
                 // "today" in "today's" is still today
                 hit = new Hit(end, type, p.Format());
+                return true;
+            }
+
+            // ---- "this past spring", "this past week": the previous one
+            if (w.Kw == Kw.This && Is(j + 1, "past") && (I(j + 2).Season is not null || I(j + 2).Unit is TUnit.Week or TUnit.Weekend or TUnit.Month or TUnit.Year) && !I(j + 2).Plural)
+            {
+                var nx2 = I(j + 2);
+                string v = nx2.Season is { } se2 ? new CalPoint { Gran = Gran.Season, Year = SeasonYear(se2, -1), Season = se2 }.Format() : RelUnit(nx2.Unit, -1).Format();
+                hit = new Hit(j + 3, "DATE", v);
                 return true;
             }
 
@@ -887,6 +983,14 @@ public static class TimeTagger
                     hit = new Hit(k + 2, "DATE", new CalPoint { Gran = Gran.Season, Year = SeasonYear(se, dir), Season = se }.Format());
                     return true;
                 }
+                if (nx.PartOfDay is { } pd0 && !nx.Plural && kw == Kw.Last && (pd0 is "NI" or "EV"))
+                {
+                    // "last night": the evening or night before the article
+                    var p = dct is { } d0 ? CalPoint.OfDate(d0.AddDays(-1)) : new CalPoint { Gran = Gran.Day };
+                    p.Pod = pd0;
+                    hit = new Hit(k + 2, "TIME", p.Format());
+                    return true;
+                }
                 if (nx.PartOfDay is { } pd && !nx.Plural && kw == Kw.This)
                 {
                     var p = DctDay(); p.Pod = pd;
@@ -909,7 +1013,7 @@ public static class TimeTagger
                     int year;
                     if (IsP(e1, ',') && YearNumber(e1 + 1, out int y1)) { year = y1; e1 += 2; }
                     else if (YearNumber(e1, out int y2)) { year = y2; e1++; }
-                    else year = YearForMonth(mon, day, TenseAround(s, e1));
+                    else year = NarrativeYear(s) is > 0 and var ny ? ny : YearForMonth(mon, day, TenseAround(s, e1));
                     hit = new Hit(e1, "DATE", new CalPoint { Gran = Gran.Day, Year = year, Month = mon, Day = day }.Format());
                     return true;
                 }
@@ -924,7 +1028,7 @@ public static class TimeTagger
                 {
                     if (ambiguous && !(s < j) && !PrepBefore(j)) return false;
                     if (w.Abbrev && !(s < j) && !PrepBefore(j)) return false;
-                    yy = YearForMonth(mon, 0, TenseAround(s, end));
+                    yy = NarrativeYear(s) is > 0 and var ny2 ? ny2 : YearForMonth(mon, 0, TenseAround(s, end));
                 }
                 hit = new Hit(end, "DATE", new CalPoint { Gran = Gran.Month, Year = yy, Month = mon }.Format());
                 return true;
@@ -1036,6 +1140,7 @@ public static class TimeTagger
             else if (Is(j, "Thanksgiving")) { m = 11; nth = 4; wd = 4; if (Is(e, "Day")) e++; }
             else if (Is(j, "Labor") && Is(j + 1, "Day")) { m = 9; nth = 1; wd = 1; e = j + 2; }
             else if (Is(j, "Memorial") && Is(j + 1, "Day")) { m = 5; nth = -1; wd = 1; e = j + 2; }
+            else if (Is(j, "Election") && Is(j + 1, "Day")) { m = 11; nth = 1; wd = 1; e = j + 2; } // the Tuesday after the first Monday
             else return false;
             int year = YearNumber(e, out int y0) ? y0 : IsP(e, ',') && YearNumber(e + 1, out y0) ? y0 : int.MinValue;
             if (year != int.MinValue) e += IsP(e, ',') ? 2 : 1;
@@ -1057,6 +1162,7 @@ public static class TimeTagger
                     d = last.Day - back;
                 }
             }
+            if (Is(j, "Election")) d += 1;
             value = $"{year:D4}-{m:D2}-{d:D2}";
             return true;
         }

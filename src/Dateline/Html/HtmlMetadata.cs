@@ -1,0 +1,396 @@
+using System.Text.Json;
+using AngleSharp.Dom;
+
+namespace Dateline.Html;
+
+/// <summary>What the page says about itself, gathered in one depth-bounded walk before any pruning.</summary>
+internal sealed class PageMetadata
+{
+    public string? Title;
+    public List<string> Authors = [];
+    public string? Published;
+    public string? Modified;
+    public string? Language;
+    public string? SiteName;
+    public string? CanonicalUrl;
+    public string? Image;
+    public string? Section;
+    public List<string> Tags = [];
+    public string? PageType;
+    public string? Description;
+    /// <summary>JSON-LD articleBody (plain text; HTML tags in it are stripped).</summary>
+    public string? ArticleBody;
+
+    // Raw sources kept for the date cascade, which finishes after the body is known.
+    internal readonly List<(string key, string value)> Metas = [];
+    internal readonly List<JsonElement> JsonLd = [];
+    internal readonly List<(string value, bool strong)> TimeElements = [];
+    internal string? Url;
+    internal readonly List<(string text, bool inArticle)> DateHints = [];
+    internal string? NearTitle;
+    internal readonly List<JsonDocument> JsonDocs = [];
+
+    /// <summary>Published and modified dates; precedence documented in docs/html-extraction.md.</summary>
+    public void FinishDates(IDocument doc, List<string> hints, string bodyText)
+    {
+        // 1. JSON-LD of the article object.
+        foreach (var o in ArticleObjects())
+        {
+            Published ??= DateParser.Normalize(Str(o, "datePublished")) ?? DateParser.Normalize(Str(o, "dateCreated"));
+            Modified ??= DateParser.Normalize(Str(o, "dateModified"));
+        }
+        // 2. Meta tags (OpenGraph article:*, Dublin Core, parsely, sailthru, itemprop...).
+        if (Published is null)
+        {
+            foreach (var key in PublishedKeys)
+            {
+                foreach (var (k, v) in Metas)
+                    if (k == key && DateParser.Normalize(v) is { } d) { Published = d; break; }
+                if (Published is not null) break;
+            }
+        }
+        if (Modified is null)
+        {
+            foreach (var key in ModifiedKeys)
+            {
+                foreach (var (k, v) in Metas)
+                    if (k == key && DateParser.Normalize(v) is { } d) { Modified = d; break; }
+                if (Modified is not null) break;
+            }
+        }
+        // 3. <time> marked as the publication time, then byline/date lines, then any <time>.
+        if (Published is null)
+            foreach (var (v, strong) in TimeElements)
+                if (strong && DateParser.Normalize(v) is { } d) { Published = d; break; }
+        // 4. A date in the URL (/2019/08/02/, 20190802).
+        if (Published is null && (CanonicalUrl ?? Url) is { } u) Published = DateParser.FromUrl(u);
+        // 5. Date-like elements (date/time/meta classes; inside the article first), then the headline's surroundings,
+        //    then lines the content pass dropped as bylines or date lines.
+        if (Published is null)
+            foreach (var (h, inArticle) in DateHints.Where(h => h.inArticle).Concat(DateHints.Where(h => !h.inArticle)))
+                if (DateParser.FindInText(h) is { } d) { Published = d; break; }
+        if (Published is null && NearTitle is not null) Published = DateParser.FindInText(NearTitle);
+        if (Published is null)
+            foreach (var h in hints)
+                if (DateParser.FindInText(h) is { } d) { Published = d; break; }
+        if (Published is null)
+            foreach (var (v, _) in TimeElements)
+                if (DateParser.Normalize(v) is { } d) { Published = d; break; }
+        // 6. Broad meta keys that may be the modification date (name=date, last-modified).
+        if (Published is null)
+            foreach (var (k, v) in Metas)
+                if (k is "date" or "dc.date.modified" or "last-modified" or "article:modified_time" or "og:updated_time" && DateParser.Normalize(v) is { } d) { Published = d; break; }
+        // 7. The first date written at the start of the body text.
+        if (Published is null && bodyText.Length > 0) Published = DateParser.FindInText(bodyText.Length > 600 ? bodyText[..600] : bodyText);
+        foreach (var jd in JsonDocs) jd.Dispose();
+        JsonDocs.Clear();
+    }
+
+    static readonly string[] PublishedKeys =
+    [
+        "article:published_time", "og:article:published_time", "article:published", "og:published_time", "published_time",
+        "itemprop:datepublished", "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "published-date", "article.published",
+        "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date",
+        "citation_publication_date", "citation_date", "date_published", "article_date_original", "originalpublicationdate", "cxenseparse:recs:publishtime",
+        "og:pubdate", "pub_date", "release_date", "dc.date.available", "itemprop:datecreated", "date.created", "created", "timestamp",
+    ];
+
+    static readonly string[] ModifiedKeys =
+    [
+        "article:modified_time", "og:updated_time", "og:article:modified_time", "article:modified", "itemprop:datemodified", "datemodified",
+        "dc.date.modified", "dcterms.modified", "last-modified", "lastmod", "updated_time", "revised",
+    ];
+
+    internal IEnumerable<JsonElement> ArticleObjects()
+    {
+        var all = new List<JsonElement>();
+        foreach (var root in JsonLd) Flatten(root, all, 0);
+        // Article types first, then any object that has the field.
+        foreach (var o in all) if (IsArticleType(o)) yield return o;
+        foreach (var o in all) if (!IsArticleType(o) && TypeOf(o) is not ("Person" or "Organization" or "WebSite" or "BreadcrumbList" or "ImageObject")) yield return o;
+    }
+
+    static void Flatten(JsonElement e, List<JsonElement> into, int depth)
+    {
+        if (depth > 6) return;
+        if (e.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var x in e.EnumerateArray()) Flatten(x, into, depth + 1);
+            return;
+        }
+        if (e.ValueKind != JsonValueKind.Object) return;
+        into.Add(e);
+        if (e.TryGetProperty("@graph", out var g)) Flatten(g, into, depth + 1);
+        if (e.TryGetProperty("mainEntity", out var m)) Flatten(m, into, depth + 1);
+    }
+
+    internal static string TypeOf(JsonElement o)
+    {
+        if (!o.TryGetProperty("@type", out var t)) return "";
+        if (t.ValueKind == JsonValueKind.String) return t.GetString() ?? "";
+        if (t.ValueKind == JsonValueKind.Array)
+            foreach (var x in t.EnumerateArray())
+                if (x.ValueKind == JsonValueKind.String && x.GetString() is { } s && s.Contains("Article", StringComparison.Ordinal)) return s;
+        if (t.ValueKind == JsonValueKind.Array && t.GetArrayLength() > 0 && t[0].ValueKind == JsonValueKind.String) return t[0].GetString() ?? "";
+        return "";
+    }
+
+    static bool IsArticleType(JsonElement o)
+    {
+        var t = TypeOf(o);
+        return t.Contains("Article", StringComparison.Ordinal) || t is "BlogPosting" or "Report" or "LiveBlogPosting" or "Recipe" or "Review"
+            or "SocialMediaPosting" or "DiscussionForumPosting" or "NewsArticle" or "Posting" or "TechArticle" or "ScholarlyArticle";
+    }
+
+    internal static string? Str(JsonElement o, string name)
+    {
+        if (o.ValueKind != JsonValueKind.Object || !o.TryGetProperty(name, out var v)) return null;
+        return v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString(),
+            JsonValueKind.Array when v.GetArrayLength() > 0 && v[0].ValueKind == JsonValueKind.String => v[0].GetString(),
+            JsonValueKind.Object => Str(v, "name") ?? Str(v, "@value") ?? Str(v, "url"),
+            _ => null,
+        };
+    }
+}
+
+/// <summary>Reads the metadata sources of a page.</summary>
+internal static class HtmlMetadata
+{
+    public static PageMetadata Read(IDocument doc, string? url)
+    {
+        var m = new PageMetadata { Url = url };
+        string? titleTag = null;
+        var h1s = new List<(string text, bool inArticle)>();
+        var authorElems = new List<string>();
+        var bylineElems = new List<(string text, bool inArticle)>();
+        var root = doc.DocumentElement;
+        if (root is null) return m;
+        m.Language = NormalizeLang(root.GetAttribute("lang") ?? root.GetAttribute("xml:lang"));
+        Walk(root, 0, false);
+
+        void Walk(IElement e, int depth, bool inArticle)
+        {
+            if (depth > HtmlText.MaxDepth) return;
+            foreach (var c in DomKids.Elements(e))
+            {
+                switch (c.LocalName)
+                {
+                    case "meta":
+                        {
+                            var key = (c.GetAttribute("property") ?? c.GetAttribute("name") ?? c.GetAttribute("http-equiv"))?.Trim().ToLowerInvariant();
+                            var ip = c.GetAttribute("itemprop");
+                            var content = c.GetAttribute("content") ?? c.GetAttribute("datetime");
+                            if (content is not null)
+                            {
+                                if (key is not null) m.Metas.Add((key, content));
+                                if (ip is not null) m.Metas.Add(("itemprop:" + ip.ToLowerInvariant(), content));
+                            }
+                            continue;
+                        }
+                    case "link":
+                        {
+                            var rel = c.GetAttribute("rel")?.ToLowerInvariant();
+                            if (rel == "canonical" && m.CanonicalUrl is null) m.CanonicalUrl = c.GetAttribute("href");
+                            continue;
+                        }
+                    case "script":
+                        {
+                            if (c.GetAttribute("type")?.Trim().ToLowerInvariant() == "application/ld+json") ParseJsonLd(m, c.TextContent);
+                            continue;
+                        }
+                    case "title":
+                        if (titleTag is null && depth < 4) titleTag = HtmlText.Text(c, 500);
+                        continue;
+                    case "style": case "noscript": case "template": case "svg":
+                        continue;
+                    case "h1":
+                        if (h1s.Count < 5) h1s.Add((HtmlText.Text(c, 500), inArticle));
+                        break;
+                    case "time":
+                        {
+                            var v = c.GetAttribute("datetime") ?? HtmlText.Text(c, 100);
+                            var tcl = c.GetAttribute("class")?.ToLowerInvariant();
+                            bool strong = c.HasAttribute("pubdate") || (c.GetAttribute("itemprop")?.Contains("datePublished") ?? false)
+                                || (tcl?.Contains("publish") ?? false) || (tcl?.Contains("entry-date") ?? false);
+                            if (m.TimeElements.Count < 20) m.TimeElements.Add((v, strong));
+                            break;
+                        }
+                }
+                var cl = c.GetAttribute("class");
+                var idv = c.GetAttribute("id");
+                if ((cl is not null || idv is not null) && (cl?.Length ?? 0) + (idv?.Length ?? 0) < 300 && c.LocalName is not ("body" or "article" or "main" or "html"))
+                {
+                    // Lower-cased once: ignore-case searches are slow under invariant globalization.
+                    cl = cl?.ToLowerInvariant();
+                    idv = idv?.ToLowerInvariant();
+                    if (bylineElems.Count < 10 && (ByLineClass(cl) || ByLineClass(idv)))
+                    {
+                        var t = HtmlText.Text(c, 300);
+                        if (t.Length is > 1 and < 120) bylineElems.Add((t, inArticle));
+                    }
+                    if (m.DateHints.Count < 30 && (DateClass(cl) || DateClass(idv)))
+                    {
+                        var t = HtmlText.Text(c, 300);
+                        if (t.Length is > 5 and < 200) m.DateHints.Add((t, inArticle));
+                    }
+                }
+                if (c.LocalName == "h1" && m.NearTitle is null && c.ParentElement?.ParentElement is { } gp && gp.LocalName != "body")
+                    m.NearTitle = HtmlText.Text(gp, 1500);
+                var ipr = c.GetAttribute("itemprop");
+                if (ipr is not null)
+                {
+                    if (ipr is "datePublished" or "dateModified" or "dateCreated")
+                    {
+                        var v = c.GetAttribute("content") ?? c.GetAttribute("datetime") ?? HtmlText.Text(c, 100);
+                        m.Metas.Add(("itemprop:" + ipr.ToLowerInvariant(), v));
+                    }
+                    else if (ipr is "author" or "creator")
+                    {
+                        if (authorElems.Count < 10) authorElems.Add(AuthorText(c));
+                    }
+                }
+                else if (c.GetAttribute("rel") == "author" && authorElems.Count < 10)
+                {
+                    authorElems.Add(HtmlText.Text(c, 200));
+                }
+                Walk(c, depth + 1, inArticle || c.LocalName is "article" or "main");
+            }
+        }
+
+        string MetaValue(params string[] keys)
+        {
+            foreach (var k in keys)
+                foreach (var (key, v) in m.Metas)
+                    if (key == k && !string.IsNullOrWhiteSpace(v)) return HtmlText.Collapse(v);
+            return "";
+        }
+
+        var articles = m.ArticleObjects().ToList();
+        string? Ld(string name)
+        {
+            foreach (var o in articles)
+                if (PageMetadata.Str(o, name) is { Length: > 0 } s) return HtmlText.Collapse(s);
+            return null;
+        }
+
+        foreach (var o in articles)
+            if (o.TryGetProperty("articleBody", out var ab) && ab.ValueKind == JsonValueKind.String && ab.GetString() is { Length: > 0 } abs)
+            {
+                m.ArticleBody = System.Net.WebUtility.HtmlDecode(abs.Contains('<') ? StripTags(abs) : abs);
+                break;
+            }
+        m.SiteName = NullIfEmpty(MetaValue("og:site_name", "application-name", "twitter:site"));
+        if (m.SiteName is null)
+            foreach (var o in articles)
+                if (o.TryGetProperty("publisher", out var p) && PageMetadata.Str(p, "name") is { Length: > 0 } pn) { m.SiteName = pn; break; }
+        if (m.SiteName is not null && m.SiteName.StartsWith('@')) m.SiteName = m.SiteName[1..];
+        m.CanonicalUrl ??= NullIfEmpty(MetaValue("og:url", "twitter:url"));
+        m.Image = NullIfEmpty(MetaValue("og:image", "og:image:url", "twitter:image", "twitter:image:src")) ?? ImageFromLd(articles);
+        m.Section = NullIfEmpty(MetaValue("article:section", "section", "parsely-section", "og:article:section")) ?? Ld("articleSection");
+        m.Description = NullIfEmpty(MetaValue("og:description", "description", "twitter:description"));
+        foreach (var (k, v) in m.Metas)
+            if (k is "article:tag" or "og:article:tag" && !string.IsNullOrWhiteSpace(v) && m.Tags.Count < 30) m.Tags.Add(HtmlText.Collapse(v));
+        if (m.Tags.Count == 0)
+        {
+            var kw = MetaValue("keywords", "news_keywords", "parsely-tags");
+            if (kw.Length is > 0 and < 1000)
+                foreach (var t in kw.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                    if (m.Tags.Count < 30) m.Tags.Add(t);
+        }
+        m.Language ??= NormalizeLang(MetaValue("content-language", "og:locale", "language", "dc.language"));
+        if (m.Language is null && Ld("inLanguage") is { } il) m.Language = NormalizeLang(il);
+
+        m.Title = TitleChooser.Choose(
+            ogTitle: NullIfEmpty(MetaValue("og:title", "twitter:title", "dc.title", "parsely-title", "sailthru.title")),
+            ldHeadline: Ld("headline") ?? Ld("name"),
+            titleTag: titleTag,
+            h1s: h1s,
+            siteName: m.SiteName);
+        authorElems.AddRange(bylineElems.Where(b => b.inArticle).Select(b => b.text));
+        authorElems.AddRange(bylineElems.Where(b => !b.inArticle).Select(b => b.text));
+        m.Authors = AuthorCleaner.Choose(articles, m.Metas, authorElems, m.SiteName);
+        return m;
+    }
+
+    static bool Has(string s, string what) => s.Contains(what, StringComparison.Ordinal);
+
+    static bool ByLineClass(string? cls) => cls is not null &&
+        (Has(cls, "author") || Has(cls, "byline") || Has(cls, "autor") || Has(cls, "auteur") || Has(cls, "writer") || Has(cls, "verfasser") || Has(cls, "creator"))
+        && !Has(cls, "bio") && !Has(cls, "about") && !Has(cls, "avatar") && !Has(cls, "image") && !Has(cls, "img") && !Has(cls, "photo") && !Has(cls, "comment");
+
+    static bool DateClass(string? cls) => cls is not null &&
+        (Has(cls, "date") || Has(cls, "time") || Has(cls, "datum") || Has(cls, "meta") || Has(cls, "byline") || Has(cls, "publish")
+        || Has(cls, "posted") || Has(cls, "info") || Has(cls, "zeit"));
+
+    static string AuthorText(IElement c)
+    {
+        // itemprop=author often wraps an itemprop=name element next to a job title or an avatar.
+        if (c.GetAttribute("content") is { Length: > 0 } content) return content;
+        foreach (var n in c.QuerySelectorAll("[itemprop=name]").Take(1)) return HtmlText.Text(n, 200);
+        return HtmlText.Text(c, 200);
+    }
+
+    static string? ImageFromLd(List<JsonElement> articles)
+    {
+        foreach (var o in articles)
+        {
+            if (!o.TryGetProperty("image", out var img)) continue;
+            if (img.ValueKind == JsonValueKind.String) return img.GetString();
+            if (img.ValueKind == JsonValueKind.Object) return PageMetadata.Str(img, "url");
+            if (img.ValueKind == JsonValueKind.Array && img.GetArrayLength() > 0)
+                return img[0].ValueKind == JsonValueKind.String ? img[0].GetString() : PageMetadata.Str(img[0], "url");
+        }
+        return null;
+    }
+
+    static void ParseJsonLd(PageMetadata m, string text)
+    {
+        if (text.Length > 2_000_000 || m.JsonDocs.Count > 20) return;
+        text = text.Trim();
+        if (text.StartsWith("<!--", StringComparison.Ordinal)) text = text[4..];
+        if (text.EndsWith("-->", StringComparison.Ordinal)) text = text[..^3];
+        try
+        {
+            var jd = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            m.JsonDocs.Add(jd);
+            m.JsonLd.Add(jd.RootElement);
+        }
+        catch (JsonException) { }
+    }
+
+    /// <summary>Markup inside a JSON string: tags dropped, block ends become line breaks.</summary>
+    static string StripTags(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        int i = 0;
+        while (i < s.Length)
+        {
+            if (s[i] == '<')
+            {
+                int end = s.IndexOf('>', i);
+                if (end < 0) break;
+                var tag = s.AsSpan(i + 1, Math.Min(end - i - 1, 4));
+                if (tag.StartsWith("/p") || tag.StartsWith("br") || tag.StartsWith("/h") || tag.StartsWith("/li") || tag.StartsWith("/div")) sb.Append('\n');
+                i = end + 1;
+                continue;
+            }
+            sb.Append(s[i++]);
+        }
+        return sb.ToString();
+    }
+
+    static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>BCP 47 primary language subtag, lower case ("de-DE" and "de_DE" give "de").</summary>
+    public static string? NormalizeLang(string? s)
+    {
+        if (string.IsNullOrWhiteSpace(s)) return null;
+        s = s.Trim();
+        int cut = s.IndexOfAny(['-', '_', ',', ';', ' ']);
+        if (cut > 0) s = s[..cut];
+        s = s.ToLowerInvariant();
+        return s.Length is 2 or 3 && s.All(char.IsAsciiLetter) ? s : null;
+    }
+}

@@ -1,0 +1,329 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Dateline.Html;
+
+/// <summary>Dates in ISO form, in attributes, URLs and running text (de, en, fr, es, it, nl, pt month names).</summary>
+internal static partial class DateParser
+{
+    public const int MinYear = 1995;
+    public static int MaxYear => DateTime.UtcNow.Year + 1;
+
+    /// <summary>An attribute or meta value as an ISO date or date-time; null when it is not a plausible date.</summary>
+    public static string? Normalize(string? v)
+    {
+        if (string.IsNullOrWhiteSpace(v)) return null;
+        v = v.Trim();
+        if (v.Length > 200) v = v[..200];
+        var m = IsoStart().Match(v);
+        if (m.Success)
+        {
+            if (!Valid(m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value, out var date)) return null;
+            // Keep a full ISO date-time as written (its calendar day is the page's own).
+            if (m.Groups[4].Success && DateTimeOffset.TryParse(v, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out _)
+                && v.Length <= 35 && v[10] == 'T')
+                return v;
+            return date;
+        }
+        return FindInText(v);
+    }
+
+    static bool Valid(string y, string mo, string d, out string date)
+    {
+        date = "";
+        if (!int.TryParse(y, out int yy) || !int.TryParse(mo, out int mm) || !int.TryParse(d, out int dd)) return false;
+        if (yy < 100) yy += yy > 50 ? 1900 : 2000;
+        if (yy < MinYear || yy > MaxYear || mm < 1 || mm > 12 || dd < 1 || dd > DateTime.DaysInMonth(yy, mm)) return false;
+        date = $"{yy:D4}-{mm:D2}-{dd:D2}";
+        return true;
+    }
+
+    public static string? FromUrl(string url)
+    {
+        if (url.Length > 2000) return null;
+        var m = UrlDate().Match(url);
+        if (m.Success && Valid(m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value, out var d)) return d;
+        m = UrlCompact().Match(url);
+        if (m.Success && Valid(m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value, out d)) return d;
+        return null;
+    }
+
+    /// <summary>The first plausible calendar date written in the text.</summary>
+    public static string? FindInText(string text)
+    {
+        if (text.Length > 5000) text = text[..5000];
+        string? best = null;
+        int bestPos = int.MaxValue;
+        Try(IsoAny(), 1, 2, 3);
+        Try(DotDate(), 3, 2, 1);
+        TryNamed(DayMonthName(), 1, 2, 3);
+        TryNamed(MonthNameDay(), 2, 1, 3);
+        Try(SlashYmd(), 1, 2, 3);
+        TrySlash();
+        return best;
+
+        void Try(Regex r, int y, int mo, int d)
+        {
+            foreach (Match m in r.Matches(text))
+            {
+                if (m.Index >= bestPos) break;
+                if (Valid(m.Groups[y].Value, m.Groups[mo].Value, m.Groups[d].Value, out var date)) { best = date; bestPos = m.Index; break; }
+            }
+        }
+        void TryNamed(Regex r, int d, int mo, int y)
+        {
+            foreach (Match m in r.Matches(text))
+            {
+                if (m.Index >= bestPos) break;
+                int month = MonthNumber(m.Groups[mo].Value);
+                if (month > 0 && Valid(m.Groups[y].Value, month.ToString(CultureInfo.InvariantCulture), m.Groups[d].Value, out var date)) { best = date; bestPos = m.Index; break; }
+            }
+        }
+        void TrySlash()
+        {
+            foreach (Match m in SlashDmy().Matches(text))
+            {
+                if (m.Index >= bestPos) break;
+                // US order unless the first number cannot be a month.
+                var a = m.Groups[1].Value; var b = m.Groups[2].Value;
+                bool dayFirst = int.Parse(a, CultureInfo.InvariantCulture) > 12;
+                if (Valid(m.Groups[3].Value, dayFirst ? b : a, dayFirst ? a : b, out var date)) { best = date; bestPos = m.Index; break; }
+            }
+        }
+    }
+
+    static int MonthNumber(string name)
+    {
+        var n = name.ToLowerInvariant().TrimEnd('.');
+        foreach (var (prefixes, month) in Months)
+            foreach (var p in prefixes)
+                if (n == p || (n.Length >= 3 && p.StartsWith(n, StringComparison.Ordinal) && n.Length >= Math.Min(p.Length, 3))) return month;
+        return 0;
+    }
+
+    static readonly (string[] names, int month)[] Months =
+    [
+        (["january", "januar", "jänner", "janvier", "janv", "enero", "gennaio", "januari", "janeiro", "jan"], 1),
+        (["february", "februar", "feber", "février", "fevrier", "févr", "febrero", "febbraio", "februari", "fevereiro", "feb"], 2),
+        (["march", "märz", "maerz", "mars", "marzo", "maart", "março", "mär", "mar"], 3),
+        (["april", "avril", "abril", "aprile", "avr", "apr"], 4),
+        (["may", "mai", "mayo", "maggio", "mei", "maio"], 5),
+        (["june", "juni", "juin", "junio", "giugno", "junho", "jun"], 6),
+        (["july", "juli", "juillet", "juil", "julio", "luglio", "julho", "jul"], 7),
+        (["august", "août", "aout", "agosto", "augustus", "aug"], 8),
+        (["september", "septembre", "septiembre", "settembre", "setembro", "sept", "sep"], 9),
+        (["october", "oktober", "octobre", "octubre", "ottobre", "outubro", "okt", "oct"], 10),
+        (["november", "novembre", "noviembre", "novembro", "nov"], 11),
+        (["december", "dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro", "déc", "dez", "dec"], 12),
+    ];
+
+    const string MonthAlt = @"(jan(?:uary|uar|vier|v)?|jänner|feb(?:ruary|ruar|rero|braio|ruari)?|févr(?:ier)?|fevrier|mär(?:z)?|maerz|mar(?:ch|s|zo|ço)?|maart|apr(?:il|ile)?|avr(?:il)?|abril|ma[iy]|mayo|maggio|mei|maio|jun[ei]?|juin|junio|giugno|junho|jul[iy]?|juillet|juil|julio|luglio|julho|aug(?:ust|ustus)?|août|aout|agosto|sep(?:t|tember|tembre|tiembre)?|settembre|setembro|o[ck]t(?:ober|obre|ubre)?|ottobre|outubro|nov(?:ember|embre|iembre|embro)?|de[cz](?:ember|embre)?|décembre|diciembre|dicembre|dezembro|déc)";
+
+    [GeneratedRegex(@"^(\d{4})-(\d{1,2})-(\d{1,2})(T\d{2}:\d{2}.*)?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex IsoStart();
+    [GeneratedRegex(@"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex IsoAny();
+    [GeneratedRegex(@"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?![\d])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DotDate();
+    [GeneratedRegex(@"(?<!\d)(\d{1,2})(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?" + MonthAlt + @"\.?,?\s+(?:de\s+)?(\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DayMonthName();
+    [GeneratedRegex(@"\b" + MonthAlt + @"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex MonthNameDay();
+    [GeneratedRegex(@"(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SlashYmd();
+    [GeneratedRegex(@"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SlashDmy();
+    [GeneratedRegex(@"/((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:/|[_-]|\.|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex UrlDate();
+    [GeneratedRegex(@"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex UrlCompact();
+}
+
+/// <summary>Chooses the article title among h1, OpenGraph/JSON-LD and the &lt;title&gt; element.</summary>
+internal static class TitleChooser
+{
+    static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " // ", " ‹ ", " › ", " ~ ", " : "];
+
+    public static string? Choose(string? ogTitle, string? ldHeadline, string? titleTag, List<(string text, bool inArticle)> h1s, string? siteName)
+    {
+        ogTitle = Clean(ogTitle); ldHeadline = Clean(ldHeadline); titleTag = Clean(titleTag);
+        // The visible headline (h1) is the title readers see; meta titles often carry kickers and site names.
+        string? h1 = null;
+        foreach (var (t, inArticle) in h1s) if (inArticle && PlausibleH1(t, siteName, ogTitle, titleTag)) { h1 = t; break; }
+        if (h1 is null)
+            foreach (var (t, _) in h1s) if (PlausibleH1(t, siteName, ogTitle, titleTag)) { h1 = t; break; }
+        if (h1 is not null)
+        {
+            // An h1 that wraps a kicker or a subtitle around the meta title: the meta title is the headline itself.
+            foreach (var t in new[] { ogTitle, ldHeadline })
+            {
+                if (t is null) continue;
+                var clean = StripSite(t, siteName);
+                if (clean.Length >= 10 && clean.Length < h1.Length && h1.Contains(clean, StringComparison.Ordinal)) return clean;
+            }
+            return h1;
+        }
+        if (ogTitle is not null) return StripSite(ogTitle, siteName);
+        if (ldHeadline is not null) return StripSite(ldHeadline, siteName);
+        if (titleTag is not null) return StripSite(titleTag, siteName);
+        return h1;
+    }
+
+    static bool PlausibleH1(string t, string? siteName, string? og, string? titleTag)
+    {
+        if (t.Length < 4 || t.Length > 300) return false;
+        if (siteName is not null && (t.Equals(siteName, StringComparison.OrdinalIgnoreCase) || siteName.Contains(t, StringComparison.OrdinalIgnoreCase))) return false;
+        bool inMeta = (og?.Contains(t, StringComparison.OrdinalIgnoreCase) ?? false) || (titleTag?.Contains(t, StringComparison.OrdinalIgnoreCase) ?? false);
+        // A short h1 that the meta titles do not mention is a logo or a section name.
+        if (!inMeta && t.Split(' ').Length < 3 && (og is not null || titleTag is not null)) return false;
+        if (!inMeta && og is not null && titleTag is not null && IsSiteLike(t, titleTag)) return false;
+        return true;
+    }
+
+    static bool IsSiteLike(string h1, string titleTag) =>
+        titleTag.EndsWith(h1, StringComparison.OrdinalIgnoreCase) && titleTag.Length > h1.Length + 5;
+
+    static string? Clean(string? s)
+    {
+        if (string.IsNullOrWhiteSpace(s)) return null;
+        s = HtmlText.Collapse(s);
+        return s.Length > 0 ? s : null;
+    }
+
+    /// <summary>Removes "| Site name" style parts: parts naming the site, else a short trailing part after a long one.</summary>
+    internal static string StripSite(string t, string? siteName)
+    {
+        foreach (var sep in Separators)
+        {
+            var parts = t.Split(sep);
+            if (parts.Length < 2) continue;
+            var kept = parts.Where(p => !IsSite(p, siteName)).ToList();
+            if (kept.Count == 0) return t;
+            if (kept.Count < parts.Length) return string.Join(sep, kept).Trim();
+            // No site name known: a short last (or first) part is usually the site.
+            var last = parts[^1].Trim();
+            var head = string.Join(sep, parts[..^1]).Trim();
+            if (sep != " : " && last.Split(' ').Length <= 4 && head.Length > last.Length * 1.5 && head.Length >= 20) return head;
+        }
+        return t;
+    }
+
+    static bool IsSite(string part, string? siteName)
+    {
+        part = part.Trim();
+        if (part.Length == 0) return true;
+        if (siteName is null) return part.Contains(".de", StringComparison.OrdinalIgnoreCase) || part.Contains(".com", StringComparison.OrdinalIgnoreCase);
+        return part.Equals(siteName, StringComparison.OrdinalIgnoreCase)
+            || (siteName.Length >= 3 && part.Length <= siteName.Length + 25 && part.Contains(siteName, StringComparison.OrdinalIgnoreCase))
+            || (part.Length >= 3 && siteName.Contains(part, StringComparison.OrdinalIgnoreCase) && part.Length >= siteName.Length / 2);
+    }
+}
+
+/// <summary>Person names of the authors: JSON-LD author, then author meta tags, then itemprop/rel=author elements.</summary>
+internal static partial class AuthorCleaner
+{
+    public static List<string> Choose(List<JsonElement> articles, List<(string key, string value)> metas, List<string> elems, string? siteName)
+    {
+        foreach (var o in articles)
+        {
+            if (!o.TryGetProperty("author", out var a)) continue;
+            var names = new List<string>();
+            FromJson(a, names, 0);
+            var r = CleanAll(names, siteName);
+            if (r.Count > 0) return r;
+        }
+        foreach (var key in new[] { "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author", "og:article:author" })
+        {
+            var names = metas.Where(m => m.key == key).Select(m => m.value).ToList();
+            var r = CleanAll(names, siteName);
+            if (r.Count > 0) return r;
+        }
+        // Byline elements: the first one that names someone (others are usually teasers of other stories).
+        foreach (var e in elems)
+        {
+            var r = CleanAll([e], siteName);
+            if (r.Count > 0) return r;
+        }
+        return [];
+    }
+
+    /// <summary>"Von Anna Beispiel" / "By Jane Doe" written near the headline, for pages with no byline markup.</summary>
+    public static List<string> FromNearTitle(string? text, string? siteName)
+    {
+        if (string.IsNullOrEmpty(text)) return [];
+        var m = ByName().Match(text.Length > 1500 ? text[..1500] : text);
+        return m.Success ? CleanAll([m.Groups[1].Value], siteName) : [];
+    }
+
+    [GeneratedRegex(@"(?:^|[\s|·•])(?:[Vv]on|By|by|Par|par|Por|por|Door|door|Autor(?:in)?:|Author:|Text:)\s+(\p{Lu}[\p{L}'’\-\.]+(?:\s+\p{Lu}[\p{L}'’\-\.]+){1,3}(?:\s+(?:und|and|et|y|&)\s+\p{Lu}[\p{L}'’\-\.]+(?:\s+\p{Lu}[\p{L}'’\-\.]+){1,3})?)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ByName();
+
+    public static List<string> FromLines(List<string> lines, string? siteName) => CleanAll(lines, siteName);
+
+    static void FromJson(JsonElement a, List<string> into, int depth)
+    {
+        if (depth > 4) return;
+        switch (a.ValueKind)
+        {
+            case JsonValueKind.String: into.Add(a.GetString() ?? ""); break;
+            case JsonValueKind.Array: foreach (var x in a.EnumerateArray()) FromJson(x, into, depth + 1); break;
+            case JsonValueKind.Object:
+                if (PageMetadata.TypeOf(a) is "Organization" or "NewsMediaOrganization") return;
+                if (PageMetadata.Str(a, "name") is { } n) into.Add(n);
+                break;
+        }
+    }
+
+    static List<string> CleanAll(List<string> raw, string? siteName)
+    {
+        var result = new List<string>();
+        foreach (var r in raw)
+            foreach (var name in Split(r))
+            {
+                var c = CleanOne(name, siteName);
+                if (c is not null && !result.Contains(c, StringComparer.OrdinalIgnoreCase)) result.Add(c);
+            }
+        return result.Count > 6 ? result[..6] : result;
+    }
+
+    static IEnumerable<string> Split(string s)
+    {
+        s = HtmlText.Collapse(s.Contains('&') ? System.Net.WebUtility.HtmlDecode(s) : s);
+        if (s.Length > 300) yield break;
+        foreach (var part in AuthorSplit().Split(s)) yield return part;
+    }
+
+    static string? CleanOne(string s, string? siteName)
+    {
+        s = s.Trim(' ', ',', ';', ':', '|', '-', '–', '·', '/', '~');
+        s = Prefix().Replace(s, "");
+        if (s.Contains('@')) return null;
+        int cut = s.IndexOfAny(['|', '(', '\n', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '•', '·']);
+        if (cut > 0) s = s[..cut];
+        s = s.Trim(' ', ',', ';', ':', '-', '–', '~');
+        s = Prefix().Replace(s, "");
+        if (Noise().IsMatch(s)) return null;
+        foreach (var w in s.Split(' '))
+            if (w.Length > 2 && w.IndexOf('.') is > 0 and var dot && dot < w.Length - 1) return null;
+        if (s.Length < 2 || s.Length > 60) return null;
+        if (s.Contains("http", StringComparison.OrdinalIgnoreCase) || s.Contains("www.", StringComparison.OrdinalIgnoreCase) || s.Contains('/')) return null;
+        if (!s.Any(char.IsLetter) || s.Count(char.IsDigit) > 2) return null;
+        if (s.Split(' ').Length > 6) return null;
+        if (siteName is not null && (s.Equals(siteName, StringComparison.OrdinalIgnoreCase))) return null;
+        if (Generic().IsMatch(s)) return null;
+        return s;
+    }
+
+    [GeneratedRegex(@"\s*(?:;|,\s+(?=\p{Lu})|\s+(?:and|und|et|y|e|en|&)\s+)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AuthorSplit();
+
+    [GeneratedRegex(@"^(?:(?:by|von|vom|par|de|di|door|av|por|text|texte|autor|autorin|author|auteur|written by|geschrieben von|posted by|post author|verfasst von|ein beitrag von|beitrag von|beitragvon|veröffentlicht von|autorenseite von|über|interview|eingestellt von|publié par|pubblicato da|pressemitteilung von|©|\(c\))\s*:?\s*(?=\p{L})|author(?=\p{Lu}))+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Prefix();
+
+    [GeneratedRegex(@"\b(uhr|kommentar\w*|comments?|minuten|minutes?|lesezeit|anzeigen|artikel|beiträge|posts|alle|mehr|more|read|lesen|shares?|follow|folgen|profil|profile|veröffentlicht|published|updated|aktualisiert|am|on|le|écrit|geschrieben|at)\b|^(by|von|par|author|autor|auteur|über|about|post author|autorenseite von|themegrill|wordpress)$|→|»|›", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Noise();
+
+    [GeneratedRegex(@"^(admin|administrator|wordpressadmin|redaktion|editor|editors|staff|user|guest|gast|anonymous|unknown|null|none|webmaster|team|posted|link|links|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Generic();
+}

@@ -1,0 +1,75 @@
+using Dateline.Ner;
+
+namespace Dateline.Tests.Ner;
+
+public class FeatureTests
+{
+    private static Gazetteer Gaz()
+    {
+        var g = new Gazetteer();
+        g.Add("CITY", "Lima");
+        g.Add("COUNTRY", "New Zealand");
+        return g;
+    }
+
+    [Fact]
+    public void Gazetteer_Match_IsCaseInsensitiveOverTokens()
+    {
+        var g = Gaz();
+        const string text = "NEW ZEALAND";
+        Assert.NotEqual(0, g.Match(text, [0, 4], [3, 7]) & g.MaskOf("COUNTRY"));
+        Assert.Equal(0, g.Match(text, [0], [3]));
+    }
+
+    [Fact]
+    public void Extract_SameWordDifferentCase_SharesLowerCaseFeature()
+    {
+        var a = FeatureExtractor.Extract(NerInput.FromSentences([["Paris"]]), Gazetteer.Empty, WordClusters.Empty);
+        var b = FeatureExtractor.Extract(NerInput.FromSentences([["PARIS"]]), Gazetteer.Empty, WordClusters.Empty);
+        Assert.Equal(a.LowerNorm[0], b.LowerNorm[0]);
+        Assert.NotEqual(a.Shape[0], b.Shape[0]);
+        Assert.NotEmpty(a.Hashes.Intersect(b.Hashes));
+    }
+
+    [Fact]
+    public void Extract_GazetteerMatch_AddsFeatures()
+    {
+        var input = NerInput.FromSentences([["to", "New", "Zealand"]]);
+        var without = FeatureExtractor.Extract(input, Gazetteer.Empty, WordClusters.Empty);
+        var with = FeatureExtractor.Extract(input, Gaz(), WordClusters.Empty);
+        Assert.True(with.Hashes.Length > without.Hashes.Length);
+    }
+
+    [Fact]
+    public void Clusters_WordInFile_HasPrefixesShared()
+    {
+        var c = WordClusters.Load(new MemoryStream("0110101\tparis\n0110111\tlondon\n"u8.ToArray()));
+        var p = c.Prefixes(H.Lower("Paris"))!;
+        var l = c.Prefixes(H.Lower("LONDON"))!;
+        Assert.Equal(p[0], l[0]);          // 4-bit prefix 0110 is shared
+        Assert.NotEqual(p[^1], l[^1]);     // full paths differ
+        Assert.Null(c.Prefixes(H.Lower("rome")));
+    }
+
+    [Fact]
+    public void ClusterInducer_SameContexts_SameCluster()
+    {
+        // Words seen in the same contexts end up closer than words in different contexts.
+        var lines = new List<string>();
+        for (int i = 0; i < 30; i++)
+        {
+            lines.Add("she flew to oslo yesterday");
+            lines.Add("she flew to lima yesterday");
+            lines.Add("the red car was fast");
+            lines.Add("the blue car was fast");
+        }
+        var ms = new MemoryStream();
+        new ClusterInducer { MinCount = 3, ContextWords = 20 }.Run(lines, ms);
+        ms.Position = 0;
+        var paths = new StreamReader(new System.IO.Compression.GZipStream(ms, System.IO.Compression.CompressionMode.Decompress))
+            .ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).ToDictionary(p => p[1], p => p[0]);
+        static int Common(string a, string b) { int k = 0; while (k < a.Length && k < b.Length && a[k] == b[k]) k++; return k; }
+        Assert.True(Common(paths["oslo"], paths["lima"]) > Common(paths["oslo"], paths["red"]));
+        Assert.True(Common(paths["red"], paths["blue"]) > Common(paths["red"], paths["lima"]));
+    }
+}
