@@ -15,4 +15,7 @@ root.Subcommands.Add(ExtractCommand.Create());
 root.Subcommands.Add(StagesCommand.Create());
 root.Subcommands.Add(NerCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(IngestCommand.Create());
+root.Subcommands.Add(SearchCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 return CliRunner.Run(root, args);
