@@ -20,7 +20,7 @@ public sealed class ServerTests(ServerFixture f) : IClassFixture<ServerFixture>
     {
         var a = await Json("/api/articles/" + f.BridgeArticleId);
         var doc = a.GetProperty("document");
-        Assert.Equal("1.0", doc.GetProperty("schema_version").GetString());
+        Assert.Equal(Dateline.Model.Schema.Version, doc.GetProperty("schema_version").GetString());
         Assert.True(doc.GetProperty("entities").GetArrayLength() >= 4);
         var quote = doc.GetProperty("quotes")[0];
         Assert.Equal("E2", quote.GetProperty("speaker").GetProperty("entity").GetString());
