@@ -12,7 +12,8 @@ public static class NerCommand
         var conll = new Option<string>("--conll") { Description = "CoNLL file: token in the first column, blank lines between sentences; '-' reads stdin", Required = true };
         var model = new Option<string?>("--model") { Description = "Model file (default: the shipped models/ner/ner-en-v1.bin)" };
         var output = new Option<string?>("--output", "-o") { Description = "Output file (default: stdout)" };
-        var cmd = new Command("ner", "Tag named entities in a CoNLL file (adds a predicted IOB2 column)") { conll, model, output };
+        var beam = new Option<int>("--beam") { Description = "Beam width (1 = greedy)", DefaultValueFactory = _ => NerModel.DefaultBeam };
+        var cmd = new Command("ner", "Tag named entities in a CoNLL file (adds a predicted IOB2 column)") { conll, model, output, beam };
         cmd.SetAction(pr =>
         {
             string path = pr.GetValue(conll)!;
@@ -38,7 +39,9 @@ public static class NerCommand
                 Console.Error.WriteLine($"dateline ner: {path}: {e.Message}");
                 return 1;
             }
-            var predicted = file.Documents.Select(d => m.Tag(d.Input)).ToList();
+            int width = pr.GetValue(beam);
+            if (width < 1) { Console.Error.WriteLine("dateline ner: --beam must be at least 1"); return 2; }
+            var predicted = file.Documents.Select(d => m.Tag(d.Input, width)).ToList();
             using var w = outPath is null
                 ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16)
                 : new StreamWriter(outPath, false, new UTF8Encoding(false), 1 << 16);

@@ -49,7 +49,8 @@ internal static class FeatureExtractor
     /// Features of a document. <paramref name="scratch"/>: the hash array is a per-thread buffer
     /// reused by the next call on this thread (tagging); training keeps its own copies.
     /// </summary>
-    public static DocFeatures Extract(NerInput input, Gazetteer gaz, WordClusters clusters, bool scratch = false)
+    public static DocFeatures Extract(NerInput input, Gazetteer gaz, WordClusters clusters, bool scratch = false,
+        double wordDropout = 0, ulong dropSeed = 0)
     {
         int n = input.TokenCount;
         var f = new DocFeatures { N = n };
@@ -107,6 +108,22 @@ internal static class FeatureExtractor
             cap[i] = CapNone;
             exact[i] = lower[i];
             shape[i] = ShapeHash(low);
+        }
+
+        // Training only (word dropout): some capitalised tokens lose their word identity (word,
+        // exact form, bigrams, also as neighbours), so the model learns to tag names it has never
+        // seen from shape, affixes, clusters, gazetteers and context, as it must at test time.
+        // Clusters, gazetteer matches and document grouping still see the real word.
+        if (wordDropout > 0)
+        {
+            ulong cut = (ulong)(wordDropout * ulong.MaxValue);
+            for (int i = 0; i < n; i++)
+            {
+                if (i == 0 || cap[i] is CapNone or CapNoLetter) continue; // token 0 may be the topic word
+                if (H.Final(H.Add(H.Add(H.Start(11), dropSeed), (ulong)i)) >= cut) continue;
+                lowerNorm[i] = 0x5555UL;
+                exact[i] = 0x5555UL;
+            }
         }
 
         // Document index: tokens grouped by lower-cased form (sort once, no per-type lists).

@@ -20,6 +20,8 @@ public sealed class NerTrainOptions
     public int MinFeatureCount { get; set; } = 1;
     /// <summary>Perceptrons trained with seeds Seed, Seed+1, ... whose weights are averaged into one (bagging-like; same tagging cost).</summary>
     public int Bag { get; set; } = 3;
+    /// <summary>Fraction of capitalised training tokens whose word identity is hidden (see FeatureExtractor.Extract); 0 = off.</summary>
+    public double WordDropout { get; set; }
 }
 
 /// <summary>
@@ -98,7 +100,8 @@ public sealed class NerTrainer(NerTrainOptions options)
         var docs = train.Where(d => d.Gold is not null && d.Input.TokenCount > 0).ToList();
         if (options.CaseAugmentEvery > 0) docs = docs.Select((d, i) => CaseAugment(d, i, options.CaseAugmentEvery)).ToList();
         var devDocs = dev?.Where(d => d.Gold is not null && d.Input.TokenCount > 0).ToList();
-        var feats = docs.Select(d => FeatureExtractor.Extract(d.Input, gaz, clusters)).ToArray();
+        var feats = docs.Select((d, i) => FeatureExtractor.Extract(d.Input, gaz, clusters, wordDropout: options.WordDropout,
+            dropSeed: (ulong)i * 1_000_003UL + (ulong)options.Seed)).ToArray();
         var devFeats = devDocs?.Select(d => FeatureExtractor.Extract(d.Input, gaz, clusters)).ToArray();
         log?.Invoke($"train: {docs.Count} documents, {docs.Sum(d => d.Input.TokenCount)} tokens");
 

@@ -57,6 +57,51 @@ public class ShippedModelTests
     }
 
     [Fact]
+    public void Tag_BeamWidthOne_SameAsGreedyDecoder()
+    {
+        // Width 1 keeps the single best label per token: exactly the greedy decoder's choice.
+        var input = NerInput.FromSentences([
+            ["SOCCER", "-", "LEEDS", "BEAT", "CHELSEA"],
+            ["Leeds", "United", "beat", "Chelsea", "2-1", "at", "Elland", "Road", "on", "Saturday", "."],
+            ["Manager", "Howard", "Wilkinson", "praised", "Tony", "Yeboah", "and", "the", "Brazilian", "defender", "."],
+        ]);
+        var f = FeatureExtractor.Extract(input, Model.Gazetteer, Model.Clusters);
+        var greedy = Model.Tag(input, 1);
+        Assert.Equal(greedy, Model.Tag(input, 1));
+        var layer = Model.FirstLayer;
+        Assert.Equal(greedy, layer.Tag(input, f, null, null, beam: 1));
+        var map = layer.Map();
+        var (rows, offs) = Decoder.MapStatic(f, ref map);
+        Assert.Equal(greedy, Decoder.BeamTag(input, f, ref map, rows, offs, 1, NerModel.BeamTemperature));
+    }
+
+    [Fact]
+    public void Tag_DefaultBeam_WellFormedAndFindsNames()
+    {
+        var input = NerInput.FromSentences([
+            ["Leeds", "United", "beat", "Chelsea", "2-1", "at", "Elland", "Road", "on", "Saturday", "."],
+            ["Manager", "Howard", "Wilkinson", "praised", "Tony", "Yeboah", "and", "the", "Brazilian", "defender", "."],
+        ]);
+        var labels = Model.Tag(input);
+        for (int s = 0; s < input.SentenceCount; s++)
+        {
+            int a = input.SentenceStarts[s], b = input.SentenceStarts[s + 1];
+            for (int i = a; i < b; i++) Assert.True(Bilou.Allowed(i == a ? -1 : labels[i - 1], labels[i]), $"illegal label at {i}");
+            Assert.True(Bilou.CanEnd(labels[b - 1]));
+        }
+        var tags = Bilou.ToIob2(labels, input.SentenceStarts);
+        Assert.Equal(["B-PER", "I-PER"], tags[12..14]);
+        Assert.Equal(["B-PER", "I-PER"], tags[15..17]);
+    }
+
+    [Fact]
+    public void Tag_BeamZero_Throws()
+    {
+        var input = NerInput.FromSentences([["Paris"]]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Model.Tag(input, 0));
+    }
+
+    [Fact]
     public void Stage_NoTokens_EmptyEntities()
     {
         var doc = new NewsDocument("t2", "", new SourceInfo()) { Tokens = [], Sentences = [] };
@@ -77,7 +122,7 @@ public class NerCorpusTests
         var file = ConllFile.Read(path, hasGold: true);
         var score = new NerScore();
         foreach (var d in file.Documents) score.Add(d.Gold!, NerModel.Default.Tag(d.Input));
-        // Shipped model: 90.85 on dev (docs/ner.md); the floor leaves room for harmless retraining noise.
-        Assert.True(score.F1 >= 90.0, $"dev F1 {score.F1:F2} fell below 90.0");
+        // Shipped model with the default beam: 91.20 on dev (docs/ner.md); the floor leaves room for harmless retraining noise.
+        Assert.True(score.F1 >= 90.5, $"dev F1 {score.F1:F2} fell below 90.5");
     }
 }

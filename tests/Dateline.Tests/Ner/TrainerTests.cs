@@ -9,7 +9,7 @@ public class TrainerTests
     {
         var model = NerFixtures.TrainTiny();
         Assert.Equal(["B-PER", "I-PER", "O", "B-LOC", "O", "O", "O"],
-            NerFixtures.Tags(model, "Maria", "Lopez", "visited", "Oslo", "on", "Monday", "."));
+            NerFixtures.Tags(model, 1, "Maria", "Lopez", "visited", "Oslo", "on", "Monday", "."));
     }
 
     [Fact]
@@ -29,7 +29,8 @@ public class TrainerTests
         var loaded = NerModel.Load(ms);
         Assert.Equal(model.FeatureCount, loaded.FeatureCount);
         string[] sent = ["Zenit", "Group", "hired", "Maria", "Lopez", "in", "Lima", "."];
-        Assert.Equal(NerFixtures.Tags(model, sent), NerFixtures.Tags(loaded, sent));
+        Assert.Equal(NerFixtures.Tags(model, 1, sent), NerFixtures.Tags(loaded, 1, sent));
+        Assert.Equal(NerFixtures.Tags(model, 4, sent), NerFixtures.Tags(loaded, 4, sent));
     }
 
     [Fact]
