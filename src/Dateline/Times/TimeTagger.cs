@@ -635,6 +635,13 @@ public static class TimeTagger
         {
             hit = default;
             var k = K(i);
+            // "for a while": a vague duration; "once in a while" is a frequency, "a while ago" a past reference
+            if (k == Kw.A && Is(i + 1, "while") && !Is(i - 2, "once") && toks[i].Length == 1)
+            {
+                if (K(i + 2) == Kw.Ago) { hit = new Hit(i + 3, "DATE", "PAST_REF"); return true; }
+                if (PhraseEnds(i + 2) && !Is(i + 2, "the") && !Is(i + 2, "a") && !Is(i + 2, "he") && !Is(i + 2, "she") && !Is(i + 2, "they") && !Is(i + 2, "we") && !Is(i + 2, "it") && !Is(i + 2, "i"))
+                { hit = new Hit(i + 2, "DURATION", "PXX"); return true; }
+            }
             switch (k)
             {
                 case Kw.Now:
@@ -959,6 +966,14 @@ public static class TimeTagger
                     hit = new Hit(k + 2, "DATE", p.Format());
                     return true;
                 }
+                // "the next morning": that part of the day after the last date in the text (the DCT without one)
+                if (the && kw is Kw.Next or Kw.Following && nx.PartOfDay is { } npd && !nx.Plural && PhraseEnds(k + 2))
+                {
+                    var p = _lastDay is { } ld ? CalPoint.OfDate(ld.AddDays(1)) : dct is { } nd ? CalPoint.OfDate(nd.AddDays(1)) : new CalPoint { Gran = Gran.Day };
+                    p.Pod = npd;
+                    hit = new Hit(k + 2, "TIME", p.Format());
+                    return true;
+                }
                 if (the && !(kw is Kw.Previous or Kw.Following && nx.Weekday > 0)) return false;
                 if (nx.Weekday > 0 && !nx.Plural && !nx.Abbrev)
                 {
@@ -1034,6 +1049,47 @@ public static class TimeTagger
                 return true;
             }
 
+            // ---- "the summer", "the early summer", "late spring": the season nearest in the tense's direction
+            // (or the narrative year). Only when the season word ends the phrase: "the summer months",
+            // "the winter storm" are not timexes.
+            {
+                int k = K(j) == Kw.The && I(j + 1).Season is not null ? j + 1 : j;
+                if (I(k).Season is { } bs && !I(k).Plural && (k > j || s < j) && !Cap(k) && PhraseEnds(k + 1) && TemporalPrepBefore(s)
+                    && !(bs == "FA" && Is(k, "fall") && (Is(k + 1, "in") || Is(k + 1, "of") || Is(k + 1, "to"))))
+                {
+                    int by = NarrativeYear(s) is > 0 and var nyb ? nyb : SeasonYearByTense(bs, TenseAround(s, k + 1));
+                    hit = new Hit(k + 1, "DATE", new CalPoint { Gran = Gran.Season, Year = by, Season = bs }.Format());
+                    return true;
+                }
+            }
+
+            // ---- "in the morning", "mid-afternoon", "overnight": a part of the article's day; TIME as TimeML has it.
+            {
+                int k = K(j) == Kw.The ? j + 1 : j;
+                if (I(k).PartOfDay is { } pod && !I(k).Plural && (k > j || s < j) && pod != "NI" && !Is(k, "overnight") && PhraseEnds(k + 1) && TemporalPrepBefore(s))
+                {
+                    var p = DctDay();
+                    p.Pod = pod;
+                    hit = new Hit(k + 1, "TIME", p.Format());
+                    return true;
+                }
+                if (Is(j, "overnight") && PhraseEnds(j + 1))
+                {
+                    // "prices fell overnight": the night before a past-tense report
+                    var p = dct is { } od ? CalPoint.OfDate(TenseAround(j, j + 1) == Tense.Past ? od.AddDays(-1) : od) : new CalPoint { Gran = Gran.Day };
+                    p.Pod = "NI";
+                    hit = new Hit(j + 1, "TIME", p.Format());
+                    return true;
+                }
+            }
+
+            // ---- "the full year" (earnings reports): the article's year
+            if (K(j) == Kw.The && Is(j + 1, "full") && (Is(j + 2, "year") || K(j + 2) == Kw.Fiscal && Is(j + 3, "year")))
+            {
+                hit = new Hit(Is(j + 2, "year") ? j + 3 : j + 4, "DATE", DctYear < 0 ? "XXXX" : DctYear.ToString("D4", CultureInfo.InvariantCulture));
+                return true;
+            }
+
             // ---- seasons: "summer 1998", "the summer of 1998", "the summer" not tagged
             if (w.Season is { } season && !w.Plural && (YearNumber(j + 1, out int sy) || Is(j + 1, "of") && YearNumber(j + 2, out sy)))
             {
@@ -1051,7 +1107,11 @@ public static class TimeTagger
                 if (the) k++;
                 if (K(k) is Kw.Early or Kw.Late or Kw.Mid) { k++; if (IsHyphen(k) && Tight(k)) k++; }
                 if (YearNumber(k, out int dy) && dy % 10 == 0 && Tight(k + 1) && Is(k + 1, "s"))
-                { hit = new Hit(k + 2, "DATE", (dy / 10).ToString(CultureInfo.InvariantCulture)); return the || s < j || true; }
+                {
+                    // "the 1800s" is the century (value 18); "the 2000s" is read as the decade, its usual sense
+                    int v = dy % 100 == 0 && dy < 2000 ? dy / 100 : dy / 10;
+                    hit = new Hit(k + 2, "DATE", v.ToString(CultureInfo.InvariantCulture)); return true;
+                }
                 if ((IsP(k, '\'') || IsP(k, '\u2019')) && IsNum(k + 1) && Tight(k + 1) && toks[k + 1].Length == 2 && Int(k + 1) % 10 == 0 && Tight(k + 2) && Is(k + 2, "s"))
                 {
                     int dd = Int(k + 1);
@@ -1140,6 +1200,13 @@ public static class TimeTagger
             else if (Is(j, "Thanksgiving")) { m = 11; nth = 4; wd = 4; if (Is(e, "Day")) e++; }
             else if (Is(j, "Labor") && Is(j + 1, "Day")) { m = 9; nth = 1; wd = 1; e = j + 2; }
             else if (Is(j, "Memorial") && Is(j + 1, "Day")) { m = 5; nth = -1; wd = 1; e = j + 2; }
+            else if (Is(j, "Easter") || Is(j, "Good") && Is(j + 1, "Friday"))
+            {
+                // movable: computed from the Gregorian Easter date below
+                nth = 99; e = Is(j, "Good") ? j + 2 : j + 1;
+                if (Is(j, "Easter") && (Is(e, "Sunday") || Is(e, "Monday") || Is(e, "Day"))) e++;
+                m = 4;
+            }
             else if (Is(j, "Election") && Is(j + 1, "Day")) { m = 11; nth = 1; wd = 1; e = j + 2; } // the Tuesday after the first Monday
             else return false;
             int year = YearNumber(e, out int y0) ? y0 : IsP(e, ',') && YearNumber(e + 1, out y0) ? y0 : int.MinValue;
@@ -1147,6 +1214,14 @@ public static class TimeTagger
             else year = YearForMonth(m, d == 0 ? 15 : d, TenseAround(j, e));
             end = e;
             if (year < 0) { value = d > 0 ? $"XXXX-{m:D2}-{d:D2}" : $"XXXX-{m:D2}"; return true; }
+            if (nth == 99)
+            {
+                var easter = EasterSunday(year);
+                int shift = Is(j, "Good") ? -2 : Is(j + 1, "Monday") ? 1 : 0;
+                var ed = easter.AddDays(shift);
+                value = $"{ed.Year:D4}-{ed.Month:D2}-{ed.Day:D2}";
+                return true;
+            }
             if (nth != 0)
             {
                 var first = new DateOnly(year, m, 1);
@@ -1165,6 +1240,15 @@ public static class TimeTagger
             if (Is(j, "Election")) d += 1;
             value = $"{year:D4}-{m:D2}-{d:D2}";
             return true;
+        }
+
+        /// <summary>Gregorian Easter Sunday (the anonymous Gregorian computus).</summary>
+        private static DateOnly EasterSunday(int y)
+        {
+            int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+            int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+            int m = (a + 11 * h + 22 * l) / 451, month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+            return new DateOnly(y, month, day);
         }
 
         private bool PlausibleCount(int k)
@@ -1189,9 +1273,47 @@ public static class TimeTagger
             int idx = season switch { "SP" => 0, "SU" => 1, "FA" => 2, _ => 3 };
             int y = d.Year;
             if (d.Month <= 2 && idx == 3) y = d.Year - 1; // January is in the previous year's winter
+            // In January and February this year's spring, summer and fall are all still ahead:
+            // "last fall" is the previous year's, "next spring" this year's.
+            if (d.Month <= 2 && idx != 3) return dir < 0 ? d.Year - 1 : d.Year;
             if (dir < 0) return idx < cur ? d.Year : (idx == 3 && d.Month <= 2 ? y - 1 : d.Year - 1);
             if (dir > 0) return idx > cur ? d.Year : d.Year + 1;
             return idx == 3 && d.Month <= 2 ? y : d.Year;
+        }
+
+        /// <summary>"the summer" without last/next: the latest one begun for past tense, the next one not over for future.</summary>
+        private int SeasonYearByTense(string season, Tense t)
+        {
+            if (dct is not { } d) return -1;
+            int start = season switch { "SP" => 3, "SU" => 6, "FA" => 9, _ => 12 };
+            if (season == "WI") return d.Month <= 2 ? d.Year - 1 : d.Year;
+            if (t == Tense.Past) return start <= d.Month ? d.Year : d.Year - 1;
+            if (t == Tense.Future) return start + 2 >= d.Month ? d.Year : d.Year + 1;
+            return d.Year;
+        }
+
+        private static readonly string[] PhraseFollowers = ["and", "or", "but", "when", "while", "as", "until", "to", "at", "in", "on", "for", "with", "from", "by",
+            "he", "she", "they", "we", "it", "i", "you", "the", "a", "an", "is", "was", "were", "will", "would", "had", "has", "have", "did", "that", "there", "this", "his", "her", "their", "its"];
+
+        /// <summary>True when token k ends a noun phrase: punctuation, end of text, a capital, or a function word ("in the morning, ...", "the summer when ...").</summary>
+        private bool PhraseEnds(int k)
+        {
+            if (!Ok(k) || toks[k].Kind != LexKind.Word) return !IsHyphen(k) && !(IsP(k, '\'') || IsP(k, '\u2019'));
+            if (Cap(k)) return true;
+            var w = S(k);
+            foreach (var f in PhraseFollowers) if (w.Equals(f, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
+
+        private static readonly string[] TemporalPreps = ["in", "during", "over", "through", "throughout", "since", "until", "till", "by", "into", "for", "from", "before", "after", "all"];
+
+        /// <summary>"in the morning", "during the summer": a bare season or part of day is a timex only after a temporal preposition.</summary>
+        private bool TemporalPrepBefore(int s)
+        {
+            if (!Ok(s - 1) || toks[s - 1].Kind != LexKind.Word) return false;
+            var w = S(s - 1);
+            foreach (var p in TemporalPreps) if (w.Equals(p, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
         }
 
         private int DecadeWord(int k)

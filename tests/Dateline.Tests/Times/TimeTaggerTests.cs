@@ -58,6 +58,19 @@ public class TimeTaggerTests
     [InlineData("The paper is published daily.", "daily", "SET", "P1D")]
     [InlineData("The club meets every Thursday.", "every Thursday", "SET", "XXXX-WXX-4")]
     [InlineData("It has been closed for years.", "years", "DURATION", "PXY")]
+    // bare seasons and parts of day after a temporal preposition, "overnight", "a while", the full year
+    [InlineData("It rained heavily during the summer.", "the summer", "DATE", "2025-SU")]
+    [InlineData("Crops failed in the early spring.", "the early spring", "DATE", "2025-SP")]
+    [InlineData("He walked to work in the morning.", "the morning", "TIME", "2025-11-19TMO")]
+    [InlineData("Trading resumed in mid-afternoon.", "mid-afternoon", "TIME", "2025-11-19TAF")]
+    [InlineData("Prices fell overnight.", "overnight", "TIME", "2025-11-18TNI")]
+    [InlineData("They met on June 3, 2024, and talked again the next morning.", "the next morning", "TIME", "2024-06-04TMO")]
+    [InlineData("The talks stalled for a while.", "a while", "DURATION", "PXX")]
+    [InlineData("He left a while ago.", "a while ago", "DATE", "PAST_REF")]
+    [InlineData("Profit for the full year rose.", "the full year", "DATE", "2025")]
+    [InlineData("Steam power spread in the 1800s.", "the 1800s", "DATE", "18")]
+    [InlineData("The shops close at Easter.", "Easter", "DATE", "2026-04-05")]
+    [InlineData("Protests began on Good Friday 2024.", "Good Friday 2024", "DATE", "2024-03-29")]
     [InlineData("The plan saves $2 million a year.", "a year", "SET", "P1Y")]
     [InlineData("Profits rose from a year earlier.", "a year earlier", "DATE", "2024")]
     [InlineData("Protesters gathered last night.", "last night", "TIME", "2025-11-18TNI")]
@@ -118,6 +131,25 @@ public class TimeTaggerTests
     [InlineData("Troops march on the capital.")]
     [InlineData("The 6-year-old boy was found safe.")]
     public void Tag_NonTemporalText_FindsNothing(string text)
+    {
+        Assert.Empty(TimeTagger.Tag(text, Dct));
+    }
+
+    [Theory]
+    [InlineData("It rained last fall.", "last fall", "1997-FA")]
+    [InlineData("It opens next spring.", "next spring", "1998-SP")]
+    public void Tag_SeasonInFebruary_CountsFromTheSeasonsStillAhead(string text, string span, string value)
+    {
+        Assert.Equal(value, Single(text, span, new DateOnly(1998, 2, 6)).Value);
+    }
+
+    [Theory]
+    [InlineData("The fall in prices hurt exporters.")]
+    [InlineData("The summer months were hot.")]
+    [InlineData("The overnight rate rose.")]
+    [InlineData("Once in a while the river floods.")]
+    [InlineData("The morning paper was late.")]
+    public void Tag_SeasonOrPartOfDayAsModifier_IsNotATimex(string text)
     {
         Assert.Empty(TimeTagger.Tag(text, Dct));
     }
