@@ -377,6 +377,13 @@ public static class TimeTagger
             else if (the && Is(j, "entire") || the && Is(j, "full") || Is(j, "another") || Is(j, "additional")) j++;
             _ = first;
 
+            // "day-long", "decades-long", "weeklong": an adjective of length without a count
+            if (j == i && LongAdjective(i, out var lu, out bool lplural, out int lend))
+            {
+                hit = new Hit(lend, "DURATION", DurationValue(lplural ? double.NaN : 1, lu));
+                return true;
+            }
+
             // "half an hour", "half a year"
             if (K(j) == Kw.Half && K(j + 1) == Kw.A && I(j + 2).Unit != TUnit.None && !I(j + 2).Plural)
             {
@@ -414,6 +421,8 @@ public static class TimeTagger
             if (w.Unit == TUnit.Quarter && !IsNum(j) && !(n > 1)) return false;
             if (!w.Plural && n > 1 && !hyph && !IsNum(j) && w.Unit != TUnit.Year) { } // "five year" still a duration
             int end = k + 1;
+            // "a day-long meeting": the timex is "day-long", found at the next word
+            if (!hyph && K(j) == Kw.A && IsHyphen(end) && Tight(end) && Is(end + 1, "long")) return false;
             // "a year-earlier loss": the timex is "year-earlier" (quarter grammar), not "a year"
             if (IsHyphen(end) && Tight(end) && (Is(end + 1, "earlier") || Is(end + 1, "ago"))) return false;
             // "$2 million a year", "interviews a day": a rate is a SET (TimeML), not a duration
@@ -440,10 +449,32 @@ public static class TimeTagger
                 }
             }
             // "N units later" relative to a narrative anchor we do not track: keep the duration extent only
-            if (vagueWord && !the && relDir == 0 && !IsNum(j) && K(j) is Kw.Several or Kw.Many && !w.Plural) return false;
-            if (double.IsNaN(n) && !w.Plural) return false;
+            if (vagueWord && !the && relDir == 0 && !IsNum(j) && K(j) is Kw.Several or Kw.Many && !w.Plural && !hyph) return false;
+            if (double.IsNaN(n) && !w.Plural && !hyph) return false;
+            // "52 years old": ages are not annotated (TimeBank, like the hyphenated "8-year-old")
+            if (!hyph && K(end) == Kw.Old) return false;
+            // "about three-quarters of its food" is a fraction
+            if (w.Unit == TUnit.Quarter && w.Plural && Is(end, "of") && IsHyphen(k - 1)) return false;
             hit = new Hit(end, "DURATION", DurationValue(n, w.Unit));
             return true;
+        }
+
+        /// <summary>"day-long", "months-long", "yearlong": a unit (any number) glued to "long" by a hyphen or in one word.</summary>
+        private bool LongAdjective(int i, out TUnit unit, out bool plural, out int end)
+        {
+            unit = TUnit.None; plural = false; end = i;
+            if (!Ok(i) || toks[i].Kind != LexKind.Word) return false;
+            var u = I(i);
+            if (u.Unit is not (TUnit.None or TUnit.Weekend or TUnit.Quarter) && IsHyphen(i + 1) && Tight(i + 1) && Tight(i + 2) && Is(i + 2, "long")
+                && !(IsNum(i - 1) || I(i - 1).IsNumber || K(i - 1) is Kw.Few or Kw.Several or Kw.Many || IsHyphen(i - 1) && Tight(i)))
+            { unit = u.Unit; plural = u.Plural; end = i + 3; return true; }
+            var w = S(i);
+            if (w.Length > 6 && w.EndsWith("long", StringComparison.OrdinalIgnoreCase))
+            {
+                var head = TimeLexicon.Get(w[..^4]);
+                if (head.Unit is TUnit.Day or TUnit.Week or TUnit.Month or TUnit.Year) { unit = head.Unit; plural = head.Plural; end = i + 1; return true; }
+            }
+            return false;
         }
 
         /// <summary>Token before "a year" in a rate: a number, a scale word or a plural noun ("CDs", "flights").</summary>
@@ -616,7 +647,10 @@ public static class TimeTagger
             }
             else if (rel == 2 || rel == 0 && the && K(i + 1) is Kw.Latest or Kw.Same || isPeriod)
             {
-                if (_lastQYear > 0) val = new CalPoint { Gran = Gran.Quarter, Year = _lastQYear, Part = _lastQ }.Format();
+                // "the latest quarter" is one already reported: a quarter in context that has not ended yet
+                // (an outlook for "the fourth quarter") does not anchor it
+                bool ctxFuture = K(i + 1) == Kw.Latest && dct is { } dq && _lastQYear * 4 + _lastQ > dq.Year * 4 + DctQuarter - 1;
+                if (_lastQYear > 0 && !ctxFuture) val = new CalPoint { Gran = Gran.Quarter, Year = _lastQYear, Part = _lastQ }.Format();
                 else if (dct is { } d1) val = Shift(CalPoint.OfDate(d1), TUnit.Quarter, rel == 2 || K(i + 1) == Kw.Latest ? -1 : 0).Format();
                 else val = "XXXX-QX";
             }

@@ -71,6 +71,12 @@ public class TimeTaggerTests
     [InlineData("Steam power spread in the 1800s.", "the 1800s", "DATE", "18")]
     [InlineData("The shops close at Easter.", "Easter", "DATE", "2026-04-05")]
     [InlineData("Protests began on Good Friday 2024.", "Good Friday 2024", "DATE", "2024-03-29")]
+    // length adjectives
+    [InlineData("Their day-long meeting ended.", "day-long", "DURATION", "P1D")]
+    [InlineData("A year-long probe began.", "year-long", "DURATION", "P1Y")]
+    [InlineData("A weeklong strike began.", "weeklong", "DURATION", "P1W")]
+    [InlineData("He ended a several-year tenure.", "several-year", "DURATION", "PXY")]
+    [InlineData("The decades-long feud ended.", "decades-long", "DURATION", "PXDE")]
     [InlineData("The plan saves $2 million a year.", "a year", "SET", "P1Y")]
     [InlineData("Profits rose from a year earlier.", "a year earlier", "DATE", "2024")]
     [InlineData("Protesters gathered last night.", "last night", "TIME", "2025-11-18TNI")]
@@ -149,9 +155,18 @@ public class TimeTaggerTests
     [InlineData("The overnight rate rose.")]
     [InlineData("Once in a while the river floods.")]
     [InlineData("The morning paper was late.")]
-    public void Tag_SeasonOrPartOfDayAsModifier_IsNotATimex(string text)
+    [InlineData("Mr. Reupke, 52 years old, retired.")]
+    [InlineData("The island imports about three-quarters of its food.")]
+    public void Tag_ModifierAgeOrFraction_IsNotATimex(string text)
     {
         Assert.Empty(TimeTagger.Tag(text, Dct));
+    }
+
+    [Fact]
+    public void Tag_LatestQuarterAfterAnOutlook_IsTheLastReportedQuarter()
+    {
+        var found = TimeTagger.Tag("It expects a rise in the fourth quarter. Sales in the latest quarter fell.", Dct);
+        Assert.Equal("2025-Q3", found.Single(t => t.Text == "the latest quarter").Value);
     }
 
     [Fact]
