@@ -700,7 +700,8 @@ public static class TimeTagger
                 case Kw.The:
                     if (Is(i + 1, "past") && !IsNum(i + 2) && I(i + 2).Unit == TUnit.None && !I(i + 2).IsNumber && K(i + 2) is not (Kw.Few or Kw.Several or Kw.A))
                     { hit = new Hit(i + 2, "DATE", "PAST_REF"); return true; }
-                    if (Is(i + 1, "future")) { hit = new Hit(i + 2, "DATE", "FUTURE_REF"); return true; }
+                    // "the future of our peoples" is a thing, not a time
+                    if (Is(i + 1, "future") && !Is(i + 2, "of")) { hit = new Hit(i + 2, "DATE", "FUTURE_REF"); return true; }
                     return false;
                 case Kw.Coming when I(i + 1).Plural && I(i + 1).Unit != TUnit.None:
                     hit = new Hit(i + 2, "DATE", "FUTURE_REF"); return true;
@@ -1114,6 +1115,21 @@ public static class TimeTagger
                     p.Pod = "NI";
                     hit = new Hit(j + 1, "TIME", p.Format());
                     return true;
+                }
+            }
+
+            // ---- "the (fiscal) year ended March 31": a year-long period ending on that date, a DURATION in
+            // TimeBank; "for the year", "of the year", "throughout the fiscal year": the article's year
+            if (K(j) == Kw.The && j == s)
+            {
+                int ye = K(j + 1) == Kw.Fiscal ? j + 2 : j + 1;
+                if (Is(ye, "year") && !I(ye).Plural)
+                {
+                    if (Is(ye + 1, "ended") || Is(ye + 1, "ending"))
+                    { hit = new Hit(ye + 1, "DURATION", "P1Y"); return true; }
+                    if ((Is(j - 1, "for") || Is(j - 1, "of") || Is(j - 1, "throughout") || Is(j - 1, "during"))
+                        && (!Ok(ye + 1) || toks[ye + 1].Kind == LexKind.Punct && !IsHyphen(ye + 1) && !IsP(ye + 1, '\'') && !IsP(ye + 1, '\u2019') || Is(ye + 1, "of") && Is(j - 1, "for")))
+                    { hit = new Hit(ye + 1, "DATE", DctYear < 0 ? "XXXX" : DctYear.ToString("D4", CultureInfo.InvariantCulture)); return true; }
                 }
             }
 

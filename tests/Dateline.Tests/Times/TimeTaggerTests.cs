@@ -71,6 +71,11 @@ public class TimeTaggerTests
     [InlineData("Steam power spread in the 1800s.", "the 1800s", "DATE", "18")]
     [InlineData("The shops close at Easter.", "Easter", "DATE", "2026-04-05")]
     [InlineData("Protests began on Good Friday 2024.", "Good Friday 2024", "DATE", "2024-03-29")]
+    // earnings-report years
+    [InlineData("Net income for the year ended March 31 rose.", "the year", "DURATION", "P1Y")]
+    [InlineData("Sales in the fiscal year ending June 30 fell.", "the fiscal year", "DURATION", "P1Y")]
+    [InlineData("For the year, volume was flat.", "the year", "DATE", "2025")]
+    [InlineData("Costs will rise throughout the fiscal year.", "the fiscal year", "DATE", "2025")]
     // length adjectives
     [InlineData("Their day-long meeting ended.", "day-long", "DURATION", "P1D")]
     [InlineData("A year-long probe began.", "year-long", "DURATION", "P1Y")]
@@ -156,6 +161,7 @@ public class TimeTaggerTests
     [InlineData("Once in a while the river floods.")]
     [InlineData("The morning paper was late.")]
     [InlineData("Mr. Reupke, 52 years old, retired.")]
+    [InlineData("That matters to the future of our peoples.")]
     [InlineData("The island imports about three-quarters of its food.")]
     public void Tag_ModifierAgeOrFraction_IsNotATimex(string text)
     {
