@@ -407,6 +407,8 @@ public static class TimeTagger
                 && Count(k + 1, out double n2, out int k2) && I(k2).Unit is not (TUnit.None or TUnit.Weekend) && n2 > n)
             { k = k2; n = double.NaN; }
             if (Is(k, "more") || Is(k, "additional") || Is(k, "straight") || Is(k, "consecutive") || Is(k, "full")) k++;
+            // "eight trading days", "ten business days": still days (P8D)
+            if ((Is(k, "trading") || Is(k, "business") || Is(k, "working")) && I(k + 1).Unit == TUnit.Day) k++;
             // hyphenated adjective: "two-year", "16-hour", "8-month-old"
             bool hyph = false;
             if (IsHyphen(k) && Tight(k) && Tight(k + 1) && I(k + 1).Unit != TUnit.None) { hyph = true; k++; }
@@ -418,7 +420,7 @@ public static class TimeTagger
             // "the 1988 second quarter", "two second-half goals": a singular second/quarter after a count is an ordinal sense
             if (!w.Plural && !hyph && n > 1 && w.Unit is TUnit.Second or TUnit.Quarter or TUnit.Minute) return false;
             if (IsNum(j) && toks[j].Length == 4 && !w.Plural && !hyph) return false;
-            if (w.Unit == TUnit.Quarter && !IsNum(j) && !(n > 1)) return false;
+            if (w.Unit == TUnit.Quarter && !IsNum(j) && !(n > 1) && !(vagueWord && w.Plural)) return false; // "several quarters" is PXQ
             if (!w.Plural && n > 1 && !hyph && !IsNum(j) && w.Unit != TUnit.Year) { } // "five year" still a duration
             int end = k + 1;
             // "a day-long meeting": the timex is "day-long", found at the next word
@@ -691,6 +693,8 @@ public static class TimeTagger
                     if (Is(i, "recent") && I(i + 1).Unit is not (TUnit.None or TUnit.Weekend) && I(i + 1).Plural) { hit = new Hit(i + 2, "DURATION", DurationValue(double.NaN, I(i + 1).Unit)); return true; }
                     hit = new Hit(i + 1, "DATE", "PAST_REF"); return true;
                 case Kw.FutureRef:
+                    // "future quarters", "future years": like "the coming months", a vague future
+                    if (Is(i, "future") && I(i + 1).Plural && I(i + 1).Unit is not (TUnit.None or TUnit.Weekend)) { hit = new Hit(i + 2, "DATE", "FUTURE_REF"); return true; }
                     if (Is(i, "future")) return false; // only "the future"
                     hit = new Hit(i + 1, "DATE", "FUTURE_REF"); return true;
                 case Kw.The when Is(i + 1, "near") && (Is(i + 2, "future") || Is(i + 2, "term")):
@@ -933,9 +937,11 @@ public static class TimeTagger
                 return true;
             }
             // ---- "year-end", "year's end": the end of the current year
-            if (Is(j, "year") && (IsHyphen(j + 1) && Tight(j + 1) && Is(j + 2, "end") || (IsP(j + 1, '\'') || IsP(j + 1, '\u2019')) && Is(j + 2, "s") && Is(j + 3, "end")))
+            if (Is(j, "year") && (IsHyphen(j + 1) && Tight(j + 1) && Is(j + 2, "end") || (IsP(j + 1, '\'') || IsP(j + 1, '\u2019')) && Is(j + 2, "s") && Is(j + 3, "end")
+                || Is(j + 1, "end") && (PrepBefore(j) || Is(j - 1, "at")) && !Is(j + 2, "of")))
             {
-                int e = IsHyphen(j + 1) ? j + 3 : j + 4;
+                // "by year end" (two words) only after a preposition: "year end results" stays a modifier
+                int e = IsHyphen(j + 1) ? j + 3 : Is(j + 1, "end") ? j + 2 : j + 4;
                 hit = new Hit(e, "DATE", RelUnit(TUnit.Year, 0).Format());
                 return true;
             }
@@ -1355,7 +1361,7 @@ public static class TimeTagger
             return false;
         }
 
-        private static readonly string[] TemporalPreps = ["in", "during", "over", "through", "throughout", "since", "until", "till", "by", "into", "for", "from", "before", "after", "all"];
+        private static readonly string[] TemporalPreps = ["in", "during", "over", "through", "throughout", "since", "until", "till", "by", "into", "for", "from", "before", "after", "all", "of"];
 
         /// <summary>"in the morning", "during the summer": a bare season or part of day is a timex only after a temporal preposition.</summary>
         private bool TemporalPrepBefore(int s)

@@ -76,6 +76,11 @@ public class TimeTaggerTests
     [InlineData("Sales in the fiscal year ending June 30 fell.", "the fiscal year", "DURATION", "P1Y")]
     [InlineData("For the year, volume was flat.", "the year", "DATE", "2025")]
     [InlineData("Costs will rise throughout the fiscal year.", "the fiscal year", "DATE", "2025")]
+    [InlineData("Jobs will go by year end.", "year end", "DATE", "2025")]
+    [InlineData("Orders rose from the lows of the early summer.", "the early summer", "DATE", "2025-SU")]
+    [InlineData("It profited after several quarters of losses.", "several quarters", "DURATION", "PXQ")]
+    [InlineData("Eight trading days later it recovered.", "Eight trading days", "DURATION", "P8D")]
+    [InlineData("Margins may shrink in future quarters.", "future quarters", "DATE", "FUTURE_REF")]
     // length adjectives
     [InlineData("Their day-long meeting ended.", "day-long", "DURATION", "P1D")]
     [InlineData("A year-long probe began.", "year-long", "DURATION", "P1Y")]
@@ -162,6 +167,7 @@ public class TimeTaggerTests
     [InlineData("The morning paper was late.")]
     [InlineData("Mr. Reupke, 52 years old, retired.")]
     [InlineData("That matters to the future of our peoples.")]
+    [InlineData("Its year end results were weak.")]
     [InlineData("The island imports about three-quarters of its food.")]
     public void Tag_ModifierAgeOrFraction_IsNotATimex(string text)
     {
