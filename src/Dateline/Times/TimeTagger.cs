@@ -813,6 +813,9 @@ public static class TimeTagger
                 int end = e0;
                 if (Ok(end) && I(end).Weekday > 0 && !I(end).Plural) { day = WeekdayPoint(I(end).Weekday, TenseAround(s, end + 1), 0); end++; }
                 else if (K(end) is Kw.Today or Kw.Yesterday or Kw.Tomorrow) { day = Shift(DctDay(), TUnit.Day, K(end) == Kw.Today ? 0 : K(end) == Kw.Yesterday ? -1 : 1); end++; }
+                else if ((IsP(end, ',') ? end + 1 : end) is var md && MonthWord(md) && CalendarCore(md, md, out var dh) && dh.Value is { Length: 10 } dv
+                    && DateOnly.TryParseExact(dv, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var onDay))
+                { day = CalPoint.OfDate(onDay); end = dh.EndTok; } // "5 p.m. EST, Nov. 6": the clock on that day
                 day.Clock = clock;
                 hit = new Hit(end, "TIME", day.Format());
                 return true;

@@ -81,6 +81,8 @@ public class TimeTaggerTests
     [InlineData("It profited after several quarters of losses.", "several quarters", "DURATION", "PXQ")]
     [InlineData("Eight trading days later it recovered.", "Eight trading days", "DURATION", "P8D")]
     [InlineData("Margins may shrink in future quarters.", "future quarters", "DATE", "FUTURE_REF")]
+    [InlineData("The offer runs until 5 p.m. EST, Nov. 26.", "5 p.m. EST, Nov. 26", "TIME", "2025-11-26T17:00")]
+    [InlineData("The board will meet on Feb. 3.", "Feb. 3", "DATE", "2026-02-03")]
     // length adjectives
     [InlineData("Their day-long meeting ended.", "day-long", "DURATION", "P1D")]
     [InlineData("A year-long probe began.", "year-long", "DURATION", "P1Y")]
