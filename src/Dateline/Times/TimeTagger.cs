@@ -1110,6 +1110,14 @@ public static class TimeTagger
             // ---- "in the morning", "mid-afternoon", "overnight": a part of the article's day; TIME as TimeML has it.
             {
                 int k = K(j) == Kw.The ? j + 1 : j;
+                // "mid-afternoon yesterday", "late morning today": the part of that day
+                if (I(k).PartOfDay is { } pody && !I(k).Plural && k == j && K(k + 1) is Kw.Today or Kw.Yesterday or Kw.Tomorrow)
+                {
+                    var p = Shift(DctDay(), TUnit.Day, K(k + 1) == Kw.Today ? 0 : K(k + 1) == Kw.Yesterday ? -1 : 1);
+                    p.Pod = pody;
+                    hit = new Hit(k + 2, "TIME", p.Format());
+                    return true;
+                }
                 if (I(k).PartOfDay is { } pod && !I(k).Plural && (k > j || s < j) && pod != "NI" && !Is(k, "overnight") && PhraseEnds(k + 1) && TemporalPrepBefore(s))
                 {
                     var p = DctDay();
