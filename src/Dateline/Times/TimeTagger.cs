@@ -1365,7 +1365,9 @@ public static class TimeTagger
         /// <summary>True when token k ends a noun phrase: punctuation, end of text, a capital, or a function word ("in the morning, ...", "the summer when ...").</summary>
         private bool PhraseEnds(int k)
         {
-            if (!Ok(k) || toks[k].Kind != LexKind.Word) return !IsHyphen(k) && !(IsP(k, '\'') || IsP(k, '\u2019'));
+            if (!Ok(k)) return true;
+            // a number goes on the phrase ("early summer 1998"); a hyphen or possessive makes it a modifier
+            if (toks[k].Kind != LexKind.Word) return toks[k].Kind == LexKind.Punct && !IsHyphen(k) && !(IsP(k, '\'') || IsP(k, '\u2019'));
             if (Cap(k)) return true;
             var w = S(k);
             foreach (var f in PhraseFollowers) if (w.Equals(f, StringComparison.OrdinalIgnoreCase)) return true;

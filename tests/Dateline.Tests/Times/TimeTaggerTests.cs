@@ -84,6 +84,7 @@ public class TimeTaggerTests
     [InlineData("The offer runs until 5 p.m. EST, Nov. 26.", "5 p.m. EST, Nov. 26", "TIME", "2025-11-26T17:00")]
     [InlineData("The board will meet on Feb. 3.", "Feb. 3", "DATE", "2026-02-03")]
     [InlineData("Trading halted mid-afternoon yesterday.", "mid-afternoon yesterday", "TIME", "2025-11-18TAF")]
+    [InlineData("Floods came in early summer 1998.", "early summer 1998", "DATE", "1998-SU")]
     // length adjectives
     [InlineData("Their day-long meeting ended.", "day-long", "DURATION", "P1D")]
     [InlineData("A year-long probe began.", "year-long", "DURATION", "P1Y")]
