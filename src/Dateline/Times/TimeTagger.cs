@@ -423,6 +423,8 @@ public static class TimeTagger
             if (w.Unit == TUnit.Quarter && !IsNum(j) && !(n > 1) && !(vagueWord && w.Plural)) return false; // "several quarters" is PXQ
             if (!w.Plural && n > 1 && !hyph && !IsNum(j) && w.Unit != TUnit.Year) { } // "five year" still a duration
             int end = k + 1;
+            // "a week or so ago": the approximation stays inside the extent
+            if (Is(end, "or") && Is(end + 1, "so") && !hyph) end += 2;
             // "a day-long meeting": the timex is "day-long", found at the next word
             if (!hyph && K(j) == Kw.A && IsHyphen(end) && Tight(end) && Is(end + 1, "long")) return false;
             // "a year-earlier loss": the timex is "year-earlier" (quarter grammar), not "a year"

@@ -85,6 +85,8 @@ public class TimeTaggerTests
     [InlineData("The board will meet on Feb. 3.", "Feb. 3", "DATE", "2026-02-03")]
     [InlineData("Trading halted mid-afternoon yesterday.", "mid-afternoon yesterday", "TIME", "2025-11-18TAF")]
     [InlineData("Floods came in early summer 1998.", "early summer 1998", "DATE", "1998-SU")]
+    [InlineData("He left a week or so ago.", "a week or so ago", "DATE", "2025-W46")]
+    [InlineData("It lasted a month or so.", "a month or so", "DURATION", "P1M")]
     // length adjectives
     [InlineData("Their day-long meeting ended.", "day-long", "DURATION", "P1D")]
     [InlineData("A year-long probe began.", "year-long", "DURATION", "P1Y")]
