@@ -906,6 +906,19 @@ public static class TimeTagger
                 hit = new Hit(j + 2, "DATE", RelUnit(I(j + 1).Unit, 0).Format());
                 return true;
             }
+            // ---- "the day before last Tuesday", "the day after Christmas": one day off a dated day.
+            // The inner date may not itself start with "day" (no unbounded recursion on hostile text).
+            {
+                int k0 = K(j) == Kw.The ? j + 1 : j;
+                if (Is(k0, "day") && (Is(k0 + 1, "before") || Is(k0 + 1, "after")) && Ok(k0 + 2) && toks[k0 + 2].Kind != LexKind.Punct
+                    && !Is(k0 + 2, "day") && !(K(k0 + 2) == Kw.The && Is(k0 + 3, "day"))
+                    && CalendarCore(k0 + 2, k0 + 2, out var inner) && inner.Value is { Length: 10 } iv
+                    && DateOnly.TryParseExact(iv, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var innerDay))
+                {
+                    hit = new Hit(inner.EndTok, "DATE", CalPoint.OfDate(innerDay.AddDays(Is(k0 + 1, "before") ? -1 : 1)).Format());
+                    return true;
+                }
+            }
             // ---- narrative days: "the next day", "the following day", "the previous day", "that day", "the same day"
             {
                 int k = j, dir = int.MinValue;

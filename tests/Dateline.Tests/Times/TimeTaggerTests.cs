@@ -87,6 +87,9 @@ public class TimeTaggerTests
     [InlineData("Floods came in early summer 1998.", "early summer 1998", "DATE", "1998-SU")]
     [InlineData("He left a week or so ago.", "a week or so ago", "DATE", "2025-W46")]
     [InlineData("It lasted a month or so.", "a month or so", "DURATION", "P1M")]
+    [InlineData("They met the day before last Tuesday.", "the day before last Tuesday", "DATE", "2025-11-17")]
+    [InlineData("Shops reopen the day after Christmas.", "the day after Christmas", "DATE", "2025-12-26")]
+    [InlineData("He called the day before yesterday.", "the day before yesterday", "DATE", "2025-11-17")]
     // length adjectives
     [InlineData("Their day-long meeting ended.", "day-long", "DURATION", "P1D")]
     [InlineData("A year-long probe began.", "year-long", "DURATION", "P1Y")]
@@ -213,6 +216,16 @@ public class TimeTaggerTests
     {
         var all = TimeTagger.Tag("Sales peaked in 2019. The plant closed in June.", Dct);
         Assert.Equal("2025-06", all.Single(t => t.Text == "June").Value);
+    }
+
+    [Fact]
+    public void Tag_RepeatedDayBeforeChain_FinishesWithoutDeepRecursion()
+    {
+        var text = string.Concat(Enumerable.Repeat("the day before ", 60_000)) + "yesterday.";
+        var sw = Stopwatch.StartNew();
+        var all = TimeTagger.Tag(text, Dct);
+        Assert.NotEmpty(all);
+        Assert.True(sw.ElapsedMilliseconds < 20000, $"took {sw.ElapsedMilliseconds} ms");
     }
 
     [Fact]
