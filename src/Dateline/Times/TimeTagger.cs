@@ -377,6 +377,13 @@ public static class TimeTagger
             else if (the && Is(j, "entire") || the && Is(j, "full") || Is(j, "another") || Is(j, "additional")) j++;
             _ = first;
 
+            // "day-long", "decades-long", "weeklong": an adjective of length without a count
+            if (j == i && LongAdjective(i, out var lu, out bool lplural, out int lend))
+            {
+                hit = new Hit(lend, "DURATION", DurationValue(lplural ? double.NaN : 1, lu));
+                return true;
+            }
+
             // "half an hour", "half a year"
             if (K(j) == Kw.Half && K(j + 1) == Kw.A && I(j + 2).Unit != TUnit.None && !I(j + 2).Plural)
             {
@@ -400,6 +407,8 @@ public static class TimeTagger
                 && Count(k + 1, out double n2, out int k2) && I(k2).Unit is not (TUnit.None or TUnit.Weekend) && n2 > n)
             { k = k2; n = double.NaN; }
             if (Is(k, "more") || Is(k, "additional") || Is(k, "straight") || Is(k, "consecutive") || Is(k, "full")) k++;
+            // "eight trading days", "ten business days": still days (P8D)
+            if ((Is(k, "trading") || Is(k, "business") || Is(k, "working")) && I(k + 1).Unit == TUnit.Day) k++;
             // hyphenated adjective: "two-year", "16-hour", "8-month-old"
             bool hyph = false;
             if (IsHyphen(k) && Tight(k) && Tight(k + 1) && I(k + 1).Unit != TUnit.None) { hyph = true; k++; }
@@ -411,9 +420,13 @@ public static class TimeTagger
             // "the 1988 second quarter", "two second-half goals": a singular second/quarter after a count is an ordinal sense
             if (!w.Plural && !hyph && n > 1 && w.Unit is TUnit.Second or TUnit.Quarter or TUnit.Minute) return false;
             if (IsNum(j) && toks[j].Length == 4 && !w.Plural && !hyph) return false;
-            if (w.Unit == TUnit.Quarter && !IsNum(j) && !(n > 1)) return false;
+            if (w.Unit == TUnit.Quarter && !IsNum(j) && !(n > 1) && !(vagueWord && w.Plural)) return false; // "several quarters" is PXQ
             if (!w.Plural && n > 1 && !hyph && !IsNum(j) && w.Unit != TUnit.Year) { } // "five year" still a duration
             int end = k + 1;
+            // "a week or so ago": the approximation stays inside the extent
+            if (Is(end, "or") && Is(end + 1, "so") && !hyph) end += 2;
+            // "a day-long meeting": the timex is "day-long", found at the next word
+            if (!hyph && K(j) == Kw.A && IsHyphen(end) && Tight(end) && Is(end + 1, "long")) return false;
             // "a year-earlier loss": the timex is "year-earlier" (quarter grammar), not "a year"
             if (IsHyphen(end) && Tight(end) && (Is(end + 1, "earlier") || Is(end + 1, "ago"))) return false;
             // "$2 million a year", "interviews a day": a rate is a SET (TimeML), not a duration
@@ -440,10 +453,32 @@ public static class TimeTagger
                 }
             }
             // "N units later" relative to a narrative anchor we do not track: keep the duration extent only
-            if (vagueWord && !the && relDir == 0 && !IsNum(j) && K(j) is Kw.Several or Kw.Many && !w.Plural) return false;
-            if (double.IsNaN(n) && !w.Plural) return false;
+            if (vagueWord && !the && relDir == 0 && !IsNum(j) && K(j) is Kw.Several or Kw.Many && !w.Plural && !hyph) return false;
+            if (double.IsNaN(n) && !w.Plural && !hyph) return false;
+            // "52 years old": ages are not annotated (TimeBank, like the hyphenated "8-year-old")
+            if (!hyph && K(end) == Kw.Old) return false;
+            // "about three-quarters of its food" is a fraction
+            if (w.Unit == TUnit.Quarter && w.Plural && Is(end, "of") && IsHyphen(k - 1)) return false;
             hit = new Hit(end, "DURATION", DurationValue(n, w.Unit));
             return true;
+        }
+
+        /// <summary>"day-long", "months-long", "yearlong": a unit (any number) glued to "long" by a hyphen or in one word.</summary>
+        private bool LongAdjective(int i, out TUnit unit, out bool plural, out int end)
+        {
+            unit = TUnit.None; plural = false; end = i;
+            if (!Ok(i) || toks[i].Kind != LexKind.Word) return false;
+            var u = I(i);
+            if (u.Unit is not (TUnit.None or TUnit.Weekend or TUnit.Quarter) && IsHyphen(i + 1) && Tight(i + 1) && Tight(i + 2) && Is(i + 2, "long")
+                && !(IsNum(i - 1) || I(i - 1).IsNumber || K(i - 1) is Kw.Few or Kw.Several or Kw.Many || IsHyphen(i - 1) && Tight(i)))
+            { unit = u.Unit; plural = u.Plural; end = i + 3; return true; }
+            var w = S(i);
+            if (w.Length > 6 && w.EndsWith("long", StringComparison.OrdinalIgnoreCase))
+            {
+                var head = TimeLexicon.Get(w[..^4]);
+                if (head.Unit is TUnit.Day or TUnit.Week or TUnit.Month or TUnit.Year) { unit = head.Unit; plural = head.Plural; end = i + 1; return true; }
+            }
+            return false;
         }
 
         /// <summary>Token before "a year" in a rate: a number, a scale word or a plural noun ("CDs", "flights").</summary>
@@ -616,7 +651,10 @@ public static class TimeTagger
             }
             else if (rel == 2 || rel == 0 && the && K(i + 1) is Kw.Latest or Kw.Same || isPeriod)
             {
-                if (_lastQYear > 0) val = new CalPoint { Gran = Gran.Quarter, Year = _lastQYear, Part = _lastQ }.Format();
+                // "the latest quarter" is one already reported: a quarter in context that has not ended yet
+                // (an outlook for "the fourth quarter") does not anchor it
+                bool ctxFuture = K(i + 1) == Kw.Latest && dct is { } dq && _lastQYear * 4 + _lastQ > dq.Year * 4 + DctQuarter - 1;
+                if (_lastQYear > 0 && !ctxFuture) val = new CalPoint { Gran = Gran.Quarter, Year = _lastQYear, Part = _lastQ }.Format();
                 else if (dct is { } d1) val = Shift(CalPoint.OfDate(d1), TUnit.Quarter, rel == 2 || K(i + 1) == Kw.Latest ? -1 : 0).Format();
                 else val = "XXXX-QX";
             }
@@ -635,6 +673,13 @@ public static class TimeTagger
         {
             hit = default;
             var k = K(i);
+            // "for a while": a vague duration; "once in a while" is a frequency, "a while ago" a past reference
+            if (k == Kw.A && Is(i + 1, "while") && !Is(i - 2, "once") && toks[i].Length == 1)
+            {
+                if (K(i + 2) == Kw.Ago) { hit = new Hit(i + 3, "DATE", "PAST_REF"); return true; }
+                if (PhraseEnds(i + 2) && !Is(i + 2, "the") && !Is(i + 2, "a") && !Is(i + 2, "he") && !Is(i + 2, "she") && !Is(i + 2, "they") && !Is(i + 2, "we") && !Is(i + 2, "it") && !Is(i + 2, "i"))
+                { hit = new Hit(i + 2, "DURATION", "PXX"); return true; }
+            }
             switch (k)
             {
                 case Kw.Now:
@@ -650,6 +695,8 @@ public static class TimeTagger
                     if (Is(i, "recent") && I(i + 1).Unit is not (TUnit.None or TUnit.Weekend) && I(i + 1).Plural) { hit = new Hit(i + 2, "DURATION", DurationValue(double.NaN, I(i + 1).Unit)); return true; }
                     hit = new Hit(i + 1, "DATE", "PAST_REF"); return true;
                 case Kw.FutureRef:
+                    // "future quarters", "future years": like "the coming months", a vague future
+                    if (Is(i, "future") && I(i + 1).Plural && I(i + 1).Unit is not (TUnit.None or TUnit.Weekend)) { hit = new Hit(i + 2, "DATE", "FUTURE_REF"); return true; }
                     if (Is(i, "future")) return false; // only "the future"
                     hit = new Hit(i + 1, "DATE", "FUTURE_REF"); return true;
                 case Kw.The when Is(i + 1, "near") && (Is(i + 2, "future") || Is(i + 2, "term")):
@@ -659,7 +706,8 @@ public static class TimeTagger
                 case Kw.The:
                     if (Is(i + 1, "past") && !IsNum(i + 2) && I(i + 2).Unit == TUnit.None && !I(i + 2).IsNumber && K(i + 2) is not (Kw.Few or Kw.Several or Kw.A))
                     { hit = new Hit(i + 2, "DATE", "PAST_REF"); return true; }
-                    if (Is(i + 1, "future")) { hit = new Hit(i + 2, "DATE", "FUTURE_REF"); return true; }
+                    // "the future of our peoples" is a thing, not a time
+                    if (Is(i + 1, "future") && !Is(i + 2, "of")) { hit = new Hit(i + 2, "DATE", "FUTURE_REF"); return true; }
                     return false;
                 case Kw.Coming when I(i + 1).Plural && I(i + 1).Unit != TUnit.None:
                     hit = new Hit(i + 2, "DATE", "FUTURE_REF"); return true;
@@ -767,6 +815,9 @@ public static class TimeTagger
                 int end = e0;
                 if (Ok(end) && I(end).Weekday > 0 && !I(end).Plural) { day = WeekdayPoint(I(end).Weekday, TenseAround(s, end + 1), 0); end++; }
                 else if (K(end) is Kw.Today or Kw.Yesterday or Kw.Tomorrow) { day = Shift(DctDay(), TUnit.Day, K(end) == Kw.Today ? 0 : K(end) == Kw.Yesterday ? -1 : 1); end++; }
+                else if ((IsP(end, ',') ? end + 1 : end) is var md && MonthWord(md) && CalendarCore(md, md, out var dh) && dh.Value is { Length: 10 } dv
+                    && DateOnly.TryParseExact(dv, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var onDay))
+                { day = CalPoint.OfDate(onDay); end = dh.EndTok; } // "5 p.m. EST, Nov. 6": the clock on that day
                 day.Clock = clock;
                 hit = new Hit(end, "TIME", day.Format());
                 return true;
@@ -855,6 +906,19 @@ public static class TimeTagger
                 hit = new Hit(j + 2, "DATE", RelUnit(I(j + 1).Unit, 0).Format());
                 return true;
             }
+            // ---- "the day before last Tuesday", "the day after Christmas": one day off a dated day.
+            // The inner date may not itself start with "day" (no unbounded recursion on hostile text).
+            {
+                int k0 = K(j) == Kw.The ? j + 1 : j;
+                if (Is(k0, "day") && (Is(k0 + 1, "before") || Is(k0 + 1, "after")) && Ok(k0 + 2) && toks[k0 + 2].Kind != LexKind.Punct
+                    && !Is(k0 + 2, "day") && !(K(k0 + 2) == Kw.The && Is(k0 + 3, "day"))
+                    && CalendarCore(k0 + 2, k0 + 2, out var inner) && inner.Value is { Length: 10 } iv
+                    && DateOnly.TryParseExact(iv, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var innerDay))
+                {
+                    hit = new Hit(inner.EndTok, "DATE", CalPoint.OfDate(innerDay.AddDays(Is(k0 + 1, "before") ? -1 : 1)).Format());
+                    return true;
+                }
+            }
             // ---- narrative days: "the next day", "the following day", "the previous day", "that day", "the same day"
             {
                 int k = j, dir = int.MinValue;
@@ -891,9 +955,11 @@ public static class TimeTagger
                 return true;
             }
             // ---- "year-end", "year's end": the end of the current year
-            if (Is(j, "year") && (IsHyphen(j + 1) && Tight(j + 1) && Is(j + 2, "end") || (IsP(j + 1, '\'') || IsP(j + 1, '\u2019')) && Is(j + 2, "s") && Is(j + 3, "end")))
+            if (Is(j, "year") && (IsHyphen(j + 1) && Tight(j + 1) && Is(j + 2, "end") || (IsP(j + 1, '\'') || IsP(j + 1, '\u2019')) && Is(j + 2, "s") && Is(j + 3, "end")
+                || Is(j + 1, "end") && (PrepBefore(j) || Is(j - 1, "at")) && !Is(j + 2, "of")))
             {
-                int e = IsHyphen(j + 1) ? j + 3 : j + 4;
+                // "by year end" (two words) only after a preposition: "year end results" stays a modifier
+                int e = IsHyphen(j + 1) ? j + 3 : Is(j + 1, "end") ? j + 2 : j + 4;
                 hit = new Hit(e, "DATE", RelUnit(TUnit.Year, 0).Format());
                 return true;
             }
@@ -957,6 +1023,14 @@ public static class TimeTagger
                     if (nx.Unit == TUnit.Day && dct is { } dd) p = CalPoint.OfDate(dd.AddDays(dir));
                     if (nx.Unit == TUnit.Year && (IsP(k + 2, '\'') || IsP(k + 2, '\u2019')) && Is(k + 3, "s") && Quarter(j, out _)) return false; // "this year's third quarter" -> Quarter grammar
                     hit = new Hit(k + 2, "DATE", p.Format());
+                    return true;
+                }
+                // "the next morning": that part of the day after the last date in the text (the DCT without one)
+                if (the && kw is Kw.Next or Kw.Following && nx.PartOfDay is { } npd && !nx.Plural && PhraseEnds(k + 2))
+                {
+                    var p = _lastDay is { } ld ? CalPoint.OfDate(ld.AddDays(1)) : dct is { } nd ? CalPoint.OfDate(nd.AddDays(1)) : new CalPoint { Gran = Gran.Day };
+                    p.Pod = npd;
+                    hit = new Hit(k + 2, "TIME", p.Format());
                     return true;
                 }
                 if (the && !(kw is Kw.Previous or Kw.Following && nx.Weekday > 0)) return false;
@@ -1034,6 +1108,70 @@ public static class TimeTagger
                 return true;
             }
 
+            // ---- "the summer", "the early summer", "late spring": the season nearest in the tense's direction
+            // (or the narrative year). Only when the season word ends the phrase: "the summer months",
+            // "the winter storm" are not timexes.
+            {
+                int k = K(j) == Kw.The && I(j + 1).Season is not null ? j + 1 : j;
+                if (I(k).Season is { } bs && !I(k).Plural && (k > j || s < j) && !Cap(k) && PhraseEnds(k + 1) && TemporalPrepBefore(s)
+                    && !(bs == "FA" && Is(k, "fall") && (Is(k + 1, "in") || Is(k + 1, "of") || Is(k + 1, "to"))))
+                {
+                    int by = NarrativeYear(s) is > 0 and var nyb ? nyb : SeasonYearByTense(bs, TenseAround(s, k + 1));
+                    hit = new Hit(k + 1, "DATE", new CalPoint { Gran = Gran.Season, Year = by, Season = bs }.Format());
+                    return true;
+                }
+            }
+
+            // ---- "in the morning", "mid-afternoon", "overnight": a part of the article's day; TIME as TimeML has it.
+            {
+                int k = K(j) == Kw.The ? j + 1 : j;
+                // "mid-afternoon yesterday", "late morning today": the part of that day
+                if (I(k).PartOfDay is { } pody && !I(k).Plural && k == j && K(k + 1) is Kw.Today or Kw.Yesterday or Kw.Tomorrow)
+                {
+                    var p = Shift(DctDay(), TUnit.Day, K(k + 1) == Kw.Today ? 0 : K(k + 1) == Kw.Yesterday ? -1 : 1);
+                    p.Pod = pody;
+                    hit = new Hit(k + 2, "TIME", p.Format());
+                    return true;
+                }
+                if (I(k).PartOfDay is { } pod && !I(k).Plural && (k > j || s < j) && pod != "NI" && !Is(k, "overnight") && PhraseEnds(k + 1) && TemporalPrepBefore(s))
+                {
+                    var p = DctDay();
+                    p.Pod = pod;
+                    hit = new Hit(k + 1, "TIME", p.Format());
+                    return true;
+                }
+                if (Is(j, "overnight") && PhraseEnds(j + 1))
+                {
+                    // "prices fell overnight": the night before a past-tense report
+                    var p = dct is { } od ? CalPoint.OfDate(TenseAround(j, j + 1) == Tense.Past ? od.AddDays(-1) : od) : new CalPoint { Gran = Gran.Day };
+                    p.Pod = "NI";
+                    hit = new Hit(j + 1, "TIME", p.Format());
+                    return true;
+                }
+            }
+
+            // ---- "the (fiscal) year ended March 31": a year-long period ending on that date, a DURATION in
+            // TimeBank; "for the year", "of the year", "throughout the fiscal year": the article's year
+            if (K(j) == Kw.The && j == s)
+            {
+                int ye = K(j + 1) == Kw.Fiscal ? j + 2 : j + 1;
+                if (Is(ye, "year") && !I(ye).Plural)
+                {
+                    if (Is(ye + 1, "ended") || Is(ye + 1, "ending"))
+                    { hit = new Hit(ye + 1, "DURATION", "P1Y"); return true; }
+                    if ((Is(j - 1, "for") || Is(j - 1, "of") || Is(j - 1, "throughout") || Is(j - 1, "during"))
+                        && (!Ok(ye + 1) || toks[ye + 1].Kind == LexKind.Punct && !IsHyphen(ye + 1) && !IsP(ye + 1, '\'') && !IsP(ye + 1, '\u2019') || Is(ye + 1, "of") && Is(j - 1, "for")))
+                    { hit = new Hit(ye + 1, "DATE", DctYear < 0 ? "XXXX" : DctYear.ToString("D4", CultureInfo.InvariantCulture)); return true; }
+                }
+            }
+
+            // ---- "the full year" (earnings reports): the article's year
+            if (K(j) == Kw.The && Is(j + 1, "full") && (Is(j + 2, "year") || K(j + 2) == Kw.Fiscal && Is(j + 3, "year")))
+            {
+                hit = new Hit(Is(j + 2, "year") ? j + 3 : j + 4, "DATE", DctYear < 0 ? "XXXX" : DctYear.ToString("D4", CultureInfo.InvariantCulture));
+                return true;
+            }
+
             // ---- seasons: "summer 1998", "the summer of 1998", "the summer" not tagged
             if (w.Season is { } season && !w.Plural && (YearNumber(j + 1, out int sy) || Is(j + 1, "of") && YearNumber(j + 2, out sy)))
             {
@@ -1051,7 +1189,11 @@ public static class TimeTagger
                 if (the) k++;
                 if (K(k) is Kw.Early or Kw.Late or Kw.Mid) { k++; if (IsHyphen(k) && Tight(k)) k++; }
                 if (YearNumber(k, out int dy) && dy % 10 == 0 && Tight(k + 1) && Is(k + 1, "s"))
-                { hit = new Hit(k + 2, "DATE", (dy / 10).ToString(CultureInfo.InvariantCulture)); return the || s < j || true; }
+                {
+                    // "the 1800s" is the century (value 18); "the 2000s" is read as the decade, its usual sense
+                    int v = dy % 100 == 0 && dy < 2000 ? dy / 100 : dy / 10;
+                    hit = new Hit(k + 2, "DATE", v.ToString(CultureInfo.InvariantCulture)); return true;
+                }
                 if ((IsP(k, '\'') || IsP(k, '\u2019')) && IsNum(k + 1) && Tight(k + 1) && toks[k + 1].Length == 2 && Int(k + 1) % 10 == 0 && Tight(k + 2) && Is(k + 2, "s"))
                 {
                     int dd = Int(k + 1);
@@ -1140,6 +1282,13 @@ public static class TimeTagger
             else if (Is(j, "Thanksgiving")) { m = 11; nth = 4; wd = 4; if (Is(e, "Day")) e++; }
             else if (Is(j, "Labor") && Is(j + 1, "Day")) { m = 9; nth = 1; wd = 1; e = j + 2; }
             else if (Is(j, "Memorial") && Is(j + 1, "Day")) { m = 5; nth = -1; wd = 1; e = j + 2; }
+            else if (Is(j, "Easter") || Is(j, "Good") && Is(j + 1, "Friday"))
+            {
+                // movable: computed from the Gregorian Easter date below
+                nth = 99; e = Is(j, "Good") ? j + 2 : j + 1;
+                if (Is(j, "Easter") && (Is(e, "Sunday") || Is(e, "Monday") || Is(e, "Day"))) e++;
+                m = 4;
+            }
             else if (Is(j, "Election") && Is(j + 1, "Day")) { m = 11; nth = 1; wd = 1; e = j + 2; } // the Tuesday after the first Monday
             else return false;
             int year = YearNumber(e, out int y0) ? y0 : IsP(e, ',') && YearNumber(e + 1, out y0) ? y0 : int.MinValue;
@@ -1147,6 +1296,14 @@ public static class TimeTagger
             else year = YearForMonth(m, d == 0 ? 15 : d, TenseAround(j, e));
             end = e;
             if (year < 0) { value = d > 0 ? $"XXXX-{m:D2}-{d:D2}" : $"XXXX-{m:D2}"; return true; }
+            if (nth == 99)
+            {
+                var easter = EasterSunday(year);
+                int shift = Is(j, "Good") ? -2 : Is(j + 1, "Monday") ? 1 : 0;
+                var ed = easter.AddDays(shift);
+                value = $"{ed.Year:D4}-{ed.Month:D2}-{ed.Day:D2}";
+                return true;
+            }
             if (nth != 0)
             {
                 var first = new DateOnly(year, m, 1);
@@ -1165,6 +1322,15 @@ public static class TimeTagger
             if (Is(j, "Election")) d += 1;
             value = $"{year:D4}-{m:D2}-{d:D2}";
             return true;
+        }
+
+        /// <summary>Gregorian Easter Sunday (the anonymous Gregorian computus).</summary>
+        private static DateOnly EasterSunday(int y)
+        {
+            int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+            int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+            int m = (a + 11 * h + 22 * l) / 451, month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+            return new DateOnly(y, month, day);
         }
 
         private bool PlausibleCount(int k)
@@ -1189,9 +1355,49 @@ public static class TimeTagger
             int idx = season switch { "SP" => 0, "SU" => 1, "FA" => 2, _ => 3 };
             int y = d.Year;
             if (d.Month <= 2 && idx == 3) y = d.Year - 1; // January is in the previous year's winter
+            // In January and February this year's spring, summer and fall are all still ahead:
+            // "last fall" is the previous year's, "next spring" this year's.
+            if (d.Month <= 2 && idx != 3) return dir < 0 ? d.Year - 1 : d.Year;
             if (dir < 0) return idx < cur ? d.Year : (idx == 3 && d.Month <= 2 ? y - 1 : d.Year - 1);
             if (dir > 0) return idx > cur ? d.Year : d.Year + 1;
             return idx == 3 && d.Month <= 2 ? y : d.Year;
+        }
+
+        /// <summary>"the summer" without last/next: the latest one begun for past tense, the next one not over for future.</summary>
+        private int SeasonYearByTense(string season, Tense t)
+        {
+            if (dct is not { } d) return -1;
+            int start = season switch { "SP" => 3, "SU" => 6, "FA" => 9, _ => 12 };
+            if (season == "WI") return d.Month <= 2 ? d.Year - 1 : d.Year;
+            if (t == Tense.Past) return start <= d.Month ? d.Year : d.Year - 1;
+            if (t == Tense.Future) return start + 2 >= d.Month ? d.Year : d.Year + 1;
+            return d.Year;
+        }
+
+        private static readonly string[] PhraseFollowers = ["and", "or", "but", "when", "while", "as", "until", "to", "at", "in", "on", "for", "with", "from", "by",
+            "he", "she", "they", "we", "it", "i", "you", "the", "a", "an", "is", "was", "were", "will", "would", "had", "has", "have", "did", "that", "there", "this", "his", "her", "their", "its"];
+
+        /// <summary>True when token k ends a noun phrase: punctuation, end of text, a capital, or a function word ("in the morning, ...", "the summer when ...").</summary>
+        private bool PhraseEnds(int k)
+        {
+            if (!Ok(k)) return true;
+            // a number goes on the phrase ("early summer 1998"); a hyphen or possessive makes it a modifier
+            if (toks[k].Kind != LexKind.Word) return toks[k].Kind == LexKind.Punct && !IsHyphen(k) && !(IsP(k, '\'') || IsP(k, '\u2019'));
+            if (Cap(k)) return true;
+            var w = S(k);
+            foreach (var f in PhraseFollowers) if (w.Equals(f, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
+
+        private static readonly string[] TemporalPreps = ["in", "during", "over", "through", "throughout", "since", "until", "till", "by", "into", "for", "from", "before", "after", "all", "of"];
+
+        /// <summary>"in the morning", "during the summer": a bare season or part of day is a timex only after a temporal preposition.</summary>
+        private bool TemporalPrepBefore(int s)
+        {
+            if (!Ok(s - 1) || toks[s - 1].Kind != LexKind.Word) return false;
+            var w = S(s - 1);
+            foreach (var p in TemporalPreps) if (w.Equals(p, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
         }
 
         private int DecadeWord(int k)

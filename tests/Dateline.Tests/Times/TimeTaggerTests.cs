@@ -58,6 +58,44 @@ public class TimeTaggerTests
     [InlineData("The paper is published daily.", "daily", "SET", "P1D")]
     [InlineData("The club meets every Thursday.", "every Thursday", "SET", "XXXX-WXX-4")]
     [InlineData("It has been closed for years.", "years", "DURATION", "PXY")]
+    // bare seasons and parts of day after a temporal preposition, "overnight", "a while", the full year
+    [InlineData("It rained heavily during the summer.", "the summer", "DATE", "2025-SU")]
+    [InlineData("Crops failed in the early spring.", "the early spring", "DATE", "2025-SP")]
+    [InlineData("He walked to work in the morning.", "the morning", "TIME", "2025-11-19TMO")]
+    [InlineData("Trading resumed in mid-afternoon.", "mid-afternoon", "TIME", "2025-11-19TAF")]
+    [InlineData("Prices fell overnight.", "overnight", "TIME", "2025-11-18TNI")]
+    [InlineData("They met on June 3, 2024, and talked again the next morning.", "the next morning", "TIME", "2024-06-04TMO")]
+    [InlineData("The talks stalled for a while.", "a while", "DURATION", "PXX")]
+    [InlineData("He left a while ago.", "a while ago", "DATE", "PAST_REF")]
+    [InlineData("Profit for the full year rose.", "the full year", "DATE", "2025")]
+    [InlineData("Steam power spread in the 1800s.", "the 1800s", "DATE", "18")]
+    [InlineData("The shops close at Easter.", "Easter", "DATE", "2026-04-05")]
+    [InlineData("Protests began on Good Friday 2024.", "Good Friday 2024", "DATE", "2024-03-29")]
+    // earnings-report years
+    [InlineData("Net income for the year ended March 31 rose.", "the year", "DURATION", "P1Y")]
+    [InlineData("Sales in the fiscal year ending June 30 fell.", "the fiscal year", "DURATION", "P1Y")]
+    [InlineData("For the year, volume was flat.", "the year", "DATE", "2025")]
+    [InlineData("Costs will rise throughout the fiscal year.", "the fiscal year", "DATE", "2025")]
+    [InlineData("Jobs will go by year end.", "year end", "DATE", "2025")]
+    [InlineData("Orders rose from the lows of the early summer.", "the early summer", "DATE", "2025-SU")]
+    [InlineData("It profited after several quarters of losses.", "several quarters", "DURATION", "PXQ")]
+    [InlineData("Eight trading days later it recovered.", "Eight trading days", "DURATION", "P8D")]
+    [InlineData("Margins may shrink in future quarters.", "future quarters", "DATE", "FUTURE_REF")]
+    [InlineData("The offer runs until 5 p.m. EST, Nov. 26.", "5 p.m. EST, Nov. 26", "TIME", "2025-11-26T17:00")]
+    [InlineData("The board will meet on Feb. 3.", "Feb. 3", "DATE", "2026-02-03")]
+    [InlineData("Trading halted mid-afternoon yesterday.", "mid-afternoon yesterday", "TIME", "2025-11-18TAF")]
+    [InlineData("Floods came in early summer 1998.", "early summer 1998", "DATE", "1998-SU")]
+    [InlineData("He left a week or so ago.", "a week or so ago", "DATE", "2025-W46")]
+    [InlineData("It lasted a month or so.", "a month or so", "DURATION", "P1M")]
+    [InlineData("They met the day before last Tuesday.", "the day before last Tuesday", "DATE", "2025-11-17")]
+    [InlineData("Shops reopen the day after Christmas.", "the day after Christmas", "DATE", "2025-12-26")]
+    [InlineData("He called the day before yesterday.", "the day before yesterday", "DATE", "2025-11-17")]
+    // length adjectives
+    [InlineData("Their day-long meeting ended.", "day-long", "DURATION", "P1D")]
+    [InlineData("A year-long probe began.", "year-long", "DURATION", "P1Y")]
+    [InlineData("A weeklong strike began.", "weeklong", "DURATION", "P1W")]
+    [InlineData("He ended a several-year tenure.", "several-year", "DURATION", "PXY")]
+    [InlineData("The decades-long feud ended.", "decades-long", "DURATION", "PXDE")]
     [InlineData("The plan saves $2 million a year.", "a year", "SET", "P1Y")]
     [InlineData("Profits rose from a year earlier.", "a year earlier", "DATE", "2024")]
     [InlineData("Protesters gathered last night.", "last night", "TIME", "2025-11-18TNI")]
@@ -122,6 +160,36 @@ public class TimeTaggerTests
         Assert.Empty(TimeTagger.Tag(text, Dct));
     }
 
+    [Theory]
+    [InlineData("It rained last fall.", "last fall", "1997-FA")]
+    [InlineData("It opens next spring.", "next spring", "1998-SP")]
+    public void Tag_SeasonInFebruary_CountsFromTheSeasonsStillAhead(string text, string span, string value)
+    {
+        Assert.Equal(value, Single(text, span, new DateOnly(1998, 2, 6)).Value);
+    }
+
+    [Theory]
+    [InlineData("The fall in prices hurt exporters.")]
+    [InlineData("The summer months were hot.")]
+    [InlineData("The overnight rate rose.")]
+    [InlineData("Once in a while the river floods.")]
+    [InlineData("The morning paper was late.")]
+    [InlineData("Mr. Reupke, 52 years old, retired.")]
+    [InlineData("That matters to the future of our peoples.")]
+    [InlineData("Its year end results were weak.")]
+    [InlineData("The island imports about three-quarters of its food.")]
+    public void Tag_ModifierAgeOrFraction_IsNotATimex(string text)
+    {
+        Assert.Empty(TimeTagger.Tag(text, Dct));
+    }
+
+    [Fact]
+    public void Tag_LatestQuarterAfterAnOutlook_IsTheLastReportedQuarter()
+    {
+        var found = TimeTagger.Tag("It expects a rise in the fourth quarter. Sales in the latest quarter fell.", Dct);
+        Assert.Equal("2025-Q3", found.Single(t => t.Text == "the latest quarter").Value);
+    }
+
     [Fact]
     public void Tag_QuarterThenYearEarlier_UsesTheQuarterUnderDiscussion()
     {
@@ -148,6 +216,16 @@ public class TimeTaggerTests
     {
         var all = TimeTagger.Tag("Sales peaked in 2019. The plant closed in June.", Dct);
         Assert.Equal("2025-06", all.Single(t => t.Text == "June").Value);
+    }
+
+    [Fact]
+    public void Tag_RepeatedDayBeforeChain_FinishesWithoutDeepRecursion()
+    {
+        var text = string.Concat(Enumerable.Repeat("the day before ", 60_000)) + "yesterday.";
+        var sw = Stopwatch.StartNew();
+        var all = TimeTagger.Tag(text, Dct);
+        Assert.NotEmpty(all);
+        Assert.True(sw.ElapsedMilliseconds < 20000, $"took {sw.ElapsedMilliseconds} ms");
     }
 
     [Fact]

@@ -50,8 +50,8 @@ public class TimesCorpusTests
         double valueF1 = 2.0 * valueOk / (gold + sys);
         double relaxedF1 = 2.0 * relaxed / (gold + sys);
         Console.WriteLine($"TBAQ value F1 {valueF1:F4} relaxed F1 {relaxedF1:F4} (gold {gold}, system {sys})");
-        Assert.True(valueF1 >= 0.75, $"value F1 {valueF1:F4} fell below the 0.75 floor");
-        Assert.True(relaxedF1 >= 0.89, $"relaxed F1 {relaxedF1:F4} fell below the 0.89 floor");
+        Assert.True(valueF1 >= 0.77, $"value F1 {valueF1:F4} fell below the 0.77 floor");
+        Assert.True(relaxedF1 >= 0.91, $"relaxed F1 {relaxedF1:F4} fell below the 0.91 floor");
     }
 
     [Fact]
