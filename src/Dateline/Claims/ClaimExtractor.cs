@@ -41,18 +41,33 @@ public static class EvidenceDetector
     ];
 
     /// <summary>(label, start, end) of the first evidence phrase in text[start..end), label "none" when none is found.</summary>
+    private static readonly (string Label, string[] Phrases)[] Lists = [("absence_noted", Absence), ("contested", Contested), ("cited", Cited)];
+
     public static (string Label, int Start, int End) Classify(string text, int start, int end)
     {
-        var span = text.AsSpan(start, end - start);
-        foreach (var (label, list) in new[] { ("absence_noted", Absence), ("contested", Contested), ("cited", Cited) })
+        // Lower-case the window once so each phrase is an ordinal (vectorised) search: ~140 phrases
+        // with a case-insensitive search each were the slowest part of the claims stage.
+        int len = end - start;
+        char[]? rented = len > 512 ? System.Buffers.ArrayPool<char>.Shared.Rent(len) : null;
+        Span<char> lower = rented ?? stackalloc char[512];
+        lower = lower[..len];
+        text.AsSpan(start, len).ToLowerInvariant(lower);
+        try
         {
-            foreach (var p in list)
+            foreach (var (label, list) in Lists)
             {
-                int k = IndexOfWord(span, p);
-                if (k >= 0) return (label, start + k, start + k + p.Length);
+                foreach (var p in list)
+                {
+                    int k = IndexOfWord(lower, p);
+                    if (k >= 0) return (label, start + k, start + k + p.Length);
+                }
             }
+            return ("none", -1, -1);
         }
-        return ("none", -1, -1);
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
     }
 
     private static int IndexOfWord(ReadOnlySpan<char> hay, string phrase)
@@ -60,7 +75,7 @@ public static class EvidenceDetector
         int from = 0;
         while (from < hay.Length)
         {
-            int k = hay[from..].IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
+            int k = hay[from..].IndexOf(phrase, StringComparison.Ordinal); // hay is lower-cased, phrases are lower case
             if (k < 0) return -1;
             k += from;
             bool left = k == 0 || !char.IsLetterOrDigit(hay[k - 1]);
