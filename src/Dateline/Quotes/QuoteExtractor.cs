@@ -94,8 +94,11 @@ public sealed class QuoteExtractor
         var spans = x.Run();
         var resolver = new SpeakerResolver(doc.Text, tokens, doc.Entities);
         var quotes = new List<Quote>(spans.Count);
+        var datelines = doc.Zones.Where(z => z.Kind == ZoneKinds.Dateline).ToList();
         foreach (var s in spans)
         {
+            // "BRANDVIK: The town reopened …" is a dateline opening the body, not a speaker and a transcript line.
+            if (s.SrcStart >= 0 && datelines.Any(z => tokens[s.SrcStart].Start >= z.Start && tokens[s.SrcEnd].End <= z.End)) continue;
             int start = tokens[s.QStart].Start, end = tokens[s.QEnd].End;
             var q = new Quote
             {
