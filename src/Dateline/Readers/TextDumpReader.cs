@@ -183,7 +183,7 @@ public sealed partial class TextDumpReader : IDocumentReader
         "politics", "business", "sport", "sports", "middle east", "europe", "americas", "africa", "asia", "tech", "technology", "culture", "news",
     };
 
-    [GeneratedRegex(@"^(?:\d+\s*(?:min(?:ute)?s?|m)\s*read|reading time\s*:?.*|\d+\s*comments?|share (?:on|via|with) .{1,30}|follow (?:us )?on .{1,40}|(?:sign up|subscribe) (?:for|to) .{1,120}|click here.{0,120}|(?:topics|tags|keywords|filed under|categories)\s*:.{0,200}|(?:photo|image|video|picture)s?\s*:?\s*\d+\s*(?:of|/)\s*\d+|(?:get|download) (?:our|the) app.{0,60}|(?:read more|read also|also read|see also|related|more on this|watch|listen)\s*[:|»›>\-–]\s*.{1,160}|we use cookies.{0,200}|.{0,80}\bcookies?\b.{0,80}\b(?:accept|consent|polic(?:y|ies)|settings)\b.{0,80}|(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|x|print|copy link)(?:\s*[|/·•,]?\s*(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|x|print|copy link))+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"^(?:\d+\s*(?:min(?:ute)?s?|m)\s*read|reading time\s*:?.*|\d+\s*comments?|share (?:on|via|with) .{1,30}|follow (?:us )?on .{1,40}|(?:sign up|subscribe) (?:for|to) .{1,120}|click here.{0,120}|(?:topics|tags|keywords|filed under|categories)\s*:.{0,200}|(?:photo|image|video|picture)s?\s*:?\s*\d+\s*(?:of|/)\s*\d+|(?:get|download) (?:our|the) app.{0,60}|(?:copyright\s*(?:©\s*)?|©\s*|\(c\)\s*)(?:\d{4}|(?:[^\s.]{1,40}\s+){1,3}\d{4}).{0,150}|.{0,120}\ball rights reserved\.?|(?:read more|read also|also read|see also|related|more on this|watch|listen)\s*[:|»›>\-–]\s*.{1,160}|we use cookies.{0,200}|.{0,80}\bcookies?\b.{0,80}\b(?:accept|consent|polic(?:y|ies)|settings)\b.{0,80}|(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|x|print|copy link)(?:\s*[|/·•,]?\s*(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|email|x|print|copy link))+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex FurniturePattern();
 
     internal static bool IsFurniture(string text)
@@ -199,10 +199,10 @@ public sealed partial class TextDumpReader : IDocumentReader
     /// <summary>Cheap gate before the furniture regex: its alternatives open with a digit or one of these words.</summary>
     private static bool MayBeFurniture(string text)
     {
-        if (char.IsDigit(text[0])) return true;
+        if (char.IsDigit(text[0]) || text[0] == '©' || text.Contains("rights reserved", StringComparison.OrdinalIgnoreCase)) return true;
         var first = FirstWord(text);
         return first is "reading" or "read" or "also" or "see" or "related" or "more" or "watch" or "listen" or "share" or "follow" or "sign" or "subscribe" or "click" or "topics" or "tags" or "keywords" or "filed"
-            or "categories" or "photo" or "photos" or "image" or "images" or "video" or "videos" or "picture" or "pictures" or "get" or "download" or "we"
+            or "categories" or "copyright" or "c" or "photo" or "photos" or "image" or "images" or "video" or "videos" or "picture" or "pictures" or "get" or "download" or "we"
             or "facebook" or "twitter" or "whatsapp" or "linkedin" or "reddit" or "telegram" or "email" or "x" or "print" or "copy";
     }
 
@@ -404,7 +404,7 @@ public sealed partial class TextDumpReader : IDocumentReader
         return stops <= 1;
     }
 
-    [GeneratedRegex(@"(?:\((?:[^()]{0,60}/)?(?:AFP|Reuters|AP|AP Photo|EPA|EPA-EFE|Getty Images|Getty|Bloomberg|File|File photo|Photo|Courtesy|Supplied|Shutterstock|Anadolu|Xinhua|dpa|SPA|WAM|Handout|Social media)(?:/[^()]{0,60})?\)\s*$|^(?:photo|image|picture|file photo|caption|credit)\s*:|(?:photo|image|picture)\s*(?:credit)?\s*:\s*[^.]{1,60}$|\|\s*(?:photo|image|picture)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?:\((?:[^()]{0,60}/)?(?:AFP|Reuters|AP|AP Photo|EPA|EPA-EFE|Getty Images|Getty|Bloomberg|File|File photo|Photo|Courtesy|Supplied|Shutterstock|Anadolu|Xinhua|dpa|SPA|WAM|Handout|Social media)(?:/[^()]{0,60})?\)\s*$|^(?:(?:photo|image|picture)(?:\s+caption)?|file photo|caption|credit)\s*:|(?:photo|image|picture)\s*(?:credit)?\s*:\s*[^.]{1,60}$|\|\s*(?:photo|image|picture)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
     private static partial Regex CaptionPattern();
 
     internal static bool IsCaptionLike(string text)

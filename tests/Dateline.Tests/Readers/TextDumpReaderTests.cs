@@ -267,4 +267,26 @@ public class TextDumpReaderLayoutTests
         // The single-blank-line sub-heading stays inside the first article.
         Assert.Contains("Quiet rooms", docs[0].Zones.Where(z => z.Kind == ZoneKinds.Body).Select(z => docs[0].Text[z.Start..z.End]));
     }
+
+    [Fact]
+    public void Read_ImageCaptionCopyrightAndSeparators_Sorted()
+    {
+        var docs = Read("stars-caption-copyright.txt", "2025-07-01");
+        Assert.Equal(["Heatwave pushes power demand to record", "Port workers accept pay deal"], docs.Select(d => d.Title!).ToArray());
+        var a = docs[0];
+        Assert.Equal("2025-07-14T09:12:00Z", a.Published);
+        Assert.Equal(["Karin Lund"], a.Authors);
+        Assert.Equal(2, a.Zones.Count(z => z.Kind == ZoneKinds.Summary)); // "*" bullets
+        Assert.StartsWith("Image caption:", a.Text[a.Zones.Single(z => z.Kind == ZoneKinds.Caption).Start..]);
+        Assert.DoesNotContain("Copyright", a.Text);
+        Assert.DoesNotContain("Share on", a.Text);
+        Assert.DoesNotContain("Breaking News", a.Text);
+        Assert.Equal(3, a.Zones.Count(z => z.Kind == ZoneKinds.Body));
+    }
+
+    [Theory]
+    [InlineData("Copyright © 2025 Example Media. All rights reserved.", true)]
+    [InlineData("© Example Media 2025", true)]
+    [InlineData("Copyright lawyers say the rule is unclear.", false)]
+    public void IsFurniture_CopyrightLines(string line, bool furniture) => Assert.Equal(furniture, TextDumpReader.IsFurniture(line));
 }
