@@ -53,6 +53,8 @@ public static class QuantityTagger
         "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "the", "a", "an", "that", "which", "who", "was", "were", "is", "are", "be", "been",
         "has", "have", "had", "will", "would", "can", "could", "this", "these", "those", "than", "as", "per", "each", "every", "it", "its", "their", "his", "her", "our",
         "more", "less", "up", "down", "since", "ago", "after", "before", "last", "next", "into", "over", "under", "about", "said", "says", "while", "when", "where", "if",
+        "across", "around", "near", "between", "within", "without", "against", "through", "during", "throughout", "inside", "outside", "along", "among",
+        "amid", "despite", "toward", "towards", "including", "via", "like", "beyond", "behind", "upon", "onto", "off", "out", "whose", "whom", "what",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenDictionary<string, double> Fractions = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase)
@@ -365,7 +367,7 @@ public static class QuantityTagger
             }
             if (Vague(j, out var vague))
             {
-                Emit(start, vague.End, vague.Value, vague.High, "exact", null, vague.End);
+                Emit(start, vague.End, vague.Value, vague.High, "exact", null, vague.End, CountedAfter(vague.End));
                 return vague.End;
             }
             if (!Number(j, out var num)) return i;
@@ -381,7 +383,10 @@ public static class QuantityTagger
             if (Is(j, "one") && num.End == j + 1 && (Is(j - 1, "each") || Is(j - 1, "the") || Is(j - 1, "no") || Is(j - 1, "any") || Is(j - 1, "this") || Is(j - 1, "that")
                 || Is(j - 1, "every") || Is(j - 1, "which") || Is(j - 1, "someone") || Is(j + 1, "another") || Is(j - 1, "last") || Is(j + 1, "day") || IsP(j - 1, '\'') || Is(j - 1, "same") || IsNum(j + 1)))
                 return j + 1;
-            if (Is(j, "zero") && num.End == j + 1 && !IsNum(j + 1)) { }
+            // a capitalised number word continuing a name: "World War Two", "Formula One", "Air Force One"
+            if (!IsNum(j) && j == i && char.IsUpper(text[toks[j].Start]) && Ok(j - 1) && toks[j - 1].Kind == LexKind.Word
+                && char.IsUpper(text[toks[j - 1].Start]) && !IsSentenceStart(j - 1) && !ModifierWord(j - 1))
+                return num.End;
 
             int end = num.End;
             double? hi = null;
@@ -439,22 +444,91 @@ public static class QuantityTagger
                 unit = S(after).ToString(); after++; // "5G", "256GB", "10kW"
             }
             string? counts = null;
-            int ce = after;
-            if (unit is null || unit is "$" or "US$" || unit == "%" && false)
-            {
-                // the noun phrase after the number: "300 school children", "$2 billion in aid" is left alone
-                int k = after, words = 0;
-                while (Ok(k) && toks[k].Kind == LexKind.Word && words < 3 && !In(CountStop, S(k)) && char.IsLower(text[toks[k].Start]) && toks[k].Length < 25
-                       && !(words > 0 && LooksVerbal(S(k))) && I(k).SetPeriod is null)
-                { k++; words++; if (IsDash(k) && Tight(k) && Ok(k + 1) && toks[k + 1].Kind == LexKind.Word && Tight(k + 1)) k += 2; }
-                if (words > 0) { counts = text.Substring(toks[after].Start, toks[k - 1].End - toks[after].Start); }
-            }
+            if (unit is null || unit is "$" or "US$")
+                counts = CountedAfter(after) ?? (unit is null ? CountedBefore(start) : null);
             // years inside ranges of years ("between 1600 and 1900") were filtered by the time layer; a
             // bare 4-digit number in 1800-2100 with nothing counted is most likely a year the time layer missed
             if (IsNum(j) && num.Currency is null && hi is null && !num.Percent && approx == "exact" && S(j).IndexOf(',') < 0 && value is >= 1800 and <= 2100 && value == Math.Floor(value) && toks[j].Length == 4)
                 return end;
             Emit(start, end, value, hi, approx, unit, end, counts);
             return end;
+        }
+
+
+        /// <summary>
+        /// The noun phrase right after the number: "300 school children", "dozens of US embassies",
+        /// "400 Nigerians". Up to four words; capitalised words only as modifiers of a lower-case head
+        /// or as a plural group name; it stops at function words, verbs, other numbers and time
+        /// expressions ("over 300 school children two weeks ago" counts "school children").
+        /// </summary>
+        private string? CountedAfter(int after)
+        {
+            int k = after, words = 0, lastLower = -1;
+            while (Ok(k) && toks[k].Kind == LexKind.Word && words < 4 && !In(CountStop, S(k)) && toks[k].Length < 25
+                   && !(words > 0 && LooksVerbal(S(k))) && I(k).SetPeriod is null && !I(k).IsNumber && I(k).Scale == 0 && !InAnyTime(k))
+            {
+                bool lower = char.IsLower(text[toks[k].Start]);
+                if (!lower && !char.IsUpper(text[toks[k].Start])) break;
+                if (lower) lastLower = k;
+                else if (words == 0 && Ok(k + 1) && toks[k + 1].Kind == LexKind.Word && char.IsUpper(text[toks[k + 1].Start]) && !IsAllCapsUnit(k)) break; // "5 Downing Street"
+                k++; words++;
+                if (IsDash(k) && Tight(k) && Ok(k + 1) && toks[k + 1].Kind == LexKind.Word && Tight(k + 1)) { k += 2; lastLower = k - 1; }
+            }
+            // "40,000 admitted in 2023": a participle followed by its complement is a verb, not the thing counted
+            if (words >= 1 && S(after).EndsWith("ed", StringComparison.Ordinal) && (k == after + 1) && Ok(k) && toks[k].Kind == LexKind.Word && In(CountStop, S(k)))
+                return null;
+            int last = lastLower;
+            // a capitalised head is kept only when it names a group in the plural ("Nigerians", "Democrats")
+            if (k - 1 >= after && k - 1 != lastLower && S(k - 1) is var head && head.Length > 3 && head[^1] == 's' && char.IsLower(head[^2])) last = k - 1;
+            if (last < after) return null;
+            return text.Substring(toks[after].Start, toks[last].End - toks[after].Start);
+        }
+
+        private bool InAnyTime(int k)
+        {
+            int s = toks[k].Start;
+            for (int t = _timeIdx; t < times.Count && times[t].Start <= s; t++)
+                if (times[t].End > s) return true;
+            for (int t = Math.Min(_timeIdx, times.Count) - 1; t >= 0 && t >= _timeIdx - 4; t--)
+                if (times[t].Start <= s && times[t].End > s) return true;
+            return false;
+        }
+
+        private static readonly FrozenSet<string> LevelWords = new[]
+        {
+            "limit", "cap", "ceiling", "number", "total", "count", "level", "quota", "target", "tally", "toll", "figure", "amount", "size",
+        }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+        private static readonly FrozenSet<string> Determiners = new[] { "the", "a", "an", "its", "their", "his", "her", "our", "this", "that" }
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// The thing counted when it comes before the number, as the object of a change verb:
+        /// "slashed the limit on refugee admissions for fiscal 2026 to a record low 7,500 from the 100,000"
+        /// counts "refugee admissions" for both figures. Only within the clause, and only when the number
+        /// is the target or source of the change ("to", "from", "by").
+        /// </summary>
+        private string? CountedBefore(int start)
+        {
+            int p = start - 1;
+            while (Ok(p) && toks[p].Kind == LexKind.Word && (Determiners.Contains(S(p).ToString()) || Is(p, "record") || Is(p, "low") || Is(p, "high")
+                   || Is(p, "new") || Is(p, "just") || Is(p, "only") || Is(p, "mere")) && start - p < 5) p--;
+            if (!(Is(p, "to") || Is(p, "from"))) return null;
+            for (int v = p - 1; v >= 0 && p - v <= 24; v--)
+            {
+                if (toks[v].Kind == LexKind.Punct && text[toks[v].Start] is '.' or ';' or '!' or '?' or ':') return null;
+                if (toks[v].Kind != LexKind.Word || !In(ChangeVerbs, S(v))) continue;
+                int a = v + 1;
+                while (Ok(a) && Determiners.Contains(S(a).ToString())) a++;
+                if (Ok(a + 1) && In(LevelWords, S(a)) && (Is(a + 1, "on") || Is(a + 1, "of") || Is(a + 1, "for")))
+                {
+                    a += 2;
+                    while (Ok(a) && Determiners.Contains(S(a).ToString())) a++;
+                }
+                else if (Ok(a) && In(LevelWords, S(a))) return null; // "cut the number to 40": nothing named
+                return a < p ? CountedAfter(a) : null;
+            }
+            return null;
         }
 
         /// <summary>The token after the DATE/TIME expression covering token <paramref name="tok"/>; starts from the
@@ -505,7 +579,8 @@ public static class QuantityTagger
                 && !(Ok(k + 1) && (IsP(k + 1, '%') || toks[k + 1].Kind == LexKind.Word && (In(Units, S(k + 1)) || I(k + 1).Scale > 0))))
                 return true;
             // an integer of 3+ digits before a capitalised name: "787 Dreamliner", "737 Max"
-            if (s.Length >= 3 && Ok(k + 1) && toks[k + 1].Kind == LexKind.Word && char.IsUpper(text[toks[k + 1].Start]) && toks[k + 1].SpaceBefore && !IsAllCapsUnit(k + 1))
+            if (s.Length >= 3 && Ok(k + 1) && toks[k + 1].Kind == LexKind.Word && char.IsUpper(text[toks[k + 1].Start]) && toks[k + 1].SpaceBefore && !IsAllCapsUnit(k + 1)
+                && !IsPluralGroup(k + 1))
                 return true;
             // "(4)" after a name, ", 65," after a name: jersey numbers and ages
             if (IsP(p, '(') && IsP(k + 1, ')') && Ok(p - 1) && toks[p - 1].Kind == LexKind.Word && char.IsUpper(text[toks[p - 1].Start])) return true;
@@ -516,6 +591,9 @@ public static class QuantityTagger
             if (Ok(k + 1) && Tight(k + 1) && Is(k + 1, "s")) return true;
             return false;
         }
+
+        // "400 Ukrainians", "3,000 Democrats": a plural group name after a number is what it counts
+        private bool IsPluralGroup(int k) => S(k) is var w && w.Length > 4 && w[^1] == 's' && char.IsLower(w[^2]) && !(Ok(k + 1) && toks[k + 1].Kind == LexKind.Word && char.IsUpper(text[toks[k + 1].Start]));
 
         private bool IsAllCapsUnit(int k) => In(Units, S(k)) || S(k) is "GB" or "TB" or "MB" or "US" or "PS";
 
@@ -533,6 +611,7 @@ public static class QuantityTagger
             "falling", "dropping", "jumping", "up", "down", "surged", "soared", "plunged", "tumbled", "sank", "slid", "advanced", "retreated", "eased", "firmed",
             "rallied", "slumped", "shed", "rise", "fall", "drop", "cut", "raised", "lowered", "boosted", "reduced", "trimmed", "increase", "decrease", "gain", "sixfold",
             "narrowed", "widened", "improved", "inched", "crept", "spiked", "dipped", "ticked", "leapt", "leaped", "skidded", "sliding", "grow", "growing",
+            "slashed", "capped", "lifted", "halved", "doubled", "tripled", "expanded", "shrank", "lowers", "raises", "cuts", "slashes", "caps", "set", "sets",
         }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
         private bool FractionAt(int j, out double v, out int end)

@@ -46,9 +46,29 @@ public class QuantityTaggerTests
     [InlineData("There were more than 2,000 refugee admissions.", "refugee admissions")]
     [InlineData("Officials recorded 40 deportations in May.", "deportations")]
     [InlineData("About 15 flights leave daily.", "flights")]
-    public void Tag_Count_NamesTheThingCounted(string text, string counts)
+    [InlineData("Rebels took over 200 farm workers three days ago.", "farm workers")]
+    [InlineData("The letter went to dozens of EU ministries across Asia.", "EU ministries")]
+    [InlineData("Some 400 Ukrainians crossed the river.", "Ukrainians")]
+    [InlineData("She moved to 10 Downing Street.", null)]
+    public void Tag_Count_NamesTheThingCounted(string text, string? counts)
     {
         Assert.Equal(counts, Single(text).Counts);
+    }
+
+    [Fact]
+    public void Tag_ChangeVerbObject_IsTheThingCountedBeforeTheNumber()
+    {
+        var all = QuantityTagger.Tag("The governor slashed the cap on student visas for next year to a record low 9,200 from the 40,000 admitted in 2023.");
+        Assert.Equal(["9,200", "40,000"], all.Select(q => q.Text));
+        Assert.All(all, q => Assert.Equal("student visas", q.Counts));
+    }
+
+    [Theory]
+    [InlineData("Veterans of World War Two gathered.")]
+    [InlineData("He flew on Air Force One.")]
+    public void Tag_NumberWordInsideAName_IsNotAQuantity(string text)
+    {
+        Assert.Empty(QuantityTagger.Tag(text));
     }
 
     [Theory]
