@@ -29,6 +29,9 @@ public enum ClaimFeatures
     Skeleton = 128,
     /// <summary>3-character suffixes of words (tense and number morphology).</summary>
     Suffixes = 256,
+    /// <summary>The sentence's first word and first two words ("If you …", "Look what …", "Tell that …"), and a flag for a
+    /// sentence broken off ("…", "-"): conditionals, imperatives and cut-off crosstalk are rarely checkable.</summary>
+    Openers = 512,
 }
 
 /// <summary>
@@ -226,7 +229,7 @@ internal static class Features
     private enum C : byte
     {
         None, First, Second, Third, It, Past, Modal, Future, Need, Neg, NumWord, Compar, Super, QWord, Opinion, Thanks, Discourse,
-        Be, Have, Do, Say, Det, Prep, Conj, Since, Every, Only, Number, Cap,
+        Be, Have, Do, Say, Det, Prep, Conj, Since, Every, Only, Number, Cap, Cond,
     }
 
     private static readonly Dictionary<string, C>.AlternateLookup<ReadOnlySpan<char>> ClassOf = BuildClasses();
@@ -259,7 +262,8 @@ internal static class Features
         Put(C.Say, "said say says saying told tell tells called claimed stated admitted announced voted signed passed");
         Put(C.Det, "the a an some any all every each");
         Put(C.Prep, "in on at of for from to with by under over during since after before about against");
-        Put(C.Conj, "and but or so because if when while although though");
+        Put(C.Cond, "if unless whether suppose");
+        Put(C.Conj, "and but or so because when while although though");
         Put(C.Every, "everybody everyone everything always all");
         Put(C.Only, "just only even already still again");
         // Irregular past tenses; regular ones are found by their -ed ending.
@@ -299,7 +303,9 @@ internal static class Features
         C firstClass = C.None;
         Span<int> classCounts = stackalloc int[32];
         int numbers = 0, caps = 0, words = 0, comparatives = 0, firstPerson = 0, opinion = 0;
-        bool percent = false, money = false, year = false, question = false, dash = false;
+        bool percent = false, money = false, year = false, question = false, dash = false, brokenOff = false;
+        bool openers = (set & ClaimFeatures.Openers) != 0;
+        ulong first = 0;
         int count = 0;
         Span<char> lowerBuf = stackalloc char[34];
         foreach (var t in tokens)
@@ -315,10 +321,18 @@ internal static class Features
                 else if (c is '$' or '€' or '£') money = true;
                 else if (c == '?') question = true;
                 else if (c is '-' or '—' or '–' && t.End >= end - 1) dash = true;
+                // Broken off: ends in "…", "...", or a dash (trailing quote marks aside).
+                brokenOff = t.End >= end - 2 && (c is '-' or '—' or '–' or '…' || s.StartsWith("..", StringComparison.Ordinal));
                 continue;
             }
             words++;
             ulong w = H.LowerNormDigits(s);
+            brokenOff = false;
+            if (openers && words <= 2)
+            {
+                if (words == 1) { first = w; Add(f, ref n, H.Add(H.Start(50), w)); }
+                else Add(f, ref n, H.Add(H.Add(H.Start(51), first), w));
+            }
             if (words_) Add(f, ref n, H.Add(H.Start(2), w));
             if (bigrams) Add(f, ref n, H.Add(H.Add(H.Start(3), prev), w));
             if (prefixes && s.Length > 5) Add(f, ref n, H.Add(H.Start(4), H.Lower(s[..4])));
@@ -385,6 +399,7 @@ internal static class Features
         }
         if (bigrams) Add(f, ref n, H.Add(H.Add(H.Start(3), prev), H.Lower("</s>")));
         if (skeleton) Add(f, ref n, H.Add(H.Add(H.Start(43), sk1), 13));
+        if (openers && brokenOff) Add(f, ref n, H.Start(52));
         if ((set & ClaimFeatures.Cues) != 0)
         {
             Add(f, ref n, H.Add(H.Start(10), (ulong)Math.Min(numbers, 3)));
