@@ -169,6 +169,23 @@ public class CheckWorthinessModelTests
     }
 
     [Fact]
+    public void Score_HostileSentences_FiniteAndFast()
+    {
+        var model = CheckWorthinessModel.Default!;
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var s in new[]
+        {
+            new string('x', 100_000), string.Concat(Enumerable.Repeat("if 12 million ... ", 20_000)), string.Concat(Enumerable.Repeat("-", 50_000)),
+            "…", "?", string.Concat(Enumerable.Repeat("Ünïcödé wörds ", 5_000)),
+        })
+        {
+            float p = model.Score(s);
+            Assert.InRange(p, 0f, 1f);
+        }
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(5), $"hostile sentences took {sw.Elapsed}");
+    }
+
+    [Fact]
     public void Load_Garbage_Throws()
     {
         Assert.ThrowsAny<Exception>(() => CheckWorthinessModel.Load(new MemoryStream([1, 2, 3, 4, 5])));
