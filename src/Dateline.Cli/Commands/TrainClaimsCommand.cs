@@ -11,16 +11,20 @@ public static class TrainClaimsCommand
     public static Command Create()
     {
         var train = new Option<string>("--train") { Description = "CheckThat!-style TSV (Sentence_id, Text, class_label)", Required = true };
-        var dev = new Option<string[]>("--dev") { Description = "Development TSV(s): the decision threshold is chosen on their union", AllowMultipleArgumentsPerToken = true };
+        var dev = new Option<string[]>("--dev") { Description = "Development TSV(s): the decision threshold is chosen on their union (CT24: dev-test, the split from the later debates)", AllowMultipleArgumentsPerToken = true };
         var l2 = new Option<double>("--l2") { Description = "L2 regularisation", DefaultValueFactory = _ => new CheckWorthinessTrainOptions().L2 };
         var posWeight = new Option<double>("--positive-weight") { Description = "Weight of positive examples", DefaultValueFactory = _ => new CheckWorthinessTrainOptions().PositiveWeight };
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen in fewer training sentences", DefaultValueFactory = _ => new CheckWorthinessTrainOptions().MinCount };
         var output = new Option<string>("--out") { Description = "Model file to write", Required = true };
         var epochs = new Option<int>("--epochs") { Description = "Training epochs", DefaultValueFactory = _ => new CheckWorthinessTrainOptions().Epochs };
         var seed = new Option<int>("--seed") { Description = "Shuffle seed (same seed, same model bytes)", DefaultValueFactory = _ => 1 };
+        var features = new Option<string>("--features") { Description = "Comma-separated feature groups: " + string.Join(",", Enum.GetNames<ClaimFeatures>().Skip(1)), DefaultValueFactory = _ => new CheckWorthinessTrainOptions().FeatureSet.ToString().Replace(" ", "") };
+        var clusters = new Option<string?>("--clusters") { Description = "Word-cluster file (NER format, e.g. models/ner/clusters.tsv.gz), copied into the model for the Clusters/Skeleton features" };
+        var eval = new Option<string[]>("--eval") { Description = "Extra TSV(s) scored at the chosen threshold (reported only)", AllowMultipleArgumentsPerToken = true };
+        var bagOpt = new Option<int>("--bag") { Description = "Bagged members (bootstrap samples, weights averaged)", DefaultValueFactory = _ => new CheckWorthinessTrainOptions().Bag };
         var cmd = new Command("claims", "Train the check-worthiness classifier (logistic regression over hashed sparse features)")
         {
-            train, dev, output, epochs, seed, l2, posWeight, minCount,
+            train, dev, output, epochs, seed, l2, posWeight, minCount, features, clusters, eval, bagOpt,
         };
         cmd.SetAction(pr =>
         {
@@ -34,8 +38,15 @@ public static class TrainClaimsCommand
             {
                 Epochs = pr.GetValue(epochs), Seed = pr.GetValue(seed), L2 = pr.GetValue(l2),
                 PositiveWeight = pr.GetValue(posWeight), MinCount = pr.GetValue(minCount),
+                FeatureSet = Enum.Parse<ClaimFeatures>(pr.GetValue(features)!, ignoreCase: true), ClustersPath = pr.GetValue(clusters), Bag = pr.GetValue(bagOpt),
             };
             var (model, report) = new CheckWorthinessTrainer(opts).Train(trainSet, devSet, msg => Console.Error.WriteLine(msg));
+            var evalScores = new List<string>();
+            foreach (var e in pr.GetValue(eval) ?? [])
+            {
+                evalScores.Add($"{Path.GetFileName(e)}: {CheckWorthinessTrainer.Evaluate(model, CheckWorthyTsv.Read(e))}");
+                Console.Error.WriteLine(evalScores[^1]);
+            }
             string outPath = pr.GetValue(output)!;
             var dir = Path.GetDirectoryName(Path.GetFullPath(outPath));
             if (dir is not null) Directory.CreateDirectory(dir);
@@ -45,8 +56,10 @@ public static class TrainClaimsCommand
             File.WriteAllText(manifest, $$"""
                 {
                   "model": "{{Path.GetFileName(outPath)}}",
-                  "version": "claims-v1",
-                  "kind": "logistic regression, hashed features (2^{{CheckWorthinessModel.Bits}}), AdaGrad, averaged",
+                  "version": "claims-v2",
+                  "kind": "logistic regression, hashed features (2^{{CheckWorthinessModel.Bits}}), AdaGrad, averaged, {{opts.Bag}} bagged members averaged",
+                  "features": "{{opts.FeatureSet}}",
+                  "bag": {{opts.Bag}},
                   "training_data": "{{Path.GetFileName(trainPath)}} ({{trainSet.Count}} sentences)",
                   "dev_data": "{{devPath}}",
                   "epochs": {{opts.Epochs}},
@@ -56,8 +69,9 @@ public static class TrainClaimsCommand
                   "seed": {{opts.Seed}},
                   "threshold": {{model.Threshold.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}},
                   "scores": "{{report}}",
+                  "eval": [{{string.Join(", ", evalScores.Select(x => "\"" + x + "\""))}}],
                   "sha256": "{{sha}}",
-                  "command": "dateline train claims --train {{Path.GetFileName(trainPath)}} --dev {{devPath}} --out {{Path.GetFileName(outPath)}}"
+                  "command": "dateline train claims --train {{Path.GetFileName(trainPath)}} --dev {{devPath}} --out {{Path.GetFileName(outPath)}} --features {{opts.FeatureSet.ToString().Replace(" ", "")}} --positive-weight {{opts.PositiveWeight.ToString(System.Globalization.CultureInfo.InvariantCulture)}} --bag {{opts.Bag}} --epochs {{opts.Epochs}} --min-count {{opts.MinCount}} --seed {{opts.Seed}}"
                 }
 
                 """);

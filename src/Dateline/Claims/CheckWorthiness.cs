@@ -4,34 +4,69 @@ using Dateline.Ner;
 
 namespace Dateline.Claims;
 
+/// <summary>Feature groups of the check-worthiness model (stored in the model file, so a model
+/// always scores with the features it was trained with).</summary>
+[Flags]
+public enum ClaimFeatures
+{
+    None = 0,
+    /// <summary>Lower-cased words, digits folded.</summary>
+    Words = 1,
+    /// <summary>Word bigrams (with sentence boundaries).</summary>
+    Bigrams = 2,
+    /// <summary>4-character prefixes of words longer than 5 (a cheap stem).</summary>
+    Prefixes = 4,
+    /// <summary>Sentence-level cues: counts of numbers, capitals, comparatives, first person, opinion; length; percent, money, year, question flags.</summary>
+    Cues = 8,
+    /// <summary>Character 3- and 4-grams inside words (with boundary marks).</summary>
+    CharGrams = 16,
+    /// <summary>Word-cluster path prefixes of each word (clusters stored in the model).</summary>
+    Clusters = 32,
+    /// <summary>Closed-class token classes (past tense, modal/future, pronoun persons, negation, number words, …): per-class counts,
+    /// the first class of the sentence and class bigrams — a topic-free view of the sentence.</summary>
+    Classes = 64,
+    /// <summary>Skeleton bigrams and trigrams: each word replaced by its class, else its 6-bit cluster, else its shape.</summary>
+    Skeleton = 128,
+    /// <summary>3-character suffixes of words (tense and number morphology).</summary>
+    Suffixes = 256,
+    /// <summary>The sentence's first word and first two words ("If you …", "Look what …", "Tell that …"), and a flag for a
+    /// sentence broken off ("…", "-"): conditionals, imperatives and cut-off crosstalk are rarely checkable.</summary>
+    Openers = 512,
+}
+
 /// <summary>
 /// Check-worthiness of a sentence (would a fact-checker check it?): logistic regression over
-/// hashed sparse features — lower-cased words, word bigrams, 4-character word prefixes, and cues
-/// that fact-checkers look for (numbers, percentages, money, years, comparatives, named-entity-like
-/// capitals, first-person opinion, questions). Features are hashed from spans, so scoring a
-/// sentence allocates nothing per token. Trained by <see cref="CheckWorthinessTrainer"/>; the
-/// decision threshold is chosen on a development set and stored with the weights.
+/// hashed sparse features chosen by <see cref="ClaimFeatures"/>. Features are hashed from spans,
+/// so scoring a sentence allocates nothing per token. Trained by <see cref="CheckWorthinessTrainer"/>;
+/// the decision threshold is chosen on a development set and stored with the weights.
 /// </summary>
 public sealed class CheckWorthinessModel
 {
-    public const int Bits = 19;
+    public const int Bits = 20;
     public const int Size = 1 << Bits;
     private const uint Magic = 0x4B434C44; // "DLCK"
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     internal readonly float[] Weights;
     public float Threshold { get; internal set; }
+    public ClaimFeatures FeatureSet { get; }
+    internal readonly ClaimClusters Clusters;
 
     internal CheckWorthinessModel(float[] weights, float threshold)
+        : this(weights, threshold, ClaimFeatures.Words | ClaimFeatures.Bigrams | ClaimFeatures.Prefixes | ClaimFeatures.Cues, ClaimClusters.Empty) { }
+
+    internal CheckWorthinessModel(float[] weights, float threshold, ClaimFeatures set, ClaimClusters clusters)
     {
         Weights = weights;
         Threshold = threshold;
+        FeatureSet = set;
+        Clusters = clusters;
     }
 
     /// <summary>Probability that the sentence is check-worthy.</summary>
     public float Score(string text, int start, int end, ReadOnlySpan<Token> tokens, Span<int> featureBuffer)
     {
-        int n = Features.Extract(text, start, end, tokens, featureBuffer);
+        int n = Features.Extract(text, start, end, tokens, featureBuffer, FeatureSet, Clusters);
         double z = 0;
         for (int i = 0; i < n; i++) z += Weights[featureBuffer[i]];
         return (float)(1.0 / (1.0 + Math.Exp(-z)));
@@ -53,6 +88,8 @@ public sealed class CheckWorthinessModel
         w.Write(FormatVersion);
         w.Write(Bits);
         w.Write(Threshold);
+        w.Write((int)FeatureSet);
+        Clusters.Write(w);
         int nz = 0;
         foreach (var x in Weights) if (x != 0) nz++;
         w.Write(nz);
@@ -77,9 +114,11 @@ public sealed class CheckWorthinessModel
     {
         using var gz = new GZipStream(stream, CompressionMode.Decompress);
         using var r = new BinaryReader(gz);
-        if (r.ReadUInt32() != Magic || r.ReadInt32() != FormatVersion) throw new InvalidDataException("DL311: not a Dateline claims model");
+        if (r.ReadUInt32() != Magic || r.ReadInt32() != FormatVersion) throw new InvalidDataException("DL311: not a Dateline claims model (or an older format)");
         if (r.ReadInt32() != Bits) throw new InvalidDataException("DL311: claims model hashed with another table size");
         float threshold = r.ReadSingle();
+        var set = (ClaimFeatures)r.ReadInt32();
+        var clusters = ClaimClusters.Read(r);
         int nz = r.ReadInt32();
         if (nz < 0 || nz > Size) throw new InvalidDataException("DL311: corrupt claims model");
         var weights = new float[Size];
@@ -90,10 +129,10 @@ public sealed class CheckWorthinessModel
             if ((uint)idx >= Size) throw new InvalidDataException("DL311: corrupt claims model");
             weights[idx] = (float)r.ReadHalf();
         }
-        return new CheckWorthinessModel(weights, threshold);
+        return new CheckWorthinessModel(weights, threshold, set, clusters);
     }
 
-    public const string DefaultRelativePath = "models/claims/claims-v1.bin";
+    public const string DefaultRelativePath = "models/claims/claims-v2.bin";
 
     private static readonly Lazy<CheckWorthinessModel?> s_default = new(() =>
     {
@@ -106,10 +145,77 @@ public sealed class CheckWorthinessModel
     public static CheckWorthinessModel? Default => s_default.Value;
 }
 
+/// <summary>
+/// Word clusters (bit-string paths of a Brown-style hierarchy, as induced for NER) in a compact form
+/// stored inside the claims model: lower-case word hash → path bits and length. Rare and unseen
+/// words share weights with their cluster mates, which is what lets the model carry over to
+/// debates about other topics.
+/// </summary>
+internal sealed class ClaimClusters
+{
+    public static ClaimClusters Empty { get; } = new(new Dictionary<ulong, uint>());
+    private readonly Dictionary<ulong, uint> _paths; // (bits << 5) | length, length ≤ 27
+
+    private ClaimClusters(Dictionary<ulong, uint> paths) => _paths = paths;
+
+    public int Count => _paths.Count;
+
+    /// <summary>Reads "path\tword[\t…]" lines (gzip allowed), the NER cluster file format.</summary>
+    public static ClaimClusters FromFile(string path)
+    {
+        var d = new Dictionary<ulong, uint>();
+        using var f = File.OpenRead(path);
+        using var r = new StreamReader(Gazetteer.GzipAware(f), System.Text.Encoding.UTF8);
+        string? line;
+        while ((line = r.ReadLine()) is not null)
+        {
+            int tab = line.IndexOf('\t');
+            if (tab <= 0) continue;
+            int tab2 = line.IndexOf('\t', tab + 1);
+            var word = tab2 < 0 ? line.AsSpan(tab + 1) : line.AsSpan(tab + 1, tab2 - tab - 1);
+            var bits = line.AsSpan(0, Math.Min(tab, 27));
+            uint v = 0;
+            foreach (char c in bits) v = (v << 1) | (c == '1' ? 1u : 0u);
+            d.TryAdd(H.Lower(word), (v << 5) | (uint)bits.Length);
+        }
+        return new ClaimClusters(d);
+    }
+
+    /// <summary>Hash of the path prefix of length <paramref name="len"/> (0 when the word has no cluster).</summary>
+    public ulong Prefix(ulong lowerHash, int len)
+    {
+        if (!_paths.TryGetValue(lowerHash, out var v)) return 0;
+        int l = (int)(v & 31);
+        uint bits = v >> 5;
+        int k = Math.Min(l, len);
+        return H.Add(H.Start(100 + k), bits >> (l - k)) | 1;
+    }
+
+    public void Write(BinaryWriter w)
+    {
+        w.Write(_paths.Count);
+        // Sorted by hash: the same clusters give the same bytes.
+        foreach (var (h, v) in _paths.OrderBy(p => p.Key))
+        {
+            w.Write(h);
+            w.Write(v);
+        }
+    }
+
+    public static ClaimClusters Read(BinaryReader r)
+    {
+        int n = r.ReadInt32();
+        if (n < 0 || n > 4_000_000) throw new InvalidDataException("DL311: corrupt claims model clusters");
+        var d = new Dictionary<ulong, uint>(n);
+        for (int i = 0; i < n; i++) d[r.ReadUInt64()] = r.ReadUInt32();
+        return new ClaimClusters(d);
+    }
+}
+
 /// <summary>Feature extraction shared by training and scoring: bucket indices into the weight table.</summary>
 internal static class Features
 {
-    public const int MaxFeatures = 1024;
+    public const int MaxFeatures = 4096;
     private const int MaxTokens = 200; // long sentences: the first 200 tokens decide
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Comparatives = Set(
@@ -119,21 +225,89 @@ internal static class Features
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Opinion = Set(
         "think believe feel hope want wish thank thanks great wonderful terrible love proud honored glad happy let's going");
 
+    /// <summary>Closed word classes that say what kind of sentence it is, whatever the topic.</summary>
+    private enum C : byte
+    {
+        None, First, Second, Third, It, Past, Modal, Future, Need, Neg, NumWord, Compar, Super, QWord, Opinion, Thanks, Discourse,
+        Be, Have, Do, Say, Det, Prep, Conj, Since, Every, Only, Number, Cap, Cond,
+    }
+
+    private static readonly Dictionary<string, C>.AlternateLookup<ReadOnlySpan<char>> ClassOf = BuildClasses();
+
+    private static Dictionary<string, C>.AlternateLookup<ReadOnlySpan<char>> BuildClasses()
+    {
+        var d = new Dictionary<string, C>(StringComparer.OrdinalIgnoreCase);
+        void Put(C c, string words) { foreach (var w in words.Split(' ', StringSplitOptions.RemoveEmptyEntries)) d.TryAdd(w, c); }
+        Put(C.First, "i me my mine we us our ours myself ourselves 'm");
+        Put(C.Second, "you your yours yourself");
+        Put(C.Third, "he him his she her hers they them their theirs himself herself themselves");
+        Put(C.It, "it its this that these those there");
+        Put(C.Modal, "would should could might may must can cannot ca 'd");
+        Put(C.Future, "will 'll shall gonna wo going");
+        Put(C.Need, "need needs want wants ought let let's");
+        Put(C.Neg, "not n't never no nobody nothing none nor");
+        Put(C.NumWord, "million millions billion billions trillion thousand thousands hundred hundreds percent percentage dollars dollar half twice " +
+            "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety dozen");
+        Put(C.Compar, "more less fewer than higher lower larger smaller bigger better worse increase increased decrease decreased doubled tripled " +
+            "rose fell grew dropped cut raised up down");
+        Put(C.Super, "most least biggest largest highest lowest best worst first last ever only record");
+        Put(C.QWord, "what why how who whom whose when where which");
+        Put(C.Opinion, "think believe feel hope wish guess suppose love hate proud glad happy honored sorry great wonderful terrible " +
+            "incredible tremendous fantastic horrible disaster good bad");
+        Put(C.Thanks, "thank thanks congratulations welcome please");
+        Put(C.Discourse, "well look folks okay ok yes yeah oh uh um excuse");
+        Put(C.Be, "is are was were be been being 's 're am");
+        Put(C.Have, "have has had having 've");
+        Put(C.Do, "do does did done doing");
+        Put(C.Say, "said say says saying told tell tells called claimed stated admitted announced voted signed passed");
+        Put(C.Det, "the a an some any all every each");
+        Put(C.Prep, "in on at of for from to with by under over during since after before about against");
+        Put(C.Cond, "if unless whether suppose");
+        Put(C.Conj, "and but or so because when while although though");
+        Put(C.Every, "everybody everyone everything always all");
+        Put(C.Only, "just only even already still again");
+        // Irregular past tenses; regular ones are found by their -ed ending.
+        Put(C.Past, "got gave took made went came paid sold lost won left ran brought bought built fought spent sent kept " +
+            "led met put set became began knew saw thought wrote drove fell rose grew shut stood understood taught " +
+            "caught held heard meant chose broke spoke stole threw forgot");
+        return d.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
     private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Set(string words) =>
         new HashSet<string>(words.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static int Bucket(ulong h) => (int)(H.Final(h) & (CheckWorthinessModel.Size - 1));
 
-    public static int Extract(string text, int start, int end, ReadOnlySpan<Token> tokens, Span<int> f)
+    private static C Classify(ReadOnlySpan<char> s, Token t, int index)
+    {
+        if (t.Kind == TokenKind.Number) return C.Number;
+        if (ClassOf.TryGetValue(s, out var c)) return c;
+        if (s.Length > 4 && s.EndsWith("ed", StringComparison.OrdinalIgnoreCase)) return C.Past;
+        if (s.Length > 4 && s.EndsWith("est", StringComparison.OrdinalIgnoreCase)) return C.Super;
+        if (index > 0 && t.Has(TokenFlags.Capitalized)) return C.Cap;
+        return C.None;
+    }
+
+    public static int Extract(string text, int start, int end, ReadOnlySpan<Token> tokens, Span<int> f, ClaimFeatures set, ClaimClusters clusters)
     {
         int n = 0;
-        int cap = f.Length;
+        int cap = f.Length - 32;
         void Add(Span<int> f2, ref int k, ulong h) { if (k < f2.Length) f2[k++] = Bucket(h); }
         Add(f, ref n, H.Start(1)); // bias
+        bool words_ = (set & ClaimFeatures.Words) != 0, bigrams = (set & ClaimFeatures.Bigrams) != 0, prefixes = (set & ClaimFeatures.Prefixes) != 0;
+        bool chars = (set & ClaimFeatures.CharGrams) != 0, useClusters = (set & ClaimFeatures.Clusters) != 0 && clusters.Count > 0;
+        bool classes = (set & ClaimFeatures.Classes) != 0, skeleton = (set & ClaimFeatures.Skeleton) != 0, suffixes = (set & ClaimFeatures.Suffixes) != 0;
         ulong prev = H.Lower("<s>");
+        ulong sk1 = 11, sk2 = 12; // skeleton history
+        C prevClass = C.None;
+        C firstClass = C.None;
+        Span<int> classCounts = stackalloc int[32];
         int numbers = 0, caps = 0, words = 0, comparatives = 0, firstPerson = 0, opinion = 0;
-        bool percent = false, money = false, year = false, question = false;
+        bool percent = false, money = false, year = false, question = false, dash = false, brokenOff = false;
+        bool openers = (set & ClaimFeatures.Openers) != 0;
+        ulong first = 0;
         int count = 0;
+        Span<char> lowerBuf = stackalloc char[34];
         foreach (var t in tokens)
         {
             if (t.Start < start) continue;
@@ -146,13 +320,69 @@ internal static class Features
                 if (c == '%') percent = true;
                 else if (c is '$' or '€' or '£') money = true;
                 else if (c == '?') question = true;
+                else if (c is '-' or '—' or '–' && t.End >= end - 1) dash = true;
+                // Broken off: ends in "…", "...", or a dash (trailing quote marks aside).
+                brokenOff = t.End >= end - 2 && (c is '-' or '—' or '–' or '…' || s.StartsWith("..", StringComparison.Ordinal));
                 continue;
             }
             words++;
             ulong w = H.LowerNormDigits(s);
-            Add(f, ref n, H.Add(H.Start(2), w));
-            Add(f, ref n, H.Add(H.Add(H.Start(3), prev), w));
-            if (s.Length > 5) Add(f, ref n, H.Add(H.Start(4), H.Lower(s[..4])));
+            brokenOff = false;
+            if (openers && words <= 2)
+            {
+                if (words == 1) { first = w; Add(f, ref n, H.Add(H.Start(50), w)); }
+                else Add(f, ref n, H.Add(H.Add(H.Start(51), first), w));
+            }
+            if (words_) Add(f, ref n, H.Add(H.Start(2), w));
+            if (bigrams) Add(f, ref n, H.Add(H.Add(H.Start(3), prev), w));
+            if (prefixes && s.Length > 5) Add(f, ref n, H.Add(H.Start(4), H.Lower(s[..4])));
+            if (suffixes && s.Length > 4) Add(f, ref n, H.Add(H.Start(5), H.Lower(s[^3..])));
+            if (chars && s.Length <= 32)
+            {
+                // "^word$" lower-cased, digits folded; 3- and 4-grams.
+                var lw = lowerBuf[..(s.Length + 2)];
+                lw[0] = '^';
+                for (int i = 0; i < s.Length; i++) lw[i + 1] = char.IsAsciiDigit(s[i]) ? '0' : char.ToLowerInvariant(s[i]);
+                lw[^1] = '$';
+                for (int g = 3; g <= 4; g++)
+                    for (int i = 0; i + g <= lw.Length; i++)
+                        Add(f, ref n, H.Add(H.Start(6 + g), H.Chars(lw.Slice(i, g))));
+            }
+            ulong lowerHash = useClusters || skeleton ? H.Lower(s) : 0;
+            ulong c6 = 0;
+            if (useClusters || skeleton)
+            {
+                c6 = clusters.Prefix(lowerHash, 6);
+                if (useClusters && c6 != 0)
+                {
+                    Add(f, ref n, H.Add(H.Start(30), clusters.Prefix(lowerHash, 10)));
+                    Add(f, ref n, H.Add(H.Start(31), clusters.Prefix(lowerHash, 14)));
+                    Add(f, ref n, H.Add(H.Start(32), c6));
+                }
+            }
+            C cls = C.None;
+            if (classes || skeleton)
+            {
+                cls = Classify(s, t, words - 1);
+                if (words == 1) firstClass = cls;
+                if (classes)
+                {
+                    classCounts[(int)cls]++;
+                    Add(f, ref n, H.Add(H.Add(H.Start(40), (ulong)prevClass), (ulong)cls));
+                }
+                prevClass = cls;
+            }
+            if (skeleton)
+            {
+                // Closed-class words stay themselves; numbers and names collapse to a class; other words to their cluster.
+                ulong sk = cls is C.None ? (c6 != 0 ? c6 : H.Add(H.Start(41), (ulong)Math.Min(s.Length, 12)))
+                    : cls is C.Number or C.Cap ? H.Add(H.Start(42), (ulong)cls)
+                    : w;
+                Add(f, ref n, H.Add(H.Add(H.Start(43), sk1), sk));
+                Add(f, ref n, H.Add(H.Add(H.Add(H.Start(44), sk2), sk1), sk));
+                sk2 = sk1;
+                sk1 = sk;
+            }
             prev = w;
             if (t.Kind == TokenKind.Number)
             {
@@ -165,20 +395,33 @@ internal static class Features
             if (Opinion.Contains(s)) opinion++;
             if (s.Equals("percent", StringComparison.OrdinalIgnoreCase)) percent = true;
             if (s.Equals("dollars", StringComparison.OrdinalIgnoreCase)) money = true;
-            if (n >= cap - 16) break;
+            if (n >= cap) break;
         }
-        Add(f, ref n, H.Add(H.Add(H.Start(3), prev), H.Lower("</s>")));
-        Add(f, ref n, H.Add(H.Start(10), (ulong)Math.Min(numbers, 3)));
-        Add(f, ref n, H.Add(H.Start(11), (ulong)Math.Min(caps, 4)));
-        Add(f, ref n, H.Add(H.Start(12), (ulong)Math.Min(words / 5, 8)));
-        Add(f, ref n, H.Add(H.Start(13), (ulong)Math.Min(comparatives, 3)));
-        Add(f, ref n, H.Add(H.Start(14), (ulong)Math.Min(firstPerson, 3)));
-        Add(f, ref n, H.Add(H.Start(15), (ulong)Math.Min(opinion, 3)));
-        if (percent) Add(f, ref n, H.Start(16));
-        if (money) Add(f, ref n, H.Start(17));
-        if (year) Add(f, ref n, H.Start(18));
-        if (question) Add(f, ref n, H.Start(19));
-        if (numbers > 0 && comparatives > 0) Add(f, ref n, H.Start(20));
+        if (bigrams) Add(f, ref n, H.Add(H.Add(H.Start(3), prev), H.Lower("</s>")));
+        if (skeleton) Add(f, ref n, H.Add(H.Add(H.Start(43), sk1), 13));
+        if (openers && brokenOff) Add(f, ref n, H.Start(52));
+        if ((set & ClaimFeatures.Cues) != 0)
+        {
+            Add(f, ref n, H.Add(H.Start(10), (ulong)Math.Min(numbers, 3)));
+            Add(f, ref n, H.Add(H.Start(11), (ulong)Math.Min(caps, 4)));
+            Add(f, ref n, H.Add(H.Start(12), (ulong)Math.Min(words / 5, 8)));
+            Add(f, ref n, H.Add(H.Start(13), (ulong)Math.Min(comparatives, 3)));
+            Add(f, ref n, H.Add(H.Start(14), (ulong)Math.Min(firstPerson, 3)));
+            Add(f, ref n, H.Add(H.Start(15), (ulong)Math.Min(opinion, 3)));
+            if (percent) Add(f, ref n, H.Start(16));
+            if (money) Add(f, ref n, H.Start(17));
+            if (year) Add(f, ref n, H.Start(18));
+            if (question) Add(f, ref n, H.Start(19));
+            if (numbers > 0 && comparatives > 0) Add(f, ref n, H.Start(20));
+            if (dash) Add(f, ref n, H.Start(21));
+        }
+        if (classes)
+        {
+            Add(f, ref n, H.Add(H.Add(H.Start(40), (ulong)prevClass), 99));
+            Add(f, ref n, H.Add(H.Start(45), (ulong)firstClass));
+            for (int k = 1; k < classCounts.Length; k++)
+                if (classCounts[k] > 0) Add(f, ref n, H.Add(H.Add(H.Start(46), (ulong)k), (ulong)Math.Min(classCounts[k], 3)));
+        }
         return n;
     }
 }

@@ -53,7 +53,7 @@ public class CheckWorthyTsvTests
 
 public class CheckWorthinessModelTests
 {
-    private static (CheckWorthinessModel Model, string Report) TrainTiny()
+    private static (CheckWorthinessModel Model, string Report) TrainTiny(int bag = 1)
     {
         // Our own sentences: numeric, factual statements are positive, greetings and opinions negative.
         var pos = new[]
@@ -68,7 +68,7 @@ public class CheckWorthinessModelTests
             "I think we can do better.", "It is wonderful to be here.", "We are going to win.", "I am proud of my family.",
         };
         var data = pos.Select((t, i) => new LabeledSentence($"p{i}", t, true)).Concat(neg.Select((t, i) => new LabeledSentence($"n{i}", t, false))).ToList();
-        var trainer = new CheckWorthinessTrainer(new CheckWorthinessTrainOptions { Epochs = 20, MinCount = 1 });
+        var trainer = new CheckWorthinessTrainer(new CheckWorthinessTrainOptions { Epochs = 20, MinCount = 1, Bag = bag });
         return trainer.Train(data, data);
     }
 
@@ -107,6 +107,82 @@ public class CheckWorthinessModelTests
             Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
         }
         finally { File.Delete(a); File.Delete(b); }
+    }
+
+    [Fact]
+    public void Train_BaggedSameSeed_SameBytesAndStillSeparates()
+    {
+        var a = Path.GetTempFileName();
+        var b = Path.GetTempFileName();
+        try
+        {
+            var (m, _) = TrainTiny(bag: 3);
+            m.Save(a);
+            TrainTiny(bag: 3).Model.Save(b);
+            Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
+            Assert.True(m.Score("Spending rose 20 percent in 2020.") > m.Score("Thank you and good evening."));
+        }
+        finally { File.Delete(a); File.Delete(b); }
+    }
+
+    [Fact]
+    public void Extract_ClassesOnly_SameSentenceShapeSameFeaturesAcrossTopics()
+    {
+        // Topic-free features: the same structure (pronoun, past verb, number, number word, preposition, name)
+        // about other things gives the same features; a promise of the future does not.
+        static int[] Feats(string s)
+        {
+            var buf = new int[Features.MaxFeatures];
+            int n = Features.Extract(s, 0, s.Length, Dateline.Text.Tokenizer.Tokenize(s), buf, ClaimFeatures.Classes, ClaimClusters.Empty);
+            return buf[..n].Order().ToArray();
+        }
+        Assert.Equal(Feats("He paid 38 million dollars in Texas."), Feats("She got 12 billion dollars from Russia."));
+        Assert.NotEqual(Feats("He paid 38 million dollars in Texas."), Feats("We will make this country great."));
+    }
+
+    [Fact]
+    public void SaveLoad_WithClusters_RoundTripKeepsFeatureSetAndScores()
+    {
+        var clusterFile = Path.GetTempFileName();
+        var modelFile = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(clusterFile, "0101\trose\n0101\tfell\n0110\tgrew\n1100\tthank\n");
+            var data = new[]
+            {
+                new LabeledSentence("1", "Prices rose 5 percent.", true), new LabeledSentence("2", "Thank you all.", false),
+                new LabeledSentence("3", "Wages fell 3 percent.", true), new LabeledSentence("4", "Thank you so much.", false),
+            };
+            var opts = new CheckWorthinessTrainOptions
+            {
+                Epochs = 10, MinCount = 1, Bag = 1, ClustersPath = clusterFile,
+                FeatureSet = ClaimFeatures.Words | ClaimFeatures.Clusters | ClaimFeatures.Skeleton | ClaimFeatures.CharGrams | ClaimFeatures.Suffixes,
+            };
+            var (model, _) = new CheckWorthinessTrainer(opts).Train(data, data);
+            model.Save(modelFile);
+            var back = CheckWorthinessModel.Load(modelFile);
+            Assert.Equal(model.FeatureSet, back.FeatureSet);
+            Assert.Equal(4, back.Clusters.Count);
+            Assert.Equal(model.Score("Exports grew 8 percent."), back.Score("Exports grew 8 percent."), 3);
+        }
+        finally { File.Delete(clusterFile); File.Delete(modelFile); }
+    }
+
+    [Fact]
+    public void Score_HostileSentences_FiniteAndFast()
+    {
+        var model = CheckWorthinessModel.Default!;
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var s in new[]
+        {
+            new string('x', 100_000), string.Concat(Enumerable.Repeat("if 12 million ... ", 20_000)), string.Concat(Enumerable.Repeat("-", 50_000)),
+            "…", "?", string.Concat(Enumerable.Repeat("Ünïcödé wörds ", 5_000)),
+        })
+        {
+            float p = model.Score(s);
+            Assert.InRange(p, 0f, 1f);
+        }
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(5), $"hostile sentences took {sw.Elapsed}");
     }
 
     [Fact]

@@ -106,22 +106,4 @@ public class QuotesCorpusTests
         }
         return rels;
     }
-
-    [Fact]
-    public void Score_Ct24Dev_PositiveF1AboveFloor()
-    {
-        var file = TestPaths.Shared is { } s ? Path.Combine(s, "data", "claims", "ct24", "CT24_checkworthy_english_dev.tsv") : null;
-        if (file is null || !File.Exists(file))
-        {
-            Console.WriteLine("SKIP: CT24 dev not found (set DATELINE_SHARED or place ../shared beside the repo)");
-            return;
-        }
-        var model = CheckWorthinessModel.Default;
-        Assert.NotNull(model);
-        var dev = CheckWorthyTsv.Read(file);
-        var scores = dev.Select(d => model.Score(d.Text)).ToArray();
-        var (f1, p, r) = CheckWorthinessTrainer.F1(scores, dev, model.Threshold);
-        Console.WriteLine($"CT24 dev F1 {f1:F4} P {p:F4} R {r:F4}");
-        Assert.True(f1 >= 0.85, $"CT24 dev F1 {f1:F4} fell below the 0.85 floor");
-    }
 }
