@@ -124,12 +124,20 @@ public static class TimeTagger
 
         // ------------------------------------------------------------------ tense
 
-        private static readonly string[] FutureCues = ["will", "shall", "going", "plans", "plan", "planned", "expected", "expects", "scheduled", "would", "next", "upcoming", "due", "set", "intends", "hopes", "until", "starting"];
-        private static readonly string[] PastCues = ["was", "were", "had", "did", "said", "ago", "last", "earlier", "been", "came", "went", "took", "made", "told", "began", "saw", "fell", "rose", "won", "lost", "met", "got", "held", "left", "gave", "paid", "sold", "bought", "hit", "cut", "put", "led", "struck", "became", "spoke", "wrote", "found", "says"];
+        // "plan(s)" and "set" count only as verbs of intent ("plans to", "set for"); see Cue.
+        private static readonly string[] FutureCues = ["will", "shall", "going", "planned", "expected", "expects", "scheduled", "would", "next", "upcoming", "due", "intends", "hopes", "until", "starting", "payable"];
+        private static readonly string[] PastCues = ["was", "were", "had", "did", "said", "ago", "last", "earlier", "been", "came", "went", "took", "made", "told", "began", "saw", "fell", "rose", "won", "lost", "met", "got", "held", "left", "gave", "paid", "sold", "bought", "hit", "cut", "put", "led", "struck", "became", "spoke", "wrote", "found", "says",
+            // irregular past forms and short "-ed" forms the suffix test below misses
+            "brought", "thought", "sought", "fought", "taught", "caught", "ran", "knew", "grew", "threw", "drew", "flew", "withdrew", "chose", "rode", "stood",
+            "understood", "kept", "felt", "dealt", "meant", "sent", "spent", "built", "sat", "swore", "tore", "wore", "broke", "stole", "froze", "woke", "drove",
+            "shot", "fled", "fed", "heard", "laid", "sank", "sang", "rang", "drank", "swam", "overcame", "forgot", "oversaw", "upheld", "withheld", "undertook",
+            "died", "used", "arose", "awoke", "bore", "forbade", "hid", "slid", "sprang", "stuck", "swung", "wound"];
 
         private Tense TenseAround(int s, int e)
         {
             int bestDist = int.MaxValue; Tense t = Tense.Unknown;
+            // "as soon as Tuesday", "as early as next week": a date not yet reached
+            if (Is(s - 1, "as") && (Is(s - 2, "soon") || Is(s - 2, "early")) && Is(s - 3, "as")) return Tense.Future;
             for (int k = s - 1, d = 1; k >= 0 && d <= 14; k--, d++)
             {
                 if (IsBoundary(k)) break;
@@ -158,8 +166,14 @@ public static class TimeTagger
             {
                 if (toks[b].Kind != LexKind.Word) return false;
                 var w = S(b);
+                if (w.Equals("have", StringComparison.OrdinalIgnoreCase)) return false; // "would have closed" is past
                 if (w.Equals("will", StringComparison.OrdinalIgnoreCase) || w.Equals("shall", StringComparison.OrdinalIgnoreCase)
                     || w.EndsWith("'ll", StringComparison.OrdinalIgnoreCase) || w.Equals("to", StringComparison.OrdinalIgnoreCase) && b < k - 1) return true;
+                // "would be paid", "might be held": a modal before a passive is not yet done
+                // ("could" is left out: "could not be located Wednesday" is the past of "can")
+                if (b < k - 1 && (w.Equals("would", StringComparison.OrdinalIgnoreCase)
+                    || w.Equals("might", StringComparison.OrdinalIgnoreCase) || w.Equals("may", StringComparison.OrdinalIgnoreCase)
+                    || w.Equals("should", StringComparison.OrdinalIgnoreCase) || w.Equals("must", StringComparison.OrdinalIgnoreCase))) return true;
             }
             return false;
         }
@@ -169,7 +183,15 @@ public static class TimeTagger
             if (toks[k].Kind != LexKind.Word) return Tense.Unknown;
             var w = S(k);
             if (w.EndsWith("'ll", StringComparison.OrdinalIgnoreCase) || w.EndsWith("\u2019ll", StringComparison.OrdinalIgnoreCase)) return Tense.Future;
-            foreach (var f in FutureCues) if (w.Equals(f, StringComparison.OrdinalIgnoreCase)) return Tense.Future;
+            foreach (var f in FutureCues)
+                if (w.Equals(f, StringComparison.OrdinalIgnoreCase))
+                    // "had been due to expire", "as previously planned": intent reported as past
+                    return Is(k - 1, "had") || Is(k - 1, "been") && Is(k - 2, "had") || Is(k - 1, "previously") || Is(k - 1, "originally") ? Tense.Past : Tense.Future;
+            // "plans to", "is set to", "set for": intent; "the plan", "a record set on Aug. 6" are not
+            if ((w.Equals("plan", StringComparison.OrdinalIgnoreCase) || w.Equals("plans", StringComparison.OrdinalIgnoreCase)) && Is(k + 1, "to")) return Tense.Future;
+            if (w.Equals("set", StringComparison.OrdinalIgnoreCase) && (Is(k + 1, "to") || Is(k + 1, "for"))) return Is(k - 1, "had") ? Tense.Past : Tense.Future;
+            // "is to resume trading Tuesday"
+            if ((w.Equals("is", StringComparison.OrdinalIgnoreCase) || w.Equals("are", StringComparison.OrdinalIgnoreCase)) && Is(k + 1, "to") && Ok(k + 2) && toks[k + 2].Kind == LexKind.Word) return Tense.Future;
             foreach (var p in PastCues) if (w.Equals(p, StringComparison.OrdinalIgnoreCase)) return Tense.Past;
             if (w.Length > 4 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && char.IsLower(w[0])) return Tense.Past;
             return Tense.Unknown;
@@ -459,6 +481,11 @@ public static class TimeTagger
             if (!hyph && K(end) == Kw.Old) return false;
             // "about three-quarters of its food" is a fraction
             if (w.Unit == TUnit.Quarter && w.Plural && Is(end, "of") && IsHyphen(k - 1)) return false;
+            // TimeBank leaves hedges out of a plain duration ("about [five hours]", "only [14 days]",
+            // "just [over an hour]") but keeps "nearly", "more than", "at least" inside; the extent
+            // then starts at the next word, where this grammar runs again.
+            if (j > i && (Is(i, "about") || Is(i, "around") || Is(i, "approximately") || Is(i, "roughly") || Is(i, "almost")
+                || Is(i, "just") || Is(i, "only") || Is(i, "barely"))) return false;
             hit = new Hit(end, "DURATION", DurationValue(n, w.Unit));
             return true;
         }

@@ -120,6 +120,24 @@ public class TimeTaggerTests
     [InlineData("The vote will be held on Feb. 2.", "Feb. 2", "2026-02-02")]
     [InlineData("The vote was set for Dec. 7.", "Dec. 7", "2025-12-07")]
     [InlineData("He spoke on Wednesday.", "Wednesday", "2025-11-19")]
+    // "as soon as" / "as early as": not yet reached
+    [InlineData("The convoy could arrive as soon as Friday.", "Friday", "2025-11-21")]
+    [InlineData("A ruling may come as early as Monday.", "Monday", "2025-11-24")]
+    // a future cue under "had" is a past plan; "as previously planned" too
+    [InlineData("The offer had been due to expire Friday.", "Friday", "2025-11-14")]
+    [InlineData("The march went ahead as previously planned Saturday.", "Saturday", "2025-11-15")]
+    // "plan" and "set" are intent only as verbs ("plans to", "set for")
+    [InlineData("The board announced the plan Oct. 21.", "Oct. 21", "2025-10-21")]
+    [InlineData("Shares are near the record set on Aug. 6.", "Aug. 6", "2025-08-06")]
+    [InlineData("The mayor plans to visit on Feb. 3.", "Feb. 3", "2026-02-03")]
+    // irregular past forms the "-ed" test misses
+    [InlineData("In March, the firm brought in a new chief.", "March", "2025-03")]
+    // a modal before a passive is still to come; "would have" is past; "could" is the past of "can"
+    [InlineData("The dividend would be paid in February.", "February", "2026-02")]
+    [InlineData("Police could not be reached Monday.", "Monday", "2025-11-17")]
+    // "is to" + verb, "payable"
+    [InlineData("Trading is to resume Friday.", "Friday", "2025-11-21")]
+    [InlineData("The dividend is payable Oct. 2.", "Oct. 2", "2026-10-02")]
     public void Tag_UnderspecifiedDate_FollowsTense(string text, string span, string value)
     {
         Assert.Equal(value, Single(text, span).Value);
@@ -131,6 +149,11 @@ public class TimeTaggerTests
     [InlineData("The report is due by Friday.", "Friday")]
     [InlineData("He resigned on Monday.", "Monday")]
     [InlineData("The firm was founded in 1901.", "1901")]
+    // hedges stay outside a plain duration (TimeBank); "nearly" stays inside (see above)
+    [InlineData("The flight took about five hours.", "five hours")]
+    [InlineData("He has led the unit for only six months.", "six months")]
+    [InlineData("She was found just over an hour later.", "over an hour")]
+    [InlineData("Unemployment is the lowest in almost two decades.", "two decades")]
     public void Tag_LeadingPreposition_IsNotInExtent(string text, string span)
     {
         var all = TimeTagger.Tag(text, Dct);
