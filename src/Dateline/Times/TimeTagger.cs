@@ -549,6 +549,14 @@ public static class TimeTagger
             hit = default;
             var w = I(i);
             if (w.SetPeriod is not null) { hit = new Hit(i + 1, "SET", w.SetPeriod); return true; }
+            // "twice a week", "three times a year", "once a month": TimeML keeps the frequency inside the SET's extent
+            {
+                int c = -1;
+                if (Is(i, "once") || Is(i, "twice") || Is(i, "thrice")) c = i + 1;
+                else if ((IsNum(i) || w.IsNumber) && Count(i, out double times, out int ce) && times >= 1 && Is(ce, "times")) c = ce + 1;
+                if (c > 0 && (K(c) is Kw.A or Kw.Every or Kw.Each || Is(c, "per")) && I(c + 1).Unit is not (TUnit.None or TUnit.Weekend) && !I(c + 1).Plural)
+                { hit = new Hit(c + 2, "SET", DurationValue(1, I(c + 1).Unit)); return true; }
+            }
             if (K(i) is Kw.Every or Kw.Each)
             {
                 int j = i + 1;
@@ -590,6 +598,27 @@ public static class TimeTagger
             {
                 yearHint = K(j) == Kw.This ? 0 : K(j) == Kw.Last ? -1 : 1;
                 j += 4;
+            }
+            // "the same period last year", "the corresponding quarter a year ago": one DATE, the quarter under
+            // discussion a year back (TimeBank); "the comparable year-ago quarter" goes on to the year-ago rule
+            if (the && (K(j) == Kw.Same || Is(j, "comparable") || Is(j, "corresponding")))
+            {
+                if (Is(j + 1, "year") && IsHyphen(j + 2) && Tight(j + 2)) j++;
+                else if (Is(j + 1, "period") || I(j + 1).Unit == TUnit.Quarter && !I(j + 1).Plural)
+                {
+                    int e = j + 2;
+                    if (Is(e, "of") && K(e + 1) == Kw.Last) e++;
+                    bool back = false;
+                    if (K(e) == Kw.Last && Is(e + 1, "year")) { back = true; e += 2; }
+                    else if (K(e) == Kw.A && Is(e + 1, "year") && K(e + 2) is Kw.Ago or Kw.Earlier) { back = true; e += 3; }
+                    if (back)
+                    {
+                        string bv = QuarterContext(i) || _lastQYear > 0 ? new CalPoint { Gran = Gran.Quarter, Year = _lastQYear - 1, Part = _lastQ }.Format()
+                            : new CalPoint { Gran = Gran.Year, Year = DctYear < 0 ? -1 : DctYear - 1 }.Format();
+                        hit = new Hit(e, "DATE", bv);
+                        return true;
+                    }
+                }
             }
             bool fiscal = false;
             if (K(j) == Kw.Fiscal) { fiscal = true; j++; }
@@ -886,7 +915,7 @@ public static class TimeTagger
                         int year = int.MinValue;
                         if (IsP(end, ',') && YearNumber(end + 1, out int y1)) { year = y1; end += 2; }
                         else if (YearNumber(end, out int y2)) { year = y2; end++; }
-                        if (year == int.MinValue) year = YearForMonth(mon, day, TenseAround(s, end));
+                        if (year == int.MinValue) year = NarrativeYear(s) is > 0 and var ny ? ny : YearForMonth(mon, day, TenseAround(s, end));
                         hit = new Hit(end, "DATE", new CalPoint { Gran = Gran.Day, Year = year, Month = mon, Day = day }.Format());
                         return true;
                     }
@@ -1058,6 +1087,14 @@ public static class TimeTagger
                     var p = _lastDay is { } ld ? CalPoint.OfDate(ld.AddDays(1)) : dct is { } nd ? CalPoint.OfDate(nd.AddDays(1)) : new CalPoint { Gran = Gran.Day };
                     p.Pod = npd;
                     hit = new Hit(k + 2, "TIME", p.Format());
+                    return true;
+                }
+                // "the following spring", "the previous winter": a season next to the narrative year when the
+                // text is history (see NarrativeYear), else next to the article's
+                if (the && kw is Kw.Following or Kw.Next or Kw.Previous && nx.Season is { } fse && !nx.Plural && PhraseEnds(k + 2))
+                {
+                    int fy = NarrativeYear(s) is > 0 and var fny ? fny + dir : SeasonYear(fse, dir);
+                    hit = new Hit(k + 2, "DATE", new CalPoint { Gran = Gran.Season, Year = fy, Season = fse }.Format());
                     return true;
                 }
                 if (the && !(kw is Kw.Previous or Kw.Following && nx.Weekday > 0)) return false;

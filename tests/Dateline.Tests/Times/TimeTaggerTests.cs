@@ -103,6 +103,14 @@ public class TimeTaggerTests
     [InlineData("Net income for the year rose 5%.", "the year", "DURATION", "P1Y")]
     [InlineData("Sales slowed this past spring.", "this past spring", "DATE", "2025-SP")]
     [InlineData("The index fell 8% since the start of the year.", "the start of the year", "DATE", "2025")]
+    // frequency words stay inside a SET (TimeML "twice a week", freq 2X)
+    [InlineData("The bus runs twice a week.", "twice a week", "SET", "P1W")]
+    [InlineData("The squad trains three times a day.", "three times a day", "SET", "P1D")]
+    [InlineData("The fair is held once a year.", "once a year", "SET", "P1Y")]
+    // earnings comparisons: the quarter under discussion, a year back, as one DATE
+    [InlineData("Profit rose in the third quarter, against $4 million in the same period last year.", "the same period last year", "DATE", "2024-Q3")]
+    [InlineData("Profit rose in the second quarter from the corresponding quarter a year earlier.", "the corresponding quarter a year earlier", "DATE", "2024-Q2")]
+    [InlineData("Profit rose in the third quarter from the comparable year-ago quarter.", "the comparable year-ago quarter", "DATE", "2024-Q3")]
     public void Tag_Expression_HasSpanTypeAndValue(string text, string span, string type, string value)
     {
         var t = Single(text, span);
@@ -225,6 +233,20 @@ public class TimeTaggerTests
     {
         var all = TimeTagger.Tag("The offensive began in 1941. In June the army reached the river.", Dct);
         Assert.Equal("1941-06", all.Single(t => t.Text == "June").Value);
+    }
+
+    [Fact]
+    public void Tag_DayMonthAndFollowingSeasonAfterHistoricYear_TakeTheNarrativeYear()
+    {
+        var all = TimeTagger.Tag("On 22 June 1941 the army crossed the border. On 9 November the siege began. The following spring, the offensive resumed.", Dct);
+        Assert.Equal("1941-11-09", all.Single(t => t.Text == "9 November").Value);
+        Assert.Equal("1942-SP", all.Single(t => t.Text == "The following spring").Value);
+    }
+
+    [Fact]
+    public void Tag_OnceAsAdverb_IsNotASet()
+    {
+        Assert.Empty(TimeTagger.Tag("It was once a small fishing town.", Dct));
     }
 
     [Fact]
