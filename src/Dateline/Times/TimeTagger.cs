@@ -54,6 +54,8 @@ public static class TimeTagger
                     if (hit.Type is "DATE" or "TIME" && hit.Value is { Length: >= 10 } v && char.IsDigit(v[0])
                         && DateOnly.TryParseExact(v.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
                         _lastDay = day;
+                    if (hit.Type is "DATE" or "TIME" && hit.Value is { Length: >= 7 } mv && char.IsDigit(mv[0]) && mv[4] == '-' && char.IsDigit(mv[5]) && char.IsDigit(mv[6]))
+                        _lastMonth = (int.Parse(mv.AsSpan(0, 4), CultureInfo.InvariantCulture), int.Parse(mv.AsSpan(5, 2), CultureInfo.InvariantCulture));
                     i = hit.EndTok;
                 }
                 else i++;
@@ -68,6 +70,8 @@ public static class TimeTagger
         private int _lastYear = -1, _lastYearEnd = -1;
         // The last day the text resolved to: "the next day", "that day" count from it (narrative time).
         private DateOnly? _lastDay;
+        // The last month the text resolved to ("In March ... The following month" is April)
+        private (int Year, int Month)? _lastMonth;
         private const int NarrativeWindow = 300;
         private const int NarrativeMinGap = 20;
 
@@ -786,6 +790,13 @@ public static class TimeTagger
         private bool Calendar(int i, out Hit hit)
         {
             hit = default;
+            // "the week of March 6": the ISO week holding that day, one expression (TimeBank)
+            if (K(i) == Kw.The && Is(i + 1, "week") && Is(i + 2, "of") && CalendarCore(i + 3, i, out var wh) && wh.Type == "DATE"
+                && wh.Value is { Length: 10 } wv && DateOnly.TryParseExact(wv, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var wd))
+            {
+                hit = new Hit(wh.EndTok, "DATE", CalPoint.OfWeek(wd).Format());
+                return true;
+            }
             int j = PositionPrefix(i);
             if (j != i && CalendarCore(j, i, out hit))
             {
@@ -1010,6 +1021,18 @@ public static class TimeTagger
                 hit = new Hit(j + 2, "DATE", _lastYear.ToString("D4", CultureInfo.InvariantCulture));
                 return true;
             }
+            // ---- "the same year", "that winter", "that September": in the year the narrative is in
+            if (_lastYear > 0 && (K(j) == Kw.The && K(j + 1) == Kw.Same && Is(j + 2, "year") || Is(j, "that") && I(j + 1).Season is not null && !I(j + 1).Plural && PhraseEnds(j + 2)
+                || Is(j, "that") && I(j + 1).Month > 0 && !I(j + 1).Abbrev && Cap(j + 1) && !Is(j + 1, "may")))
+            {
+                var nx = I(j + 1);
+                int end = K(j) == Kw.The ? j + 3 : j + 2;
+                string v = K(j) == Kw.The ? _lastYear.ToString("D4", CultureInfo.InvariantCulture)
+                    : nx.Season is { } se ? new CalPoint { Gran = Gran.Season, Year = _lastYear, Season = se }.Format()
+                    : new CalPoint { Gran = Gran.Month, Year = _lastYear, Month = nx.Month }.Format();
+                hit = new Hit(end, "DATE", v);
+                return true;
+            }
             // ---- "year-end", "year's end": the end of the current year
             if (Is(j, "year") && (IsHyphen(j + 1) && Tight(j + 1) && Is(j + 2, "end") || (IsP(j + 1, '\'') || IsP(j + 1, '\u2019')) && Is(j + 2, "s") && Is(j + 3, "end")
                 || Is(j + 1, "end") && (PrepBefore(j) || Is(j - 1, "at")) && !Is(j + 2, "of")))
@@ -1077,6 +1100,14 @@ public static class TimeTagger
                     if (kw is Kw.Following or Kw.Coming && nx.Unit != TUnit.Weekend) dir = 1;
                     var p = RelUnit(nx.Unit == TUnit.Fortnight ? TUnit.Week : nx.Unit, dir);
                     if (nx.Unit == TUnit.Day && dct is { } dd) p = CalPoint.OfDate(dd.AddDays(dir));
+                    // "the next month", "the following week", "the previous month" are anaphoric: they count
+                    // from the last day the text named ("On March 3 ... The next month" is April), not from the article
+                    if (the && dir != 0 && kw is Kw.Next or Kw.Following or Kw.Previous)
+                    {
+                        if (nx.Unit == TUnit.Month && _lastMonth is { } lm && lm.Month is >= 1 and <= 12)
+                            p = Shift(new CalPoint { Gran = Gran.Month, Year = lm.Year, Month = lm.Month }, TUnit.Month, dir);
+                        else if (nx.Unit == TUnit.Week && _lastDay is { } la) p = CalPoint.OfWeek(la.AddDays(7 * dir));
+                    }
                     if (nx.Unit == TUnit.Year && (IsP(k + 2, '\'') || IsP(k + 2, '\u2019')) && Is(k + 3, "s") && Quarter(j, out _)) return false; // "this year's third quarter" -> Quarter grammar
                     hit = new Hit(k + 2, "DATE", p.Format());
                     return true;

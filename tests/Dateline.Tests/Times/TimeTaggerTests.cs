@@ -244,6 +244,28 @@ public class TimeTaggerTests
     }
 
     [Fact]
+    public void Tag_ThatSeasonAndSameYear_TakeTheNarrativeYear()
+    {
+        var all = TimeTagger.Tag("In 1812 the army marched east. That winter was harsh. In the same year, war broke out at sea.", Dct);
+        Assert.Equal("1812-WI", all.Single(t => t.Text == "That winter").Value);
+        Assert.Equal("1812", all.Single(t => t.Text == "the same year").Value);
+    }
+
+    [Fact]
+    public void Tag_FollowingMonthAndNextWeek_CountFromTheLastDateInTheText()
+    {
+        var all = TimeTagger.Tag("In January 2019 the firm hired a new chief. The following month, it put itself up for sale. It closed on March 3, 2021. The next week was calm.", Dct);
+        Assert.Equal("2019-02", all.Single(t => t.Text == "The following month").Value);
+        Assert.Equal("2021-W10", all.Single(t => t.Text == "The next week").Value);
+    }
+
+    [Fact]
+    public void Tag_WeekOfADate_IsThatIsoWeek()
+    {
+        Assert.Equal("2025-W49", Single("The hearing was moved to the week of Dec. 1.", "the week of Dec. 1").Value);
+    }
+
+    [Fact]
     public void Tag_OnceAsAdverb_IsNotASet()
     {
         Assert.Empty(TimeTagger.Tag("It was once a small fishing town.", Dct));
