@@ -743,7 +743,7 @@ public static class TimeTagger
             switch (k)
             {
                 case Kw.Now:
-                    if (Is(i + 1, "that") || Is(i - 1, "right") && false) return false;
+                    // "now that he is in power" is still the present (TimeBank annotates it)
                     hit = new Hit(i + 1, "DATE", "PRESENT_REF"); return true;
                 case Kw.PresentRef:
                     hit = new Hit(i + 1, "DATE", "PRESENT_REF"); return true;
@@ -1197,6 +1197,9 @@ public static class TimeTagger
                 {
                     if (ambiguous && !(s < j) && !PrepBefore(j)) return false;
                     if (w.Abbrev && !(s < j) && !PrepBefore(j)) return false;
+                    // "April Jones", "June Carter": a month before a capitalised non-time word is a first name
+                    if (!(s < j) && !PrepBefore(j) && Ok(end) && toks[end].Kind == LexKind.Word && Cap(end) && !toks[end].LineBefore
+                        && I(end).Kw == Kw.None && I(end).Month == 0 && I(end).Weekday == 0 && I(end).Unit == TUnit.None && !I(end).IsNumber) return false;
                     yy = NarrativeYear(s) is > 0 and var ny2 ? ny2 : YearForMonth(mon, 0, TenseAround(s, end));
                 }
                 hit = new Hit(end, "DATE", new CalPoint { Gran = Gran.Month, Year = yy, Month = mon }.Format());

@@ -266,6 +266,18 @@ public class TimeTaggerTests
     }
 
     [Fact]
+    public void Tag_MonthBeforeAName_IsNotADate()
+    {
+        Assert.Empty(TimeTagger.Tag("Summer Smith and April Jones met the mayor.", Dct));
+    }
+
+    [Fact]
+    public void Tag_NowThat_IsPresentRef()
+    {
+        Assert.Equal("PRESENT_REF", Single("Talks can resume now that the strike is over.", "now").Value);
+    }
+
+    [Fact]
     public void Tag_OnceAsAdverb_IsNotASet()
     {
         Assert.Empty(TimeTagger.Tag("It was once a small fishing town.", Dct));
