@@ -1198,7 +1198,7 @@ public static class TimeTagger
                     if (ambiguous && !(s < j) && !PrepBefore(j)) return false;
                     if (w.Abbrev && !(s < j) && !PrepBefore(j)) return false;
                     // "April Jones", "June Carter": a month before a capitalised non-time word is a first name
-                    if (!(s < j) && !PrepBefore(j) && Ok(end) && toks[end].Kind == LexKind.Word && Cap(end) && !toks[end].LineBefore
+                    if (!(s < j) && (!PrepBefore(j) || Is(j - 1, "and")) && Ok(end) && toks[end].Kind == LexKind.Word && Cap(end) && !toks[end].LineBefore
                         && I(end).Kw == Kw.None && I(end).Month == 0 && I(end).Weekday == 0 && I(end).Unit == TUnit.None && !I(end).IsNumber) return false;
                     yy = NarrativeYear(s) is > 0 and var ny2 ? ny2 : YearForMonth(mon, 0, TenseAround(s, end));
                 }
