@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Dateline.Model;
 
@@ -137,6 +138,12 @@ public static class TimeTagger
             "shot", "fled", "fed", "heard", "laid", "sank", "sang", "rang", "drank", "swam", "overcame", "forgot", "oversaw", "upheld", "withheld", "undertook",
             "died", "used", "arose", "awoke", "bore", "forbade", "hid", "slid", "sprang", "stuck", "swung", "wound"];
 
+        // One case-insensitive table for both lists, looked up by span (no per-token strings).
+        private static readonly FrozenDictionary<string, Tense> Cues =
+            FutureCues.Select(f => KeyValuePair.Create(f, Tense.Future)).Concat(PastCues.Select(p => KeyValuePair.Create(p, Tense.Past)))
+                .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        private static readonly FrozenDictionary<string, Tense>.AlternateLookup<ReadOnlySpan<char>> CueLookup = Cues.GetAlternateLookup<ReadOnlySpan<char>>();
+
         private Tense TenseAround(int s, int e)
         {
             int bestDist = int.MaxValue; Tense t = Tense.Unknown;
@@ -187,16 +194,17 @@ public static class TimeTagger
             if (toks[k].Kind != LexKind.Word) return Tense.Unknown;
             var w = S(k);
             if (w.EndsWith("'ll", StringComparison.OrdinalIgnoreCase) || w.EndsWith("\u2019ll", StringComparison.OrdinalIgnoreCase)) return Tense.Future;
-            foreach (var f in FutureCues)
-                if (w.Equals(f, StringComparison.OrdinalIgnoreCase))
-                    // "had been due to expire", "as previously planned": intent reported as past
-                    return Is(k - 1, "had") || Is(k - 1, "been") && Is(k - 2, "had") || Is(k - 1, "previously") || Is(k - 1, "originally") ? Tense.Past : Tense.Future;
+            if (CueLookup.TryGetValue(w, out var cue))
+            {
+                if (cue == Tense.Past) return Tense.Past;
+                // "had been due to expire", "as previously planned": intent reported as past
+                return Is(k - 1, "had") || Is(k - 1, "been") && Is(k - 2, "had") || Is(k - 1, "previously") || Is(k - 1, "originally") ? Tense.Past : Tense.Future;
+            }
             // "plans to", "is set to", "set for": intent; "the plan", "a record set on Aug. 6" are not
             if ((w.Equals("plan", StringComparison.OrdinalIgnoreCase) || w.Equals("plans", StringComparison.OrdinalIgnoreCase)) && Is(k + 1, "to")) return Tense.Future;
             if (w.Equals("set", StringComparison.OrdinalIgnoreCase) && (Is(k + 1, "to") || Is(k + 1, "for"))) return Is(k - 1, "had") ? Tense.Past : Tense.Future;
             // "is to resume trading Tuesday"
             if ((w.Equals("is", StringComparison.OrdinalIgnoreCase) || w.Equals("are", StringComparison.OrdinalIgnoreCase)) && Is(k + 1, "to") && Ok(k + 2) && toks[k + 2].Kind == LexKind.Word) return Tense.Future;
-            foreach (var p in PastCues) if (w.Equals(p, StringComparison.OrdinalIgnoreCase)) return Tense.Past;
             if (w.Length > 4 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && char.IsLower(w[0])) return Tense.Past;
             return Tense.Unknown;
         }
@@ -557,7 +565,8 @@ public static class TimeTagger
             {
                 int c = -1;
                 if (Is(i, "once") || Is(i, "twice") || Is(i, "thrice")) c = i + 1;
-                else if ((IsNum(i) || w.IsNumber) && Count(i, out double times, out int ce) && times >= 1 && Is(ce, "times")) c = ce + 1;
+                else if ((IsNum(i) || w.IsNumber) && (Is(i + 1, "times") || Is(i + 2, "times") || Is(i + 3, "times"))
+                    && Count(i, out double times, out int ce) && times >= 1 && Is(ce, "times")) c = ce + 1;
                 if (c > 0 && (K(c) is Kw.A or Kw.Every or Kw.Each || Is(c, "per")) && I(c + 1).Unit is not (TUnit.None or TUnit.Weekend) && !I(c + 1).Plural)
                 { hit = new Hit(c + 2, "SET", DurationValue(1, I(c + 1).Unit)); return true; }
             }
