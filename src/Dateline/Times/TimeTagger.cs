@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Dateline.Model;
 
@@ -54,6 +55,8 @@ public static class TimeTagger
                     if (hit.Type is "DATE" or "TIME" && hit.Value is { Length: >= 10 } v && char.IsDigit(v[0])
                         && DateOnly.TryParseExact(v.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
                         _lastDay = day;
+                    if (hit.Type is "DATE" or "TIME" && hit.Value is { Length: >= 7 } mv && char.IsDigit(mv[0]) && mv[4] == '-' && char.IsDigit(mv[5]) && char.IsDigit(mv[6]))
+                        _lastMonth = (int.Parse(mv.AsSpan(0, 4), CultureInfo.InvariantCulture), int.Parse(mv.AsSpan(5, 2), CultureInfo.InvariantCulture));
                     i = hit.EndTok;
                 }
                 else i++;
@@ -68,6 +71,8 @@ public static class TimeTagger
         private int _lastYear = -1, _lastYearEnd = -1;
         // The last day the text resolved to: "the next day", "that day" count from it (narrative time).
         private DateOnly? _lastDay;
+        // The last month the text resolved to ("In March ... The following month" is April)
+        private (int Year, int Month)? _lastMonth;
         private const int NarrativeWindow = 300;
         private const int NarrativeMinGap = 20;
 
@@ -124,12 +129,26 @@ public static class TimeTagger
 
         // ------------------------------------------------------------------ tense
 
-        private static readonly string[] FutureCues = ["will", "shall", "going", "plans", "plan", "planned", "expected", "expects", "scheduled", "would", "next", "upcoming", "due", "set", "intends", "hopes", "until", "starting"];
-        private static readonly string[] PastCues = ["was", "were", "had", "did", "said", "ago", "last", "earlier", "been", "came", "went", "took", "made", "told", "began", "saw", "fell", "rose", "won", "lost", "met", "got", "held", "left", "gave", "paid", "sold", "bought", "hit", "cut", "put", "led", "struck", "became", "spoke", "wrote", "found", "says"];
+        // "plan(s)" and "set" count only as verbs of intent ("plans to", "set for"); see Cue.
+        private static readonly string[] FutureCues = ["will", "shall", "going", "planned", "expected", "expects", "scheduled", "would", "next", "upcoming", "due", "intends", "hopes", "until", "starting", "payable"];
+        private static readonly string[] PastCues = ["was", "were", "had", "did", "said", "ago", "last", "earlier", "been", "came", "went", "took", "made", "told", "began", "saw", "fell", "rose", "won", "lost", "met", "got", "held", "left", "gave", "paid", "sold", "bought", "hit", "cut", "put", "led", "struck", "became", "spoke", "wrote", "found", "says",
+            // irregular past forms and short "-ed" forms the suffix test below misses
+            "brought", "thought", "sought", "fought", "taught", "caught", "ran", "knew", "grew", "threw", "drew", "flew", "withdrew", "chose", "rode", "stood",
+            "understood", "kept", "felt", "dealt", "meant", "sent", "spent", "built", "sat", "swore", "tore", "wore", "broke", "stole", "froze", "woke", "drove",
+            "shot", "fled", "fed", "heard", "laid", "sank", "sang", "rang", "drank", "swam", "overcame", "forgot", "oversaw", "upheld", "withheld", "undertook",
+            "died", "used", "arose", "awoke", "bore", "forbade", "hid", "slid", "sprang", "stuck", "swung", "wound"];
+
+        // One case-insensitive table for both lists, looked up by span (no per-token strings).
+        private static readonly FrozenDictionary<string, Tense> Cues =
+            FutureCues.Select(f => KeyValuePair.Create(f, Tense.Future)).Concat(PastCues.Select(p => KeyValuePair.Create(p, Tense.Past)))
+                .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        private static readonly FrozenDictionary<string, Tense>.AlternateLookup<ReadOnlySpan<char>> CueLookup = Cues.GetAlternateLookup<ReadOnlySpan<char>>();
 
         private Tense TenseAround(int s, int e)
         {
             int bestDist = int.MaxValue; Tense t = Tense.Unknown;
+            // "as soon as Tuesday", "as early as next week": a date not yet reached
+            if (Is(s - 1, "as") && (Is(s - 2, "soon") || Is(s - 2, "early")) && Is(s - 3, "as")) return Tense.Future;
             for (int k = s - 1, d = 1; k >= 0 && d <= 14; k--, d++)
             {
                 if (IsBoundary(k)) break;
@@ -158,8 +177,14 @@ public static class TimeTagger
             {
                 if (toks[b].Kind != LexKind.Word) return false;
                 var w = S(b);
+                if (w.Equals("have", StringComparison.OrdinalIgnoreCase)) return false; // "would have closed" is past
                 if (w.Equals("will", StringComparison.OrdinalIgnoreCase) || w.Equals("shall", StringComparison.OrdinalIgnoreCase)
                     || w.EndsWith("'ll", StringComparison.OrdinalIgnoreCase) || w.Equals("to", StringComparison.OrdinalIgnoreCase) && b < k - 1) return true;
+                // "would be paid", "might be held": a modal before a passive is not yet done
+                // ("could" is left out: "could not be located Wednesday" is the past of "can")
+                if (b < k - 1 && (w.Equals("would", StringComparison.OrdinalIgnoreCase)
+                    || w.Equals("might", StringComparison.OrdinalIgnoreCase) || w.Equals("may", StringComparison.OrdinalIgnoreCase)
+                    || w.Equals("should", StringComparison.OrdinalIgnoreCase) || w.Equals("must", StringComparison.OrdinalIgnoreCase))) return true;
             }
             return false;
         }
@@ -169,8 +194,17 @@ public static class TimeTagger
             if (toks[k].Kind != LexKind.Word) return Tense.Unknown;
             var w = S(k);
             if (w.EndsWith("'ll", StringComparison.OrdinalIgnoreCase) || w.EndsWith("\u2019ll", StringComparison.OrdinalIgnoreCase)) return Tense.Future;
-            foreach (var f in FutureCues) if (w.Equals(f, StringComparison.OrdinalIgnoreCase)) return Tense.Future;
-            foreach (var p in PastCues) if (w.Equals(p, StringComparison.OrdinalIgnoreCase)) return Tense.Past;
+            if (CueLookup.TryGetValue(w, out var cue))
+            {
+                if (cue == Tense.Past) return Tense.Past;
+                // "had been due to expire", "as previously planned": intent reported as past
+                return Is(k - 1, "had") || Is(k - 1, "been") && Is(k - 2, "had") || Is(k - 1, "previously") || Is(k - 1, "originally") ? Tense.Past : Tense.Future;
+            }
+            // "plans to", "is set to", "set for": intent; "the plan", "a record set on Aug. 6" are not
+            if ((w.Equals("plan", StringComparison.OrdinalIgnoreCase) || w.Equals("plans", StringComparison.OrdinalIgnoreCase)) && Is(k + 1, "to")) return Tense.Future;
+            if (w.Equals("set", StringComparison.OrdinalIgnoreCase) && (Is(k + 1, "to") || Is(k + 1, "for"))) return Is(k - 1, "had") ? Tense.Past : Tense.Future;
+            // "is to resume trading Tuesday"
+            if ((w.Equals("is", StringComparison.OrdinalIgnoreCase) || w.Equals("are", StringComparison.OrdinalIgnoreCase)) && Is(k + 1, "to") && Ok(k + 2) && toks[k + 2].Kind == LexKind.Word) return Tense.Future;
             if (w.Length > 4 && w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && char.IsLower(w[0])) return Tense.Past;
             return Tense.Unknown;
         }
@@ -459,6 +493,11 @@ public static class TimeTagger
             if (!hyph && K(end) == Kw.Old) return false;
             // "about three-quarters of its food" is a fraction
             if (w.Unit == TUnit.Quarter && w.Plural && Is(end, "of") && IsHyphen(k - 1)) return false;
+            // TimeBank leaves hedges out of a plain duration ("about [five hours]", "only [14 days]",
+            // "just [over an hour]") but keeps "nearly", "more than", "at least" inside; the extent
+            // then starts at the next word, where this grammar runs again.
+            if (j > i && (Is(i, "about") || Is(i, "around") || Is(i, "approximately") || Is(i, "roughly") || Is(i, "almost")
+                || Is(i, "just") || Is(i, "only") || Is(i, "barely"))) return false;
             hit = new Hit(end, "DURATION", DurationValue(n, w.Unit));
             return true;
         }
@@ -522,6 +561,15 @@ public static class TimeTagger
             hit = default;
             var w = I(i);
             if (w.SetPeriod is not null) { hit = new Hit(i + 1, "SET", w.SetPeriod); return true; }
+            // "twice a week", "three times a year", "once a month": TimeML keeps the frequency inside the SET's extent
+            {
+                int c = -1;
+                if (Is(i, "once") || Is(i, "twice") || Is(i, "thrice")) c = i + 1;
+                else if ((IsNum(i) || w.IsNumber) && (Is(i + 1, "times") || Is(i + 2, "times") || Is(i + 3, "times"))
+                    && Count(i, out double times, out int ce) && times >= 1 && Is(ce, "times")) c = ce + 1;
+                if (c > 0 && (K(c) is Kw.A or Kw.Every or Kw.Each || Is(c, "per")) && I(c + 1).Unit is not (TUnit.None or TUnit.Weekend) && !I(c + 1).Plural)
+                { hit = new Hit(c + 2, "SET", DurationValue(1, I(c + 1).Unit)); return true; }
+            }
             if (K(i) is Kw.Every or Kw.Each)
             {
                 int j = i + 1;
@@ -563,6 +611,27 @@ public static class TimeTagger
             {
                 yearHint = K(j) == Kw.This ? 0 : K(j) == Kw.Last ? -1 : 1;
                 j += 4;
+            }
+            // "the same period last year", "the corresponding quarter a year ago": one DATE, the quarter under
+            // discussion a year back (TimeBank); "the comparable year-ago quarter" goes on to the year-ago rule
+            if (the && (K(j) == Kw.Same || Is(j, "comparable") || Is(j, "corresponding")))
+            {
+                if (Is(j + 1, "year") && IsHyphen(j + 2) && Tight(j + 2)) j++;
+                else if (Is(j + 1, "period") || I(j + 1).Unit == TUnit.Quarter && !I(j + 1).Plural)
+                {
+                    int e = j + 2;
+                    if (Is(e, "of") && K(e + 1) == Kw.Last) e++;
+                    bool back = false;
+                    if (K(e) == Kw.Last && Is(e + 1, "year")) { back = true; e += 2; }
+                    else if (K(e) == Kw.A && Is(e + 1, "year") && K(e + 2) is Kw.Ago or Kw.Earlier) { back = true; e += 3; }
+                    if (back)
+                    {
+                        string bv = QuarterContext(i) || _lastQYear > 0 ? new CalPoint { Gran = Gran.Quarter, Year = _lastQYear - 1, Part = _lastQ }.Format()
+                            : new CalPoint { Gran = Gran.Year, Year = DctYear < 0 ? -1 : DctYear - 1 }.Format();
+                        hit = new Hit(e, "DATE", bv);
+                        return true;
+                    }
+                }
             }
             bool fiscal = false;
             if (K(j) == Kw.Fiscal) { fiscal = true; j++; }
@@ -683,7 +752,7 @@ public static class TimeTagger
             switch (k)
             {
                 case Kw.Now:
-                    if (Is(i + 1, "that") || Is(i - 1, "right") && false) return false;
+                    // "now that he is in power" is still the present (TimeBank annotates it)
                     hit = new Hit(i + 1, "DATE", "PRESENT_REF"); return true;
                 case Kw.PresentRef:
                     hit = new Hit(i + 1, "DATE", "PRESENT_REF"); return true;
@@ -730,6 +799,13 @@ public static class TimeTagger
         private bool Calendar(int i, out Hit hit)
         {
             hit = default;
+            // "the week of March 6": the ISO week holding that day, one expression (TimeBank)
+            if (K(i) == Kw.The && Is(i + 1, "week") && Is(i + 2, "of") && CalendarCore(i + 3, i, out var wh) && wh.Type == "DATE"
+                && wh.Value is { Length: 10 } wv && DateOnly.TryParseExact(wv, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var wd))
+            {
+                hit = new Hit(wh.EndTok, "DATE", CalPoint.OfWeek(wd).Format());
+                return true;
+            }
             int j = PositionPrefix(i);
             if (j != i && CalendarCore(j, i, out hit))
             {
@@ -859,7 +935,7 @@ public static class TimeTagger
                         int year = int.MinValue;
                         if (IsP(end, ',') && YearNumber(end + 1, out int y1)) { year = y1; end += 2; }
                         else if (YearNumber(end, out int y2)) { year = y2; end++; }
-                        if (year == int.MinValue) year = YearForMonth(mon, day, TenseAround(s, end));
+                        if (year == int.MinValue) year = NarrativeYear(s) is > 0 and var ny ? ny : YearForMonth(mon, day, TenseAround(s, end));
                         hit = new Hit(end, "DATE", new CalPoint { Gran = Gran.Day, Year = year, Month = mon, Day = day }.Format());
                         return true;
                     }
@@ -954,6 +1030,18 @@ public static class TimeTagger
                 hit = new Hit(j + 2, "DATE", _lastYear.ToString("D4", CultureInfo.InvariantCulture));
                 return true;
             }
+            // ---- "the same year", "that winter", "that September": in the year the narrative is in
+            if (_lastYear > 0 && (K(j) == Kw.The && K(j + 1) == Kw.Same && Is(j + 2, "year") || Is(j, "that") && I(j + 1).Season is not null && !I(j + 1).Plural && PhraseEnds(j + 2)
+                || Is(j, "that") && I(j + 1).Month > 0 && !I(j + 1).Abbrev && Cap(j + 1) && !Is(j + 1, "may")))
+            {
+                var nx = I(j + 1);
+                int end = K(j) == Kw.The ? j + 3 : j + 2;
+                string v = K(j) == Kw.The ? _lastYear.ToString("D4", CultureInfo.InvariantCulture)
+                    : nx.Season is { } se ? new CalPoint { Gran = Gran.Season, Year = _lastYear, Season = se }.Format()
+                    : new CalPoint { Gran = Gran.Month, Year = _lastYear, Month = nx.Month }.Format();
+                hit = new Hit(end, "DATE", v);
+                return true;
+            }
             // ---- "year-end", "year's end": the end of the current year
             if (Is(j, "year") && (IsHyphen(j + 1) && Tight(j + 1) && Is(j + 2, "end") || (IsP(j + 1, '\'') || IsP(j + 1, '\u2019')) && Is(j + 2, "s") && Is(j + 3, "end")
                 || Is(j + 1, "end") && (PrepBefore(j) || Is(j - 1, "at")) && !Is(j + 2, "of")))
@@ -1021,6 +1109,14 @@ public static class TimeTagger
                     if (kw is Kw.Following or Kw.Coming && nx.Unit != TUnit.Weekend) dir = 1;
                     var p = RelUnit(nx.Unit == TUnit.Fortnight ? TUnit.Week : nx.Unit, dir);
                     if (nx.Unit == TUnit.Day && dct is { } dd) p = CalPoint.OfDate(dd.AddDays(dir));
+                    // "the next month", "the following week", "the previous month" are anaphoric: they count
+                    // from the last day the text named ("On March 3 ... The next month" is April), not from the article
+                    if (the && dir != 0 && kw is Kw.Next or Kw.Following or Kw.Previous)
+                    {
+                        if (nx.Unit == TUnit.Month && _lastMonth is { } lm && lm.Month is >= 1 and <= 12)
+                            p = Shift(new CalPoint { Gran = Gran.Month, Year = lm.Year, Month = lm.Month }, TUnit.Month, dir);
+                        else if (nx.Unit == TUnit.Week && _lastDay is { } la) p = CalPoint.OfWeek(la.AddDays(7 * dir));
+                    }
                     if (nx.Unit == TUnit.Year && (IsP(k + 2, '\'') || IsP(k + 2, '\u2019')) && Is(k + 3, "s") && Quarter(j, out _)) return false; // "this year's third quarter" -> Quarter grammar
                     hit = new Hit(k + 2, "DATE", p.Format());
                     return true;
@@ -1031,6 +1127,14 @@ public static class TimeTagger
                     var p = _lastDay is { } ld ? CalPoint.OfDate(ld.AddDays(1)) : dct is { } nd ? CalPoint.OfDate(nd.AddDays(1)) : new CalPoint { Gran = Gran.Day };
                     p.Pod = npd;
                     hit = new Hit(k + 2, "TIME", p.Format());
+                    return true;
+                }
+                // "the following spring", "the previous winter": a season next to the narrative year when the
+                // text is history (see NarrativeYear), else next to the article's
+                if (the && kw is Kw.Following or Kw.Next or Kw.Previous && nx.Season is { } fse && !nx.Plural && PhraseEnds(k + 2))
+                {
+                    int fy = NarrativeYear(s) is > 0 and var fny ? fny + dir : SeasonYear(fse, dir);
+                    hit = new Hit(k + 2, "DATE", new CalPoint { Gran = Gran.Season, Year = fy, Season = fse }.Format());
                     return true;
                 }
                 if (the && !(kw is Kw.Previous or Kw.Following && nx.Weekday > 0)) return false;
@@ -1102,6 +1206,9 @@ public static class TimeTagger
                 {
                     if (ambiguous && !(s < j) && !PrepBefore(j)) return false;
                     if (w.Abbrev && !(s < j) && !PrepBefore(j)) return false;
+                    // "April Jones", "June Carter": a month before a capitalised non-time word is a first name
+                    if (!(s < j) && (!PrepBefore(j) || Is(j - 1, "and")) && Ok(end) && toks[end].Kind == LexKind.Word && Cap(end) && !toks[end].LineBefore
+                        && I(end).Kw == Kw.None && I(end).Month == 0 && I(end).Weekday == 0 && I(end).Unit == TUnit.None && !I(end).IsNumber) return false;
                     yy = NarrativeYear(s) is > 0 and var ny2 ? ny2 : YearForMonth(mon, 0, TenseAround(s, end));
                 }
                 hit = new Hit(end, "DATE", new CalPoint { Gran = Gran.Month, Year = yy, Month = mon }.Format());

@@ -103,6 +103,14 @@ public class TimeTaggerTests
     [InlineData("Net income for the year rose 5%.", "the year", "DURATION", "P1Y")]
     [InlineData("Sales slowed this past spring.", "this past spring", "DATE", "2025-SP")]
     [InlineData("The index fell 8% since the start of the year.", "the start of the year", "DATE", "2025")]
+    // frequency words stay inside a SET (TimeML "twice a week", freq 2X)
+    [InlineData("The bus runs twice a week.", "twice a week", "SET", "P1W")]
+    [InlineData("The squad trains three times a day.", "three times a day", "SET", "P1D")]
+    [InlineData("The fair is held once a year.", "once a year", "SET", "P1Y")]
+    // earnings comparisons: the quarter under discussion, a year back, as one DATE
+    [InlineData("Profit rose in the third quarter, against $4 million in the same period last year.", "the same period last year", "DATE", "2024-Q3")]
+    [InlineData("Profit rose in the second quarter from the corresponding quarter a year earlier.", "the corresponding quarter a year earlier", "DATE", "2024-Q2")]
+    [InlineData("Profit rose in the third quarter from the comparable year-ago quarter.", "the comparable year-ago quarter", "DATE", "2024-Q3")]
     public void Tag_Expression_HasSpanTypeAndValue(string text, string span, string type, string value)
     {
         var t = Single(text, span);
@@ -120,6 +128,24 @@ public class TimeTaggerTests
     [InlineData("The vote will be held on Feb. 2.", "Feb. 2", "2026-02-02")]
     [InlineData("The vote was set for Dec. 7.", "Dec. 7", "2025-12-07")]
     [InlineData("He spoke on Wednesday.", "Wednesday", "2025-11-19")]
+    // "as soon as" / "as early as": not yet reached
+    [InlineData("The convoy could arrive as soon as Friday.", "Friday", "2025-11-21")]
+    [InlineData("A ruling may come as early as Monday.", "Monday", "2025-11-24")]
+    // a future cue under "had" is a past plan; "as previously planned" too
+    [InlineData("The offer had been due to expire Friday.", "Friday", "2025-11-14")]
+    [InlineData("The march went ahead as previously planned Saturday.", "Saturday", "2025-11-15")]
+    // "plan" and "set" are intent only as verbs ("plans to", "set for")
+    [InlineData("The board announced the plan Oct. 21.", "Oct. 21", "2025-10-21")]
+    [InlineData("Shares are near the record set on Aug. 6.", "Aug. 6", "2025-08-06")]
+    [InlineData("The mayor plans to visit on Feb. 3.", "Feb. 3", "2026-02-03")]
+    // irregular past forms the "-ed" test misses
+    [InlineData("In March, the firm brought in a new chief.", "March", "2025-03")]
+    // a modal before a passive is still to come; "would have" is past; "could" is the past of "can"
+    [InlineData("The dividend would be paid in February.", "February", "2026-02")]
+    [InlineData("Police could not be reached Monday.", "Monday", "2025-11-17")]
+    // "is to" + verb, "payable"
+    [InlineData("Trading is to resume Friday.", "Friday", "2025-11-21")]
+    [InlineData("The dividend is payable Oct. 2.", "Oct. 2", "2026-10-02")]
     public void Tag_UnderspecifiedDate_FollowsTense(string text, string span, string value)
     {
         Assert.Equal(value, Single(text, span).Value);
@@ -131,6 +157,11 @@ public class TimeTaggerTests
     [InlineData("The report is due by Friday.", "Friday")]
     [InlineData("He resigned on Monday.", "Monday")]
     [InlineData("The firm was founded in 1901.", "1901")]
+    // hedges stay outside a plain duration (TimeBank); "nearly" stays inside (see above)
+    [InlineData("The flight took about five hours.", "five hours")]
+    [InlineData("He has led the unit for only six months.", "six months")]
+    [InlineData("She was found just over an hour later.", "over an hour")]
+    [InlineData("Unemployment is the lowest in almost two decades.", "two decades")]
     public void Tag_LeadingPreposition_IsNotInExtent(string text, string span)
     {
         var all = TimeTagger.Tag(text, Dct);
@@ -202,6 +233,54 @@ public class TimeTaggerTests
     {
         var all = TimeTagger.Tag("The offensive began in 1941. In June the army reached the river.", Dct);
         Assert.Equal("1941-06", all.Single(t => t.Text == "June").Value);
+    }
+
+    [Fact]
+    public void Tag_DayMonthAndFollowingSeasonAfterHistoricYear_TakeTheNarrativeYear()
+    {
+        var all = TimeTagger.Tag("On 22 June 1941 the army crossed the border. On 9 November the siege began. The following spring, the offensive resumed.", Dct);
+        Assert.Equal("1941-11-09", all.Single(t => t.Text == "9 November").Value);
+        Assert.Equal("1942-SP", all.Single(t => t.Text == "The following spring").Value);
+    }
+
+    [Fact]
+    public void Tag_ThatSeasonAndSameYear_TakeTheNarrativeYear()
+    {
+        var all = TimeTagger.Tag("In 1812 the army marched east. That winter was harsh. In the same year, war broke out at sea.", Dct);
+        Assert.Equal("1812-WI", all.Single(t => t.Text == "That winter").Value);
+        Assert.Equal("1812", all.Single(t => t.Text == "the same year").Value);
+    }
+
+    [Fact]
+    public void Tag_FollowingMonthAndNextWeek_CountFromTheLastDateInTheText()
+    {
+        var all = TimeTagger.Tag("In January 2019 the firm hired a new chief. The following month, it put itself up for sale. It closed on March 3, 2021. The next week was calm.", Dct);
+        Assert.Equal("2019-02", all.Single(t => t.Text == "The following month").Value);
+        Assert.Equal("2021-W10", all.Single(t => t.Text == "The next week").Value);
+    }
+
+    [Fact]
+    public void Tag_WeekOfADate_IsThatIsoWeek()
+    {
+        Assert.Equal("2025-W49", Single("The hearing was moved to the week of Dec. 1.", "the week of Dec. 1").Value);
+    }
+
+    [Fact]
+    public void Tag_MonthBeforeAName_IsNotADate()
+    {
+        Assert.Empty(TimeTagger.Tag("Summer Smith and April Jones met the mayor.", Dct));
+    }
+
+    [Fact]
+    public void Tag_NowThat_IsPresentRef()
+    {
+        Assert.Equal("PRESENT_REF", Single("Talks can resume now that the strike is over.", "now").Value);
+    }
+
+    [Fact]
+    public void Tag_OnceAsAdverb_IsNotASet()
+    {
+        Assert.Empty(TimeTagger.Tag("It was once a small fishing town.", Dct));
     }
 
     [Fact]
