@@ -53,8 +53,12 @@ internal sealed class SpeakerResolver
             bool person = QuoteLexicon.PersonPronouns.Contains(first);
             bool orgPronoun = first.Equals("it", StringComparison.OrdinalIgnoreCase) || first.Equals("they", StringComparison.OrdinalIgnoreCase);
             if (!person && !orgPronoun) return null;
-            // "it"/"they" speak for organisations, not places
-            return Nearest(s, person ? IsPerson : e2 => e2.Type == "ORG", 2000)?.Id;
+            if (person) return Nearest(s, IsPerson, 2000)?.Id;
+            // "it"/"they" speak for organisations, not places, and only for one that was the subject of a
+            // recent sentence: in "…, according to a cable seen by Reuters. It says …" the "it" is the
+            // cable, not Reuters, and an unresolved speaker beats a wrong one.
+            var org = Nearest(s, e2 => e2.Type == "ORG", 600, out int orgStart);
+            return org is not null && IsSentenceSubject(orgStart) ? org.Id : null;
         }
         // A description ("the French president", "the spokesperson") whose head noun the text ties to a named entity.
         var head = _tok[srcEndTok].In(_text);
@@ -85,7 +89,46 @@ internal sealed class SpeakerResolver
             if (_tok[t].Kind != TokenKind.Word || QuoteLexicon.Determiners.Contains(w) || w.Length < 3) continue;
             modifiers.Add(w.ToString());
         }
-        return TiedByDescription(head, s, orgHead, modifiers)?.Id;
+        return (TiedByDescription(head, s, orgHead, modifiers) ?? UniqueTitleHolder(head, s, orgHead, modifiers))?.Id;
+    }
+
+    // Party labels describe, they do not tell two office holders apart: "the Republican president" is
+    // the one president the article has named ("US President Donald Trump").
+    private static readonly HashSet<string> PartyWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Republican", "Democratic", "Democrat", "Conservative", "Labour", "Liberal", "Socialist", "Communist", "Green", "Tory",
+    };
+
+    /// <summary>
+    /// When the modifiers do not all repeat the title ("The Republican president" after "US President
+    /// Donald Trump"), the description still names the one person the article has given that title, provided
+    /// its only capitalised modifiers are party labels (a nationality must match: "the French president" is
+    /// never "Nigerian President Bola Tinubu"). Two title holders: unresolved.
+    /// </summary>
+    private Entity? UniqueTitleHolder(ReadOnlySpan<char> head, int before, bool orgHead, List<string> modifiers)
+    {
+        if (orgHead || head.Length < 3) return null;
+        foreach (var m in modifiers)
+            if (char.IsUpper(m[0]) && !PartyWords.Contains(m)) return null;
+        Entity? found = null;
+        foreach (var m in _mentions)
+        {
+            if (m.Start >= before) break;
+            if (!IsPerson(m.Entity)) continue;
+            int lo = Math.Max(0, m.Start - 30);
+            var pre = _text.AsSpan(lo, m.Start - lo);
+            int cut = pre.LastIndexOfAny(",;:\n");
+            if (cut >= 0) pre = pre[(cut + 1)..];
+            if (!EndsWithTitle(pre, head) && !(TitleAbbreviation(head) is { } abbr && EndsWithTitle(pre, abbr))) continue;
+            // "then-President Joe Biden", "former President …": a past holder is not "the president"
+            int k = pre.LastIndexOf(head, StringComparison.OrdinalIgnoreCase);
+            var lead = k >= 0 ? pre[..k].TrimEnd() : default;
+            if (lead.EndsWith("then-", StringComparison.OrdinalIgnoreCase) || lead.EndsWith("former", StringComparison.OrdinalIgnoreCase)
+                || lead.EndsWith("ex-", StringComparison.OrdinalIgnoreCase) || lead.EndsWith("late", StringComparison.OrdinalIgnoreCase)) continue;
+            if (found is not null && found != m.Entity) return null;
+            found = m.Entity;
+        }
+        return found;
     }
 
     private int TrimEnd(int end)
@@ -105,16 +148,32 @@ internal sealed class SpeakerResolver
         return w is "for" or "of" or "to" or "at" or "with" or "from" or "by" or "about" or "on" or "in";
     }
 
-    private Entity? Nearest(int before, Func<Entity, bool> ok, int window)
+    private Entity? Nearest(int before, Func<Entity, bool> ok, int window) => Nearest(before, ok, window, out _);
+
+    private Entity? Nearest(int before, Func<Entity, bool> ok, int window, out int start)
     {
+        start = -1;
         for (int i = _mentions.Count - 1; i >= 0; i--)
         {
             var m = _mentions[i];
             if (m.End > before) continue;
             if (before - m.End > window) break;
-            if (ok(m.Entity)) return m.Entity;
+            if (ok(m.Entity)) { start = m.Start; return m.Entity; }
         }
         return null;
+    }
+
+    /// <summary>The mention opens its sentence, after at most a determiner: "The ministry said …", "Acme Corp. …".</summary>
+    private bool IsSentenceSubject(int mentionStart)
+    {
+        int i = mentionStart - 1;
+        while (i >= 0 && _text[i] is ' ' or '\t') i--;
+        if (i >= 2 && _text.AsSpan(i - 2, 3).Equals("The", StringComparison.OrdinalIgnoreCase) && (i == 2 || !char.IsLetter(_text[i - 3])))
+        {
+            i -= 3;
+            while (i >= 0 && _text[i] is ' ' or '\t') i--;
+        }
+        return i < 0 || _text[i] is '.' or '!' or '?' or '\n' or '\r' or '"' or '\u201d';
     }
 
     /// <summary>The latest entity before <paramref name="before"/> that the text describes with <paramref name="head"/>:

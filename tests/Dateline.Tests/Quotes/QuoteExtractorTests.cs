@@ -244,6 +244,44 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void Extract_PartyDescriptionOfTheOnlyTitleHolder_Resolves()
+    {
+        var text = "Chilean President Ana Ruiz opened the summit.\n\nThe Socialist president has repeatedly said the tax would fund schools.";
+        var entities = new List<Entity> { new() { Id = "E2", Type = "PERSON", Name = "Ana Ruiz", Mentions = [new Mention(17, 25, "Ana Ruiz")] } };
+        var q = Single(text, entities);
+        Assert.Equal("The Socialist president", q.Speaker?.Text);
+        Assert.Equal("E2", q.Speaker?.Entity);
+    }
+
+    [Fact]
+    public void Extract_NationalityThatDoesNotMatchTheTitle_Unresolved()
+    {
+        var text = "Chilean President Ana Ruiz opened the summit.\n\nThe Peruvian president said the tax would fund schools.";
+        var entities = new List<Entity> { new() { Id = "E2", Type = "PERSON", Name = "Ana Ruiz", Mentions = [new Mention(17, 25, "Ana Ruiz")] } };
+        var q = Single(text, entities);
+        Assert.Null(q.Speaker?.Entity);
+    }
+
+    [Fact]
+    public void Extract_ItAfterAnOrganisationThatIsNotTheSubject_Unresolved()
+    {
+        var text = "The port will close, according to a memo seen by Acme News. It says the harbour needs repairs.";
+        int a = text.IndexOf("Acme");
+        var entities = new List<Entity> { new() { Id = "E5", Type = "ORG", Name = "Acme News", Mentions = [new Mention(a, a + 9, "Acme News")] } };
+        var q = Extract(text, entities).Single(q => q.Speaker?.Text == "It");
+        Assert.Null(q.Speaker!.Entity);
+    }
+
+    [Fact]
+    public void Extract_ItAfterAnOrganisationThatIsTheSubject_Resolves()
+    {
+        var text = "The Harbour Authority met on Monday. It said the port would close for repairs.";
+        var entities = new List<Entity> { new() { Id = "E5", Type = "ORG", Name = "Harbour Authority", Mentions = [new Mention(4, 21, "Harbour Authority")] } };
+        var q = Single(text, entities);
+        Assert.Equal("E5", q.Speaker?.Entity);
+    }
+
+    [Fact]
     public void Extract_NoEntitiesLayer_SpeakerEntityNull()
     {
         var q = Single("“We will hire 200 workers next year,” said Maria Lopez.");
