@@ -12,7 +12,7 @@ namespace Dateline.Ner;
 public sealed class NerModel
 {
     private const string Magic = "DLNER";
-    private const int FormatVersion = 3;
+    private const int FormatVersion = 4; // 4: gazetteer kind masks are 32-bit
 
     private readonly PerceptronLayer[] _layers;
 
