@@ -128,7 +128,10 @@ public sealed class NerTrainer(NerTrainOptions options)
             if (devDocs is not null && devFeats is not null && log is not null)
             {
                 var score = new NerScore();
-                for (int d = 0; d < devDocs.Count; d++) score.Add(devDocs[d].Gold!, layer1.Tag(devDocs[d].Input, devFeats[d], null, null));
+                for (int d = 0; d < devDocs.Count; d++)
+                    score.Add(devDocs[d].Gold!, options.BeamTrain > 1
+                        ? layer1.Tag(devDocs[d].Input, devFeats[d], null, null, NerModel.DefaultBeam, 0f)
+                        : layer1.Tag(devDocs[d].Input, devFeats[d], null, null));
                 log($"bagged: dev F1 {score.F1:F2} (P {score.Precision:F2} R {score.Recall:F2}), {layer1.Keys.Length} features");
             }
         }
@@ -243,7 +246,9 @@ public sealed class NerTrainer(NerTrainOptions options)
                     state.C++;
                 });
             }
-            string msg = $"epoch {epoch}: train token error {100.0 * errors / Math.Max(1, tokens):F2}%";
+            string msg = options.BeamTrain > 1
+                ? $"epoch {epoch}: {errors} sentence updates ({100.0 * errors / Math.Max(1, tokens):F2} per 100 tokens)"
+                : $"epoch {epoch}: train token error {100.0 * errors / Math.Max(1, tokens):F2}%";
             if (dev is not null && devFeats is not null && log is not null)
             {
                 var avg = state.Averaged();
@@ -252,7 +257,10 @@ public sealed class NerTrainer(NerTrainOptions options)
                 for (int d = 0; d < dev.Count; d++)
                 {
                     var (dr, doff) = Decoder.MapStatic(devFeats[d], ref am, devPrior?[d].H, devPrior?[d].O);
-                    score.Add(dev[d].Gold!, Decoder.Tag(dev[d].Input, devFeats[d], ref am, dr, doff));
+                    // A beam-trained layer is scored as it will tag: raw-score beam of the default width.
+                    score.Add(dev[d].Gold!, options.BeamTrain > 1
+                        ? Decoder.BeamTag(dev[d].Input, devFeats[d], ref am, dr, doff, NerModel.DefaultBeam, 0f)
+                        : Decoder.Tag(dev[d].Input, devFeats[d], ref am, dr, doff));
                 }
                 msg += $", dev F1 {score.F1:F2} (P {score.Precision:F2} R {score.Recall:F2})";
             }
