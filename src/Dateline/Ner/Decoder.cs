@@ -222,17 +222,22 @@ internal static class Decoder
                     // Greedy-trained scores are only comparable within one token's choice, so each
                     // step is normalised (log-softmax over the allowed labels; normalising over all
                     // labels instead scored 62.7 on dev) before summing.
-                    float max = float.NegativeInfinity;
-                    for (int l = 0; l < L; l++)
-                        if (Bilou.Allowed(prev, l) && !(last && !Bilou.CanEnd(l)) && scores[l] > max) max = scores[l];
-                    double z = 0;
-                    for (int l = 0; l < L; l++)
-                        if (Bilou.Allowed(prev, l) && !(last && !Bilou.CanEnd(l))) z += Math.Exp((scores[l] - max) * temperature);
-                    float logZ = (float)Math.Log(z);
+                    float max = 0, logZ = 0, scale = 1;
+                    if (temperature > 0)
+                    {
+                        max = float.NegativeInfinity;
+                        for (int l = 0; l < L; l++)
+                            if (Bilou.Allowed(prev, l) && !(last && !Bilou.CanEnd(l)) && scores[l] > max) max = scores[l];
+                        double z = 0;
+                        for (int l = 0; l < L; l++)
+                            if (Bilou.Allowed(prev, l) && !(last && !Bilou.CanEnd(l))) z += Math.Exp((scores[l] - max) * temperature);
+                        logZ = (float)Math.Log(z);
+                        scale = temperature;
+                    }
                     for (int l = 0; l < L; l++)
                     {
                         if (!Bilou.Allowed(prev, l) || (last && !Bilou.CanEnd(l))) continue;
-                        float total = cur[h] + (scores[l] - max) * temperature - logZ;
+                        float total = cur[h] + (scores[l] - max) * scale - logZ;
                         if (nc == k && total <= next[k - 1]) continue;
                         int pos = nc < k ? nc++ : k - 1;
                         while (pos > 0 && next[pos - 1] < total)
@@ -261,6 +266,129 @@ internal static class Decoder
         }
         return labels;
     }
+
+    /// <summary>
+    /// Beam-search training of one document (Collins and Roark's early update): each sentence is
+    /// decoded with a beam of raw summed scores; as soon as the gold label sequence falls out of
+    /// the beam, the gold prefix is rewarded and the best hypothesis's prefix penalised, and the
+    /// rest of the sentence is skipped; a sentence decoded to the end with a wrong best sequence
+    /// gets the same full update. History of later sentences holds the predictions (gold labels
+    /// after an early stop). Returns the number of updates.
+    /// </summary>
+    public static int BeamTrain<TMap>(NerInput input, DocFeatures f, ref TMap map, int[] staticRows, int[] staticOffs, int k,
+        int[] gold, PathUpdate update) where TMap : struct, IRowMap
+    {
+        var hist = new int[Math.Max(1, f.GroupCount) * (Bilou.TypeCount + 1)];
+        var lab = new int[f.N * k];
+        var back = new int[f.N * k];
+        var cur = new float[k];
+        var next = new float[k];
+        var candFrom = new int[k];
+        var candLab = new int[k];
+        var isGold = new bool[k];
+        var candGold = new bool[k];
+        var pred = new int[f.N];
+        Span<ulong> dyn = stackalloc ulong[MaxDynamic];
+        Span<int> dynRows = stackalloc int[MaxDynamic];
+        Span<float> stat = stackalloc float[L];
+        Span<float> scores = stackalloc float[L];
+        int updates = 0;
+        foreach (int s in f.SentenceOrder)
+        {
+            int a = input.SentenceStarts[s], b = input.SentenceStarts[s + 1];
+            if (a == b) continue;
+            int nh = 1;
+            cur[0] = 0;
+            isGold[0] = true;
+            int stoppedAt = -1;
+            for (int i = a; i < b; i++)
+            {
+                var weights = map.Weights;
+                var rows = staticRows.AsSpan(staticOffs[i], staticOffs[i + 1] - staticOffs[i]);
+                Score(weights, rows, default, stat);
+                int g = f.Group[i];
+                int nc = 0;
+                bool last = i == b - 1;
+                for (int h = 0; h < nh; h++)
+                {
+                    int p1 = i == a ? StartLabel : lab[(i - 1) * k + h];
+                    int p2 = i - a >= 2 ? lab[(i - 2) * k + back[(i - 1) * k + h]] : StartLabel;
+                    if (g >= 0) WalkHistory(f, lab, back, k, a, i, h, g, hist, +1);
+                    int nd = Dynamic(f, i, p1, p2, hist, dyn);
+                    if (g >= 0) WalkHistory(f, lab, back, k, a, i, h, g, hist, -1);
+                    for (int d = 0; d < nd; d++) dynRows[d] = map.Row(dyn[d]);
+                    weights = map.Weights; // a new row may have grown the table
+                    stat.CopyTo(scores);
+                    foreach (int r in dynRows[..nd]) if (r >= 0) Add(weights.Slice(r * L, L), scores);
+                    int prev = i == a ? -1 : p1;
+                    for (int l = 0; l < L; l++)
+                    {
+                        if (!Bilou.Allowed(prev, l) || (last && !Bilou.CanEnd(l))) continue;
+                        float total = cur[h] + scores[l];
+                        bool gl = isGold[h] && l == gold[i];
+                        if (nc == k && total <= next[k - 1] && !(total == next[k - 1] && gl)) continue;
+                        int pos = nc < k ? nc++ : k - 1;
+                        while (pos > 0 && next[pos - 1] < total)
+                        {
+                            next[pos] = next[pos - 1]; candFrom[pos] = candFrom[pos - 1]; candLab[pos] = candLab[pos - 1]; candGold[pos] = candGold[pos - 1];
+                            pos--;
+                        }
+                        next[pos] = total; candFrom[pos] = h; candLab[pos] = l; candGold[pos] = gl;
+                    }
+                }
+                bool anyGold = false;
+                for (int c = 0; c < nc; c++)
+                {
+                    lab[i * k + c] = candLab[c];
+                    back[i * k + c] = candFrom[c];
+                    cur[c] = next[c];
+                    isGold[c] = candGold[c];
+                    anyGold |= candGold[c];
+                }
+                nh = nc;
+                if (!anyGold) { stoppedAt = i; break; }
+            }
+            int end = stoppedAt >= 0 ? stoppedAt : b - 1;
+            for (int i = end, h = 0; i >= a; i--)
+            {
+                pred[i] = lab[i * k + h];
+                h = back[i * k + h];
+            }
+            bool wrong = stoppedAt >= 0;
+            for (int i = a; i <= end && !wrong; i++) wrong = pred[i] != gold[i];
+            if (wrong)
+            {
+                updates++;
+                UpdatePath(f, ref map, staticRows, staticOffs, a, end, gold, hist, +1, update);
+                UpdatePath(f, ref map, staticRows, staticOffs, a, end, pred, hist, -1, update);
+            }
+            var used = stoppedAt >= 0 ? gold : pred;
+            for (int i = a; i < b; i++)
+                if (f.Group[i] >= 0) hist[f.Group[i] * (Bilou.TypeCount + 1) + HistSlot(used[i])]++;
+        }
+        return updates;
+    }
+
+    /// <summary>Applies <paramref name="delta"/> to the features of labels[a..end] as that path sees them.</summary>
+    private static void UpdatePath<TMap>(DocFeatures f, ref TMap map, int[] staticRows, int[] staticOffs, int a, int end, int[] labels,
+        int[] hist, int delta, PathUpdate update) where TMap : struct, IRowMap
+    {
+        Span<ulong> dyn = stackalloc ulong[MaxDynamic];
+        Span<int> dynRows = stackalloc int[MaxDynamic];
+        for (int j = a; j <= end; j++)
+        {
+            int p1 = j == a ? StartLabel : labels[j - 1];
+            int p2 = j - a >= 2 ? labels[j - 2] : StartLabel;
+            int nd = Dynamic(f, j, p1, p2, hist, dyn);
+            for (int d = 0; d < nd; d++) dynRows[d] = map.Row(dyn[d]);
+            update(staticRows.AsSpan(staticOffs[j], staticOffs[j + 1] - staticOffs[j]), dynRows[..nd], labels[j], delta);
+            if (f.Group[j] >= 0) hist[f.Group[j] * (Bilou.TypeCount + 1) + HistSlot(labels[j])]++;
+        }
+        for (int j = a; j <= end; j++)
+            if (f.Group[j] >= 0) hist[f.Group[j] * (Bilou.TypeCount + 1) + HistSlot(labels[j])]--;
+    }
+
+    public delegate void PathUpdate(ReadOnlySpan<int> rows, ReadOnlySpan<int> dynRows, int label, int delta);
 
     private static void WalkHistory(DocFeatures f, int[] lab, int[] back, int k, int a, int i, int h, int g, int[] hist, int delta)
     {

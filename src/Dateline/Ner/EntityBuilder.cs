@@ -27,7 +27,7 @@ public static class EntityBuilder
     };
 
     /// <summary>Contract type for a CoNLL type given the mention's gazetteer kinds.</summary>
-    public static string ContractType(int conllType, ushort kinds, Gazetteer gaz)
+    public static string ContractType(int conllType, uint kinds, Gazetteer gaz)
     {
         switch (conllType)
         {
@@ -133,7 +133,7 @@ public static class EntityBuilder
     private static bool IsPlaceOrNationality(string token, Gazetteer gaz)
     {
         if (gaz.Count == 0) return token is "US" or "U.S." or "UK";
-        ushort k = gaz.Match(token, [0], [token.Length]);
+        uint k = gaz.Match(token, [0], [token.Length]);
         return (k & gaz.MaskOf("COUNTRY", "NATIONALITY")) != 0;
     }
 

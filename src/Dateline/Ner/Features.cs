@@ -155,7 +155,7 @@ internal static class FeatureExtractor
 
         var buf = new HashBuffer(scratch ? (t_scratch ??= new ulong[1 << 16]) : new ulong[Math.Max(16, n * 48)]);
         var offsets = new int[n + 1];
-        var gazMarks = new ushort[n * 4]; // per token, per BILU part, kinds mask
+        var gazMarks = new uint[n * 4]; // per token, per BILU part, kinds mask
         MatchGazetteer(input, lower, gaz, gazMarks);
         // Topic of the article: the first word of an ALL-CAPS first line ("SOCCER", "TENNIS", "MARKETS"),
         // so team names (ORG) in sports reports can be told from the same city names (LOC) elsewhere.
@@ -237,11 +237,11 @@ internal static class FeatureExtractor
                     if (j < a || j >= b) continue;
                     for (int p = 0; p < 4; p++)
                     {
-                        ushort m = gazMarks[j * 4 + p];
+                        uint m = gazMarks[j * 4 + p];
                         while (m != 0)
                         {
                             int kind = System.Numerics.BitOperations.TrailingZeroCount(m);
-                            m &= (ushort)(m - 1);
+                            m &= m - 1;
                             buf.Add(F3(T.Gaz, o, kind, (ulong)p));
                             if (o == 0) buf.Add(F3(T.GazCap, kind, (ulong)p, cap[i]));
                         }
@@ -284,11 +284,11 @@ internal static class FeatureExtractor
                     buf.Add(F2(T.Table, sentNumeric[s] ? 1 : 0, topic));
                     for (int p = 0; p < 4; p++)
                     {
-                        ushort m = gazMarks[i * 4 + p];
+                        uint m = gazMarks[i * 4 + p];
                         while (m != 0)
                         {
                             int kind = System.Numerics.BitOperations.TrailingZeroCount(m);
-                            m &= (ushort)(m - 1);
+                            m &= m - 1;
                             buf.Add(F3(T.TopicGaz, kind, sentNumeric[s] ? 1UL : 0UL, topic));
                         }
                     }
@@ -379,7 +379,7 @@ internal static class FeatureExtractor
         }
     }
 
-    private static void MatchGazetteer(NerInput input, ulong[] lower, Gazetteer gaz, ushort[] marks)
+    private static void MatchGazetteer(NerInput input, ulong[] lower, Gazetteer gaz, uint[] marks)
     {
         if (gaz.Count == 0) return;
         for (int s = 0; s < input.SentenceCount; s++)
@@ -391,7 +391,7 @@ internal static class FeatureExtractor
                 for (int len = 1; len <= Gazetteer.MaxPhraseTokens && i + len <= b; len++)
                 {
                     h = H.Add(h, lower[i + len - 1]);
-                    ushort m = gaz.Lookup(h);
+                    uint m = gaz.Lookup(h);
                     if (m == 0) continue;
                     if (len == 1) { marks[i * 4 + 3] |= m; continue; }
                     marks[i * 4 + 0] |= m;

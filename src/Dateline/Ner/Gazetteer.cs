@@ -12,7 +12,9 @@ namespace Dateline.Ner;
 public sealed class Gazetteer
 {
     public const int MaxPhraseTokens = 6;
-    private readonly Dictionary<ulong, ushort> _phrases = new();
+    /// <summary>Kinds are bits of a 32-bit mask.</summary>
+    public const int MaxKinds = 32;
+    private readonly Dictionary<ulong, uint> _phrases = new();
     private readonly List<string> _kinds = [];
 
     public IReadOnlyList<string> Kinds => _kinds;
@@ -24,7 +26,7 @@ public sealed class Gazetteer
     {
         int i = _kinds.IndexOf(kind);
         if (i >= 0) return i;
-        if (_kinds.Count >= 16) throw new InvalidDataException("gazetteer: at most 16 kinds");
+        if (_kinds.Count >= MaxKinds) throw new InvalidDataException($"gazetteer: at most {MaxKinds} kinds");
         _kinds.Add(kind);
         return _kinds.Count - 1;
     }
@@ -37,7 +39,7 @@ public sealed class Gazetteer
         ulong h = H.Start(7);
         foreach (var t in toks) h = H.Add(h, H.Lower(t));
         _phrases.TryGetValue(h, out var mask);
-        _phrases[h] = (ushort)(mask | (1 << k));
+        _phrases[h] = mask | (1u << k);
     }
 
     internal void WriteCompiled(BinaryWriter w)
@@ -52,7 +54,7 @@ public sealed class Gazetteer
     {
         var g = new Gazetteer();
         int kinds = NerModel.ReadInt(d, ref p);
-        if (kinds is < 0 or > 16) throw new InvalidDataException("NER model: bad gazetteer kinds");
+        if (kinds is < 0 or > MaxKinds) throw new InvalidDataException("NER model: bad gazetteer kinds");
         for (int i = 0; i < kinds; i++)
         {
             int len = d[p++]; // BinaryWriter string: 7-bit length prefix (kind names are short)
@@ -61,20 +63,20 @@ public sealed class Gazetteer
             p += len;
         }
         int n = NerModel.ReadInt(d, ref p);
-        if (n < 0 || (long)n * 10 > d.Length - p) throw new InvalidDataException("NER model: bad gazetteer size");
+        if (n < 0 || (long)n * 12 > d.Length - p) throw new InvalidDataException("NER model: bad gazetteer size");
         g._phrases.EnsureCapacity(n);
         for (int i = 0; i < n; i++)
         {
             ulong h = NerModel.ReadULong(d, ref p);
-            ushort m = System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(d[p..]);
-            p += 2;
+            uint m = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(d[p..]);
+            p += 4;
             g._phrases[h] = m;
         }
         return g;
     }
 
     /// <summary>Kinds (bit mask) of the token sequence text[starts[k]..+lengths[k]], 0 when absent.</summary>
-    public ushort Match(string text, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths)
+    public uint Match(string text, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths)
     {
         if (starts.Length == 0 || starts.Length > MaxPhraseTokens) return 0;
         ulong h = H.Start(7);
@@ -83,15 +85,15 @@ public sealed class Gazetteer
     }
 
     /// <summary>Bit mask of the named kinds present in this gazetteer (0 for kinds it lacks).</summary>
-    public ushort MaskOf(params string[] kinds)
+    public uint MaskOf(params string[] kinds)
     {
-        ushort m = 0;
-        foreach (var k in kinds) { int i = _kinds.IndexOf(k); if (i >= 0) m |= (ushort)(1 << i); }
+        uint m = 0;
+        foreach (var k in kinds) { int i = _kinds.IndexOf(k); if (i >= 0) m |= 1u << i; }
         return m;
     }
 
     /// <summary>Kinds (bit mask) of the phrase with this combined hash, 0 when absent.</summary>
-    public ushort Lookup(ulong phraseHash) => _phrases.TryGetValue(phraseHash, out var m) ? m : (ushort)0;
+    public uint Lookup(ulong phraseHash) => _phrases.TryGetValue(phraseHash, out var m) ? m : 0u;
 
     public static Gazetteer Load(Stream s)
     {

@@ -12,7 +12,7 @@ namespace Dateline.Ner;
 public sealed class NerModel
 {
     private const string Magic = "DLNER";
-    private const int FormatVersion = 3;
+    private const int FormatVersion = 4; // 4: gazetteer kind masks are 32-bit; the beam temperature is stored
 
     private readonly PerceptronLayer[] _layers;
 
@@ -21,25 +21,32 @@ public sealed class NerModel
     public int FeatureCount => _layers.Sum(l => l.Keys.Length);
     /// <summary>1 for a single tagger; 2 when a second stage re-tags with the first stage's document-wide predictions.</summary>
     public int Stages => _layers.Length;
-    internal NerModel(PerceptronLayer[] layers, Gazetteer gazetteer, WordClusters clusters)
+    internal NerModel(PerceptronLayer[] layers, Gazetteer gazetteer, WordClusters clusters, float beamTemperature = GreedyTrainedTemperature)
     {
         if (layers.Length is < 1 or > 2) throw new ArgumentException("one or two layers");
+        if (!(beamTemperature >= 0 && beamTemperature < 1000)) throw new ArgumentOutOfRangeException(nameof(beamTemperature));
         _layers = layers;
         Gazetteer = gazetteer;
         Clusters = clusters;
+        BeamTemperature = beamTemperature;
     }
 
-    /// <summary>
-    /// Beam width at tagging time (training decodes greedily). Chosen on CoNLL dev with the shipped
-    /// model: greedy 90.83, beam 2-8 at temperature 0.02-0.03 91.08-91.25 (docs/ner.md).
-    /// </summary>
+    /// <summary>Beam width at tagging time, chosen on CoNLL dev (docs/ner.md).</summary>
     public const int DefaultBeam = 4;
 
     /// <summary>
-    /// Scale of perceptron scores before the beam's per-token log-softmax: how much a confident
-    /// token outweighs an unsure one. Tied to the score scale of the shipped model (chosen on dev).
+    /// For a greedily trained model: scale of perceptron scores before the beam's per-token
+    /// log-softmax (how much a confident token outweighs an unsure one), tied to the score scale of
+    /// three bagged perceptrons and chosen on dev.
     /// </summary>
-    internal const float BeamTemperature = 0.025f;
+    internal const float GreedyTrainedTemperature = 0.025f;
+
+    /// <summary>
+    /// How the beam sums scores: 0 = raw perceptron scores (a model trained with the beam, whose
+    /// scores are sequence scores); above 0 = per-token log-softmax at this temperature (a greedily
+    /// trained model). Stored in the model file.
+    /// </summary>
+    public float BeamTemperature { get; }
 
     internal PerceptronLayer FirstLayer => _layers[0];
 
@@ -52,10 +59,10 @@ public sealed class NerModel
         ArgumentOutOfRangeException.ThrowIfLessThan(beam, 1);
         if (input.TokenCount == 0) return [];
         var f = FeatureExtractor.Extract(input, Gazetteer, Clusters, scratch: true);
-        var labels = _layers[0].Tag(input, f, null, null, beam);
+        var labels = _layers[0].Tag(input, f, null, null, beam, BeamTemperature);
         if (_layers.Length == 1) return labels;
         var (ph, po) = FeatureExtractor.Prior(input, f, labels);
-        return _layers[1].Tag(input, f, ph, po, beam);
+        return _layers[1].Tag(input, f, ph, po, beam, BeamTemperature);
     }
 
     // ---- serialisation: gzip( magic, version, sections ); weights sparse per row as half floats ----
@@ -67,6 +74,7 @@ public sealed class NerModel
         w.Write(Encoding.ASCII.GetBytes(Magic));
         w.Write(FormatVersion);
         w.Write(Bilou.LabelCount);
+        w.Write(BeamTemperature);
         // Gazetteer and clusters are stored compiled (hashes), so loading needs no text parsing.
         Gazetteer.WriteCompiled(w);
         Clusters.WriteCompiled(w);
@@ -94,13 +102,17 @@ public sealed class NerModel
         if (version != FormatVersion) throw new InvalidDataException($"NER model format {version} is not supported (expected {FormatVersion})");
         int labels = ReadInt(data, ref p);
         if (labels != Bilou.LabelCount) throw new InvalidDataException($"NER model has {labels} labels, expected {Bilou.LabelCount}");
+        if (p + 4 > data.Length) throw new InvalidDataException("NER model: truncated");
+        float temperature = BinaryPrimitives.ReadSingleLittleEndian(data[p..]);
+        p += 4;
+        if (!(temperature >= 0 && temperature < 1000)) throw new InvalidDataException("NER model: bad beam temperature");
         var gaz = Gazetteer.ReadCompiled(data, ref p);
         var clusters = WordClusters.ReadCompiled(data, ref p);
         int nLayers = ReadInt(data, ref p);
         if (nLayers is < 1 or > 2) throw new InvalidDataException("NER model: bad layer count");
         var layers = new PerceptronLayer[nLayers];
         for (int i = 0; i < nLayers; i++) layers[i] = PerceptronLayer.Read(data, ref p);
-        return new NerModel(layers, gaz, clusters);
+        return new NerModel(layers, gaz, clusters, temperature);
     }
 
     public static NerModel Load(string path)
@@ -176,11 +188,11 @@ internal sealed class PerceptronLayer
 
     internal LookupMap Map() => new(_table, _weights);
 
-    public int[] Tag(NerInput input, DocFeatures f, ulong[]? extra, int[]? extraOffs, int beam = 1)
+    public int[] Tag(NerInput input, DocFeatures f, ulong[]? extra, int[]? extraOffs, int beam = 1, float temperature = NerModel.GreedyTrainedTemperature)
     {
         var map = new LookupMap(_table, _weights);
         var (rows, offs) = Decoder.MapStatic(f, ref map, extra, extraOffs, scratch: true);
-        return beam > 1 ? Decoder.BeamTag(input, f, ref map, rows, offs, beam, NerModel.BeamTemperature) : Decoder.Tag(input, f, ref map, rows, offs);
+        return beam > 1 ? Decoder.BeamTag(input, f, ref map, rows, offs, beam, temperature) : Decoder.Tag(input, f, ref map, rows, offs);
     }
 
     /// <summary>The mean of several layers' weights over the union of their features (first-seen order).</summary>

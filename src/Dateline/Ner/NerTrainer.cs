@@ -22,6 +22,8 @@ public sealed class NerTrainOptions
     public int Bag { get; set; } = 3;
     /// <summary>Fraction of capitalised training tokens whose word identity is hidden (see FeatureExtractor.Extract); 0 = off.</summary>
     public double WordDropout { get; set; }
+    /// <summary>Beam width of beam-search training with early update; 0 = greedy training (the default).</summary>
+    public int BeamTrain { get; set; }
 }
 
 /// <summary>
@@ -64,6 +66,12 @@ public sealed class NerTrainer(NerTrainOptions options)
         {
             foreach (int r in rows) Bump(r, gold, pred);
             foreach (int r in dyn) if (r >= 0) Bump(r, gold, pred);
+        }
+
+        public void AddPath(ReadOnlySpan<int> rows, ReadOnlySpan<int> dyn, int label, int delta)
+        {
+            foreach (int r in rows) { W[r * L + label] += delta; U[r * L + label] += (double)C * delta; }
+            foreach (int r in dyn) if (r >= 0) { W[r * L + label] += delta; U[r * L + label] += (double)C * delta; }
         }
 
         private void Bump(int r, int gold, int pred)
@@ -120,11 +128,16 @@ public sealed class NerTrainer(NerTrainOptions options)
             if (devDocs is not null && devFeats is not null && log is not null)
             {
                 var score = new NerScore();
-                for (int d = 0; d < devDocs.Count; d++) score.Add(devDocs[d].Gold!, layer1.Tag(devDocs[d].Input, devFeats[d], null, null));
+                for (int d = 0; d < devDocs.Count; d++)
+                    score.Add(devDocs[d].Gold!, options.BeamTrain > 1
+                        ? layer1.Tag(devDocs[d].Input, devFeats[d], null, null, NerModel.DefaultBeam, 0f)
+                        : layer1.Tag(devDocs[d].Input, devFeats[d], null, null));
                 log($"bagged: dev F1 {score.F1:F2} (P {score.Precision:F2} R {score.Recall:F2}), {layer1.Keys.Length} features");
             }
         }
-        if (!options.TwoStage) return new NerModel([layer1], gaz, clusters);
+        // A beam-trained model's scores are sequence scores: its beam sums them raw.
+        float temperature = options.BeamTrain > 1 ? 0f : NerModel.GreedyTrainedTemperature;
+        if (!options.TwoStage) return new NerModel([layer1], gaz, clusters, temperature);
 
         // Stage 2 learns from stage-1 labels that look like test-time ones: each training
         // document is labelled by a stage-1 model that did not see it (K-fold jackknife).
@@ -150,7 +163,7 @@ public sealed class NerTrainer(NerTrainOptions options)
         }
         log?.Invoke("stage 2");
         var layer2 = TrainLayer(docs, feats, priorTrain, all, devDocs, devFeats, priorDev, log, options.Seed);
-        return new NerModel([layer1, layer2], gaz, clusters);
+        return new NerModel([layer1, layer2], gaz, clusters, temperature);
     }
 
     /// <summary>Rewrites some sentences of a training document as a headline would be written (deterministic).</summary>
@@ -219,6 +232,13 @@ public sealed class NerTrainer(NerTrainOptions options)
             foreach (int d in order)
             {
                 var gold = docs[d].Gold!;
+                if (options.BeamTrain > 1)
+                {
+                    errors += Decoder.BeamTrain(docs[d].Input, feats[d], ref map, rows[d], offs[d], options.BeamTrain, gold, state.AddPath);
+                    tokens += feats[d].N;
+                    state.C += feats[d].N;
+                    continue;
+                }
                 Decoder.Tag(docs[d].Input, feats[d], ref map, rows[d], offs[d], (i, y, r, dyn) =>
                 {
                     tokens++;
@@ -226,7 +246,9 @@ public sealed class NerTrainer(NerTrainOptions options)
                     state.C++;
                 });
             }
-            string msg = $"epoch {epoch}: train token error {100.0 * errors / Math.Max(1, tokens):F2}%";
+            string msg = options.BeamTrain > 1
+                ? $"epoch {epoch}: {errors} sentence updates ({100.0 * errors / Math.Max(1, tokens):F2} per 100 tokens)"
+                : $"epoch {epoch}: train token error {100.0 * errors / Math.Max(1, tokens):F2}%";
             if (dev is not null && devFeats is not null && log is not null)
             {
                 var avg = state.Averaged();
@@ -235,7 +257,10 @@ public sealed class NerTrainer(NerTrainOptions options)
                 for (int d = 0; d < dev.Count; d++)
                 {
                     var (dr, doff) = Decoder.MapStatic(devFeats[d], ref am, devPrior?[d].H, devPrior?[d].O);
-                    score.Add(dev[d].Gold!, Decoder.Tag(dev[d].Input, devFeats[d], ref am, dr, doff));
+                    // A beam-trained layer is scored as it will tag: raw-score beam of the default width.
+                    score.Add(dev[d].Gold!, options.BeamTrain > 1
+                        ? Decoder.BeamTag(dev[d].Input, devFeats[d], ref am, dr, doff, NerModel.DefaultBeam, 0f)
+                        : Decoder.Tag(dev[d].Input, devFeats[d], ref am, dr, doff));
                 }
                 msg += $", dev F1 {score.F1:F2} (P {score.Precision:F2} R {score.Recall:F2})";
             }

@@ -17,8 +17,20 @@ public class FeatureTests
     {
         var g = Gaz();
         const string text = "NEW ZEALAND";
-        Assert.NotEqual(0, g.Match(text, [0, 4], [3, 7]) & g.MaskOf("COUNTRY"));
-        Assert.Equal(0, g.Match(text, [0], [3]));
+        Assert.NotEqual(0u, g.Match(text, [0, 4], [3, 7]) & g.MaskOf("COUNTRY"));
+        Assert.Equal(0u, g.Match(text, [0], [3]));
+    }
+
+    [Fact]
+    public void Gazetteer_Add_MoreThan16Kinds_KeepsEachKindApart()
+    {
+        // The shipped gazetteer has more than 16 kinds: masks are 32-bit.
+        var g = new Gazetteer();
+        for (int k = 0; k < 20; k++) g.Add("K" + k, "Name" + k);
+        g.Add("K19", "Name0");
+        Assert.Equal(g.MaskOf("K0", "K19"), g.Match("Name0", [0], [5]));
+        Assert.Equal(g.MaskOf("K18"), g.Match("name18", [0], [6]));
+        Assert.Equal(0u, g.Match("Name0", [0], [5]) & g.MaskOf("K18"));
     }
 
     [Fact]

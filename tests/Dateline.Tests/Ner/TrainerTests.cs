@@ -55,6 +55,33 @@ public class TrainerTests
         Assert.Equal(2, NerModel.Load(ms).Stages);
     }
 
+    private static NerModel TrainTinyBeam(int seed = 1) =>
+        new NerTrainer(new NerTrainOptions { Epochs = 10, Seed = seed, BeamTrain = 4, Bag = 2 })
+            .Train(NerFixtures.Read(NerFixtures.TinyCorpus).Documents, null);
+
+    [Fact]
+    public void Train_BeamTrained_TagsItsOwnSentencesWithTheBeam()
+    {
+        // A beam-trained model sums raw scores along the beam (temperature 0), so it needs no
+        // temperature tuned to its score scale and tags its training sentences at any width.
+        var model = TrainTinyBeam();
+        Assert.Equal(0f, model.BeamTemperature);
+        string[] expected = ["B-PER", "I-PER", "O", "B-LOC", "O", "O", "O"];
+        Assert.Equal(expected, NerFixtures.Tags(model, 4, "Maria", "Lopez", "visited", "Oslo", "on", "Monday", "."));
+        Assert.Equal(expected, NerFixtures.Tags(model, 8, "Maria", "Lopez", "visited", "Oslo", "on", "Monday", "."));
+    }
+
+    [Fact]
+    public void Train_BeamTrainedSameSeed_SameModelBytesAndTemperatureRoundTrips()
+    {
+        static byte[] Bytes(NerModel m) { var ms = new MemoryStream(); m.Save(ms); return ms.ToArray(); }
+        var a = Bytes(TrainTinyBeam(seed: 2));
+        Assert.Equal(a, Bytes(TrainTinyBeam(seed: 2)));
+        var loaded = NerModel.Load(new MemoryStream(a));
+        Assert.Equal(0f, loaded.BeamTemperature);
+        Assert.Equal(NerModel.GreedyTrainedTemperature, NerModel.Load(new MemoryStream(Bytes(NerFixtures.TrainTiny()))).BeamTemperature);
+    }
+
     [Fact]
     public void Tag_EmptyAndHugeTokens_DoNotThrow()
     {
