@@ -433,7 +433,7 @@ public abstract class SqlArticleStore : IArticleStore
                 var text = S(r, 6) ?? "";
                 var snippet = terms is not null ? SnippetBuilder.Build(text, terms) : SnippetBuilder.Lead(text);
                 // BM25 in SQLite is "lower is better"; scores are reported as "higher is better" for both stores.
-                var score = Math.Abs(Convert.ToDouble(r.GetValue(7)));
+                var score = r.IsDBNull(7) ? 0 : Math.Abs(r.GetDouble(7));
                 hits.Add(new SearchHit(r.GetString(0), S(r, 1), S(r, 2), S(r, 3), S(r, 4), I(r, 5), snippet, score));
             }
         var more = hits.Count > limit;

@@ -46,8 +46,12 @@ public sealed class SqliteArticleStore : SqlArticleStore
 
     // ---------------------------------------------------------------- pooled reads
 
-    /// <summary>Idle read sessions kept for reuse; more than this many idle are closed.</summary>
-    private const int MaxIdleReaders = 32;
+    /// <summary>
+    /// Idle read sessions kept for reuse; more than this many idle are closed. Each request holds one while it runs,
+    /// and ASP.NET runs as many at once as it has threads (50 concurrent clients made ~50 in the load test): a
+    /// smaller bound made sessions close and reopen, re-preparing their statements.
+    /// </summary>
+    private const int MaxIdleReaders = 96;
     // A plain stack under a lock: last returned, first reused (its pages and statements are warm). ConcurrentBag's
     // Count takes every per-thread lock, which showed up in profiles as contention.
     private readonly Stack<PooledRead> _idle = new();
@@ -68,8 +72,8 @@ public sealed class SqliteArticleStore : SqlArticleStore
         using (var cmd = c.CreateCommand())
         {
             // query_only: a read session can never write. mmap: pages are read from the mapped file without a copy
-            // into the page cache; the cache then holds what mmap cannot (temp b-trees, the FTS structure record).
-            cmd.CommandText = "PRAGMA query_only=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-8000; PRAGMA mmap_size=2147418112;";
+            // into the page cache, so the cache (2 MB per connection) holds only what mmap cannot (temp b-trees).
+            cmd.CommandText = "PRAGMA query_only=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-2000; PRAGMA mmap_size=2147418112;";
             cmd.ExecuteNonQuery();
         }
         return new PooledRead(this, c);
