@@ -5,7 +5,7 @@ namespace Dateline.Store;
 /// <summary>
 /// Cuts a search snippet from an article text: the window of about <see cref="Words"/> words holding the most
 /// query terms, with each term between <see cref="Snippets.MarkStart"/> and <see cref="Snippets.MarkEnd"/>.
-/// One pass over the text, case-insensitive on whole words, the same for both stores.
+/// Case-insensitive on whole words, the same for both stores.
 /// </summary>
 public static class SnippetBuilder
 {
@@ -36,111 +36,167 @@ public static class SnippetBuilder
 
     public static string Build(string text, IReadOnlyCollection<string> terms) => Build(text, new TermMatcher(terms));
 
-    /// <summary>
-    /// The query's terms prepared once per search: a word is compared with the terms only when its length is one
-    /// of theirs, so most words cost a bit test instead of a case-insensitive hash.
-    /// </summary>
+    /// <summary>The query's terms prepared once per search (a search builds a snippet for each hit of the page).</summary>
     public sealed class TermMatcher
     {
         private readonly string[] _terms;
-        private readonly ulong _lengths;
-        private readonly bool _long;
 
         public TermMatcher(IReadOnlyCollection<string> terms)
         {
-            _terms = [.. terms];
-            foreach (var t in _terms)
-            {
-                if (t.Length < 64) _lengths |= 1UL << t.Length;
-                else _long = true;
-            }
+            _terms = [.. terms.Where(t => t.Length > 0)];
+            Values = _terms.Length > 0 ? System.Buffers.SearchValues.Create(_terms, StringComparison.OrdinalIgnoreCase) : null;
         }
+
+        /// <summary>Vectorised search for any term (as a substring); whole-word checks follow.</summary>
+        public System.Buffers.SearchValues<string>? Values { get; }
 
         public bool IsTerm(ReadOnlySpan<char> word)
         {
-            if (word.Length < 64 ? (_lengths & (1UL << word.Length)) == 0 : !_long) return false;
             foreach (var t in _terms)
                 if (word.Equals(t, StringComparison.OrdinalIgnoreCase)) return true;
             return false;
         }
     }
 
-    [ThreadStatic] private static int[]? _starts, _ends;
-
     /// <summary>char.IsLetterOrDigit with the ASCII case answered by two range tests (most of an English text).</summary>
     private static bool IsWordChar(char c) =>
         c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
 
+    [ThreadStatic] private static List<int>? _hitStarts, _hitEnds, _rel;
+
+    /// <summary>
+    /// Cuts the snippet without tokenising the whole text: the hits are found with a vectorised search, and only
+    /// the words between nearby hits and around the chosen window are walked. The result is exactly that of the
+    /// word-by-word definition (a window of <see cref="Words"/> words with the most hits, the first such window,
+    /// started up to three words before its first hit): distances between hits are counted exactly up to
+    /// <see cref="Words"/> and capped beyond, which changes no window's count.
+    /// </summary>
     public static string Build(string text, TermMatcher terms)
     {
-        // Word spans and whether each is a term; the buffers are per thread and reused (a search builds 20 snippets).
-        var starts = _starts ??= new int[1024];
-        var ends = _ends ??= new int[1024];
-        var n = 0;
-        var hitWords = new List<int>(8);
-        var i = 0;
-        while (i < text.Length)
+        var hs = _hitStarts ??= new List<int>(16);
+        var he = _hitEnds ??= new List<int>(16);
+        var rel = _rel ??= new List<int>(16);
+        hs.Clear();
+        he.Clear();
+        rel.Clear();
+        if (terms.Values is { } values)
         {
-            if (!IsWordChar(text[i])) { i++; continue; }
-            var s = i;
-            while (i < text.Length && IsWordChar(text[i])) i++;
-            if (n == starts.Length)
+            var i = 0;
+            while (i < text.Length)
             {
-                Array.Resize(ref starts, n * 2);
-                Array.Resize(ref ends, n * 2);
-                _starts = starts;
-                _ends = ends;
-            }
-            starts[n] = s;
-            ends[n] = i;
-            if (terms.IsTerm(text.AsSpan(s, i - s))) hitWords.Add(n);
-            n++;
-        }
-        if (n == 0) return "";
-        // Best window of Words words by number of hits (first one wins ties), found by sliding over the hit list;
-        // then start a couple of words before its first hit.
-        int best = 0, bestCount = 0;
-        if (hitWords.Count > 0)
-        {
-            bestCount = -1;
-            var lo = 0;
-            for (var hi = 0; hi < hitWords.Count; hi++)
-            {
-                // The window ending at word hitWords[hi] holds the hits in (hitWords[hi] - Words, hitWords[hi]].
-                while (hitWords[lo] <= hitWords[hi] - Words) lo++;
-                var count = hi - lo + 1;
-                if (count > bestCount) { bestCount = count; best = Math.Max(0, hitWords[hi] - Words + 1); }
+                var k = text.AsSpan(i).IndexOfAny(values);
+                if (k < 0) break;
+                var p = i + k;
+                if (p > 0 && IsWordChar(text[p - 1])) { i = p + 1; continue; } // inside a word
+                var e = p;
+                while (e < text.Length && IsWordChar(text[e])) e++;
+                if (e > p && terms.IsTerm(text.AsSpan(p, e - p)))
+                {
+                    hs.Add(p);
+                    he.Add(e);
+                }
+                i = Math.Max(e, p + 1);
             }
         }
-        var first = best;
-        var k = hitWords.BinarySearch(best);
-        if (k < 0) k = ~k;
-        var firstHit = k < hitWords.Count ? hitWords[k] : int.MaxValue;
-        if (firstHit < best + Words) first = firstHit;
-        else first = Math.Min(n, best + Words);
-        var from = Math.Max(0, Math.Min(best, first - 3));
-        var to = Math.Min(n - 1, from + Words - 1);
+
+        int from; // char position of the first word shown
+        int skipBefore; // words the window starts before hit `lo` (0 when there are no hits)
+        var lo = 0;
+        if (hs.Count == 0)
+        {
+            from = NextWord(text, 0);
+            if (from < 0) return "";
+            skipBefore = 0;
+        }
+        else
+        {
+            // Word index of each hit relative to the first, with gaps capped at Words.
+            rel.Add(0);
+            for (var h = 1; h < hs.Count; h++) rel.Add(rel[h - 1] + Math.Min(Words, 1 + CountWords(text, he[h - 1], hs[h], Words)));
+            int bestCount = -1, bestK = 0, bestLo = 0;
+            var l = 0;
+            for (var h = 0; h < hs.Count; h++)
+            {
+                while (rel[l] <= rel[h] - Words) l++;
+                if (h - l + 1 > bestCount) { bestCount = h - l + 1; bestK = h; bestLo = l; }
+            }
+            lo = bestLo;
+            // Relative to hit lo: the window starts at min(bestK - 27, lo - 3) words (never before the text's first word).
+            var d = rel[bestK] - rel[lo];
+            skipBefore = Math.Max(3, Words - 1 - d);
+            from = WordsBack(text, hs[lo], skipBefore);
+        }
+
         var sb = new StringBuilder(400);
-        if (from > 0) sb.Append('…');
-        var pos = starts[from];
-        var h = hitWords.BinarySearch(from);
-        if (h < 0) h = ~h;
-        for (var w = from; w <= to; w++)
+        if (PrevWordChar(text, from)) sb.Append('…');
+        var pos = from;
+        var w = 0;
+        var next = 0; // hits before `lo` can fall inside the shown window too
+        var at = from;
+        while (w < Words)
         {
-            sb.Append(text, pos, starts[w] - pos);
-            if (h < hitWords.Count && hitWords[h] == w)
-            {
-                sb.Append(Snippets.MarkStart).Append(text, starts[w], ends[w] - starts[w]).Append(Snippets.MarkEnd);
-                h++;
-            }
-            else sb.Append(text, starts[w], ends[w] - starts[w]);
-            pos = ends[w];
+            var s = NextWord(text, at);
+            if (s < 0) break;
+            var e = s;
+            while (e < text.Length && IsWordChar(text[e])) e++;
+            sb.Append(text, pos, s - pos);
+            while (next < hs.Count && hs[next] < s) next++;
+            if (next < hs.Count && hs[next] == s)
+                sb.Append(Snippets.MarkStart).Append(text, s, e - s).Append(Snippets.MarkEnd);
+            else sb.Append(text, s, e - s);
+            pos = e;
+            at = e;
+            w++;
         }
         // Keep the punctuation right after the last word.
         var tail = pos;
-        while (tail < text.Length && tail - pos < 2 && !char.IsWhiteSpace(text[tail]) && !char.IsLetterOrDigit(text[tail])) tail++;
+        while (tail < text.Length && tail - pos < 2 && !char.IsWhiteSpace(text[tail]) && !IsWordChar(text[tail])) tail++;
         sb.Append(text, pos, tail - pos);
-        if (to < n - 1) sb.Append('…');
+        if (NextWord(text, pos) >= 0) sb.Append('…');
         return sb.ToString();
+    }
+
+    /// <summary>Start of the first word at or after <paramref name="i"/>, or -1.</summary>
+    private static int NextWord(string text, int i)
+    {
+        while (i < text.Length && !IsWordChar(text[i])) i++;
+        return i < text.Length ? i : -1;
+    }
+
+    /// <summary>Whether a word character comes before position <paramref name="i"/>.</summary>
+    private static bool PrevWordChar(string text, int i)
+    {
+        for (var j = i - 1; j >= 0; j--)
+            if (IsWordChar(text[j])) return true;
+        return false;
+    }
+
+    /// <summary>Number of words in text[from..to), counting at most <paramref name="cap"/>.</summary>
+    private static int CountWords(string text, int from, int to, int cap)
+    {
+        var n = 0;
+        var i = from;
+        while (i < to && n < cap)
+        {
+            if (!IsWordChar(text[i])) { i++; continue; }
+            n++;
+            while (i < to && IsWordChar(text[i])) i++;
+        }
+        return n;
+    }
+
+    /// <summary>Start of the word <paramref name="count"/> words before the word starting at <paramref name="start"/> (or of the first word).</summary>
+    private static int WordsBack(string text, int start, int count)
+    {
+        var result = start;
+        var i = start - 1;
+        for (var n = 0; n < count; n++)
+        {
+            while (i >= 0 && !IsWordChar(text[i])) i--;
+            if (i < 0) break;
+            while (i >= 0 && IsWordChar(text[i])) i--;
+            result = i + 1;
+        }
+        return result;
     }
 }

@@ -9,7 +9,7 @@ namespace Dateline.Store;
 /// The default store: one SQLite file in WAL mode (readers never block the writer; a kill -9 loses only the
 /// transaction in flight), FTS5 for full-text search with an external-content index over the articles table.
 /// </summary>
-public sealed class SqliteArticleStore : SqlArticleStore
+public sealed partial class SqliteArticleStore : SqlArticleStore
 {
     private readonly string _connectionString;
 
@@ -315,11 +315,26 @@ public sealed class SqliteArticleStore : SqlArticleStore
               "SELECT a.article_id, a.title, a.published, a.source_url, a.source_path, a.version, a.text, page.score " +
               "FROM page CROSS JOIN articles a WHERE a.id = page.id ORDER BY page.score, page.id DESC"
             : "WITH page AS MATERIALIZED (SELECT articles_fts.rowid AS id FROM articles_fts " +
-              (filters.Length == 0 ? "WHERE articles_fts MATCH @q " : $"CROSS JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH @q{filters} ") +
+              (filters.Length == 0 ? "WHERE articles_fts MATCH @q "
+               // Entity, type and speaker filters need only the article's id: they are checked against the layer
+               // tables without reading the (large) article row of every candidate.
+               : OnlyArticleId(filters) ? $"WHERE articles_fts MATCH @q{filters.Replace("a.id", "articles_fts.rowid", StringComparison.Ordinal)} "
+               : $"CROSS JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH @q{filters} ") +
               "ORDER BY articles_fts.rowid DESC LIMIT @lim OFFSET @off) " +
               // Only the page's rows are read from articles.
               "SELECT a.article_id, a.title, a.published, a.source_url, a.source_path, a.version, a.text, 0.0 " +
               "FROM page CROSS JOIN articles a WHERE a.id = page.id ORDER BY page.id DESC";
+
+    /// <summary>Whether the filter clauses use no column of alias a but its id.</summary>
+    private static bool OnlyArticleId(string filters)
+    {
+        foreach (System.Text.RegularExpressions.Match m in ArticleColumn().Matches(filters))
+            if (m.Groups[1].Value != "id") return false;
+        return true;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w.])a\.(\w+)", System.Text.RegularExpressions.RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    private static partial System.Text.RegularExpressions.Regex ArticleColumn();
 
     protected override string FullTextParameter(string userQuery) => Fts5Query.Build(userQuery);
 
