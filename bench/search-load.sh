@@ -5,7 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-100000}
-DB=${DB:-/tmp/dateline-load-$N.db}
+# The schema version is in the name: a corpus built by an older build would be migrated (slowly) at the
+# server's start and keep the older, larger rows.
+DB=${DB:-/tmp/dateline-load-$N-v3.db}
 PORT=${PORT:-5391}
 CONNS=${CONNS:-50}
 DURATION=${DURATION:-30s}
