@@ -285,6 +285,16 @@ public sealed partial class SqliteArticleStore : SqlArticleStore
         cmd.ExecuteNonQuery();
     }
 
+    protected override long? InsertArticleFast(DbConnection c, DbTransaction t, object?[] values, Dictionary<string, IDisposable> state)
+    {
+        var db = ((SqliteConnection)c).Handle!;
+        if (!state.TryGetValue("article-row", out var st))
+            state["article-row"] = st = new RawStatement(db,
+                $"INSERT INTO articles({ArticleColumns}) VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+        ((RawStatement)st).Run(values);
+        return SQLitePCL.raw.sqlite3_last_insert_rowid(db);
+    }
+
     protected override void AfterArticleInsert(DbConnection c, DbTransaction t, long rowId, NewsDocument doc, ref DbCommand? cached)
     {
         cached ??= Cmd(c, t, "INSERT INTO articles_fts(rowid, title, text) VALUES (@r, @t, @x)", ("r", 0L), ("t", ""), ("x", ""));
