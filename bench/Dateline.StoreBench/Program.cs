@@ -70,7 +70,8 @@ switch (cmd)
     {
         // Single-thread search latency and CPU per query straight on the store (no HTTP), same queries as the load test.
         var db = SArg("--db") ?? throw new ArgumentException("--db");
-        using var store = ArticleStores.Open(db);
+        // --window W: how many of the newest matches SQLite ranks (SqliteArticleStore.RankWindow), to see what ranking costs.
+        using var store = SArg("--window") is { } win ? new SqliteArticleStore(db) { RankWindow = int.Parse(win) } : ArticleStores.Open(db);
         var rng = new Random(11);
         var qs = Enumerable.Range(0, n).Select(_ => Synthetic.Query(rng)).Select(ParseQuery).ToList();
         var only = SArg("--only");

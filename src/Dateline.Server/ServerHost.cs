@@ -44,6 +44,12 @@ public sealed record SearchHitResponse(string ArticleId, string? Title, string? 
 public sealed record SearchResponse(IReadOnlyList<SearchHitResponse> Hits, bool HasMore);
 public sealed record ErrorResponse(string Error);
 
+/// <summary>Source-generated JSON for the API's response types (same names and options as the rest of the API).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(SearchResponse))]
+[JsonSerializable(typeof(ErrorResponse))]
+internal sealed partial class ServerJsonContext : JsonSerializerContext;
+
 /// <summary>Builds the web application: JSON API under /api (OpenAPI at /openapi/v1.json) and the HTML UI.</summary>
 public static class ServerHost
 {
@@ -51,6 +57,8 @@ public static class ServerHost
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.SetMinimumLevel(options.LogLevel);
+        // Hosting opens a logging scope for every request whenever any level is on; nothing here logs per request.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -64,6 +72,8 @@ public static class ServerHost
             j.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             j.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             j.SerializerOptions.TypeInfoResolverChain.Insert(0, DatelineJsonContext.Default);
+            // Search responses are the hot path: generated serializers instead of reflection-built ones.
+            j.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
         });
         builder.Services.AddOpenApi("v1", o =>
         {

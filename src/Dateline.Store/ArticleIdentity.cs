@@ -14,27 +14,41 @@ public static class ArticleIdentity
 {
     public static string ContentHash(NewsDocument doc)
     {
-        var sb = new StringBuilder(doc.Text.Length + 64);
-        AppendNormalised(sb, doc.Title ?? "");
-        sb.Append('\n');
-        AppendNormalised(sb, doc.Text);
-        var bytes = Encoding.UTF8.GetBytes(sb.ToString());
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(bytes, hash);
-        return Convert.ToHexStringLower(hash[..16]);
+        // Normalised into a pooled buffer, encoded into another and hashed in one call: no StringBuilder growth,
+        // no intermediate string or byte array per article (ingest hashes every article it reads).
+        var title = doc.Title ?? "";
+        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(title.Length + doc.Text.Length + 1);
+        byte[]? bytes = null;
+        try
+        {
+            var n = AppendNormalised(chars, 0, title);
+            chars[n++] = '\n';
+            n = AppendNormalised(chars, n, doc.Text);
+            bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(n));
+            var len = Encoding.UTF8.GetBytes(chars, 0, n, bytes, 0);
+            Span<byte> hash = stackalloc byte[32];
+            SHA256.HashData(bytes.AsSpan(0, len), hash);
+            return Convert.ToHexStringLower(hash[..16]);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(chars);
+            if (bytes is not null) System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
     /// <summary>Whitespace runs become one space, ends trimmed: re-wrapped or CRLF copies of a page are the same article.</summary>
-    private static void AppendNormalised(StringBuilder sb, string s)
+    private static int AppendNormalised(char[] into, int at, string s)
     {
         var span = s.AsSpan().Trim();
         var inSpace = false;
         foreach (var c in span)
         {
             if (char.IsWhiteSpace(c)) { inSpace = true; continue; }
-            if (inSpace) { sb.Append(' '); inSpace = false; }
-            sb.Append(c);
+            if (inSpace) { into[at++] = ' '; inSpace = false; }
+            into[at++] = c;
         }
+        return at;
     }
 
     public static string SourceKey(NewsDocument doc)

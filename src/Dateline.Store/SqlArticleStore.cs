@@ -21,16 +21,56 @@ public abstract class SqlArticleStore : IArticleStore
     public int SchemaVersion { get; protected set; }
 
     protected abstract DbConnection OpenConnection();
+
+    /// <summary>
+    /// A connection for reads. The default opens one from the driver's pool; SQLite hands out a long-lived read-only
+    /// connection whose statements stay prepared (see <see cref="ReadSession.Command"/>).
+    /// </summary>
+    protected virtual ReadSession BeginRead() => new(OpenConnection());
+
+    /// <summary>A connection for reads and the commands made on it. Commands belong to the session: callers never dispose them.</summary>
+    protected class ReadSession(DbConnection connection) : IDisposable
+    {
+        private List<DbCommand>? _made;
+
+        public DbConnection Connection => connection;
+
+        /// <summary>A command with this SQL and no parameters, valid until the session is disposed.</summary>
+        public virtual DbCommand Command(string sql)
+        {
+            var cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            (_made ??= []).Add(cmd);
+            return cmd;
+        }
+
+        public virtual void Dispose()
+        {
+            if (_made is not null) foreach (var cmd in _made) cmd.Dispose();
+            connection.Dispose();
+        }
+    }
     protected abstract IReadOnlyList<Migration> Migrations { get; }
     /// <summary>Takes the lock that serialises migrations (same transaction) and makes sure the bookkeeping table exists.</summary>
     protected abstract void PrepareMigration(DbConnection c, DbTransaction t);
     /// <summary>Called after an article row is inserted (SQLite feeds its FTS5 index here).</summary>
     protected virtual void AfterArticleInsert(DbConnection c, DbTransaction t, long rowId, NewsDocument doc, ref DbCommand? cached) { }
     /// <summary>
-    /// A dialect's faster way to insert many rows of one table (SQLite: one JSON parameter through json_each,
-    /// which saves binding hundreds of parameters by name). False to use multi-row VALUES.
+    /// A dialect's faster way to insert many rows of one table (SQLite: one prepared statement per table, bound by
+    /// position). False to use multi-row VALUES. <paramref name="state"/> lives as long as the transaction's writer
+    /// and is disposed with it.
     /// </summary>
-    protected virtual bool InsertRowsFast(DbConnection c, DbTransaction t, string table, string columns, List<object?[]> rows, Dictionary<(string, int), DbCommand> cache) => false;
+    protected virtual bool InsertRowsFast(DbConnection c, DbTransaction t, string table, string columns, List<object?[]> rows, Dictionary<string, IDisposable> state) => false;
+
+    /// <summary>Columns of an article row as <see cref="InsertArticleFast"/> receives them (is_latest is always 1).</summary>
+    protected const string ArticleColumns = "article_id, source_key, version, is_latest, doc_id, title, published, published_day, language, dateline, " +
+                                            "source_path, source_url, source_index, text, doc_json, stored_at";
+
+    /// <summary>
+    /// A dialect's faster insert of an article row: the values of <see cref="ArticleColumns"/> without is_latest,
+    /// in order. Returns the new row's id, or null to use the portable command.
+    /// </summary>
+    protected virtual long? InsertArticleFast(DbConnection c, DbTransaction t, object?[] values, Dictionary<string, IDisposable> state) => null;
 
     /// <summary>Called before the latest version of a source stops being the latest (SQLite drops it from its FTS index).</summary>
     protected virtual void BeforeSupersede(DbConnection c, DbTransaction t, string sourceKey) { }
@@ -42,7 +82,8 @@ public abstract class SqlArticleStore : IArticleStore
     protected abstract string FullTextParameter(string userQuery);
     protected abstract string DialectIntegrityCheck(DbConnection c);
 
-    protected void Migrate()
+    /// <param name="upTo">Stop after this version (tests build an older store to check that it upgrades).</param>
+    protected void Migrate(int upTo = int.MaxValue)
     {
         using var c = OpenConnection();
         using (var t = c.BeginTransaction())
@@ -54,7 +95,7 @@ public abstract class SqlArticleStore : IArticleStore
                 while (r.Read()) applied.Add(Convert.ToInt32(r.GetValue(0)));
             foreach (var m in Migrations.OrderBy(m => m.Version))
             {
-                if (applied.Contains(m.Version)) continue;
+                if (applied.Contains(m.Version) || m.Version > upTo) continue;
                 foreach (var sql in m.Statements)
                     using (var cmd = Cmd(c, t, sql)) cmd.ExecuteNonQuery();
                 using var ins = Cmd(c, t, "INSERT INTO schema_migrations(version, name, applied_at) VALUES (@v, @n, @at)",
@@ -76,7 +117,8 @@ public abstract class SqlArticleStore : IArticleStore
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
         if (articleIds.Count == 0) return found;
-        using var c = OpenConnection();
+        using var read = BeginRead();
+        var c = read.Connection;
         // Chunks of 500 parameters keep the statement small for both engines.
         foreach (var chunk in articleIds.Distinct().Chunk(500))
         {
@@ -147,15 +189,18 @@ public abstract class SqlArticleStore : IArticleStore
             }
 
             var json = JsonSerializer.Serialize(doc, StorageJson.NewsDocument);
-            _insertArticle ??= Cmd(c, t,
-                "INSERT INTO articles(article_id, source_key, version, is_latest, doc_id, title, published, published_day, language, dateline, " +
-                "source_path, source_url, source_index, text, doc_json, stored_at) VALUES " +
-                "(@a, @k, @v, 1, @d, @ti, @p, @pd, @l, @dl, @sp, @su, @si, @tx, @j, @at) RETURNING id",
-                ("a", ""), ("k", ""), ("v", 0), ("d", ""), ("ti", ""), ("p", ""), ("pd", ""), ("l", ""), ("dl", ""),
-                ("sp", ""), ("su", ""), ("si", 0), ("tx", ""), ("j", ""), ("at", ""));
-            Set(_insertArticle, articleId, sourceKey, version, doc.Id, doc.Title, doc.Published, Day(doc.Published), doc.Language, doc.Dateline,
-                doc.Source.Path, doc.Source.Url, doc.Source.Index, doc.Text, json, DateTime.UtcNow.ToString("O"));
-            var rowId = Convert.ToInt64(_insertArticle.ExecuteScalar());
+            object?[] row = [articleId, sourceKey, version, doc.Id, doc.Title, doc.Published, Day(doc.Published), doc.Language, doc.Dateline,
+                doc.Source.Path, doc.Source.Url, doc.Source.Index, doc.Text, json, DateTime.UtcNow.ToString("O")];
+            if (store.InsertArticleFast(c, t, row, _dialect) is not { } rowId)
+            {
+                _insertArticle ??= Cmd(c, t,
+                    $"INSERT INTO articles({ArticleColumns}) VALUES " +
+                    "(@a, @k, @v, 1, @d, @ti, @p, @pd, @l, @dl, @sp, @su, @si, @tx, @j, @at) RETURNING id",
+                    ("a", ""), ("k", ""), ("v", 0), ("d", ""), ("ti", ""), ("p", ""), ("pd", ""), ("l", ""), ("dl", ""),
+                    ("sp", ""), ("su", ""), ("si", 0), ("tx", ""), ("j", ""), ("at", ""));
+                Set(_insertArticle, row);
+                rowId = Convert.ToInt64(_insertArticle.ExecuteScalar());
+            }
             store.AfterArticleInsert(c, t, rowId, doc, ref _fts);
 
             var entities = new Dictionary<string, Entity>(StringComparer.Ordinal);
@@ -225,11 +270,12 @@ public abstract class SqlArticleStore : IArticleStore
         /// <summary>Largest number of rows per INSERT: one statement per table and article instead of one per row.</summary>
         private const int RowsPerStatement = 32;
         private readonly Dictionary<(string, int), DbCommand> _multi = [];
+        private readonly Dictionary<string, IDisposable> _dialect = new(StringComparer.Ordinal);
 
         private void Rows(string table, string columns, List<object?[]> rows)
         {
             if (rows.Count == 0) return;
-            if (store.InsertRowsFast(c, t, table, columns, rows, _multi)) return;
+            if (store.InsertRowsFast(c, t, table, columns, rows, _dialect)) return;
             for (var at = 0; at < rows.Count; at += RowsPerStatement)
             {
                 var k = Math.Min(RowsPerStatement, rows.Count - at);
@@ -266,6 +312,7 @@ public abstract class SqlArticleStore : IArticleStore
             foreach (var cmd in new[] { _exists, _maxVersion, _unlatest, _insertArticle, _fts })
                 cmd?.Dispose();
             foreach (var cmd in _multi.Values) cmd.Dispose();
+            foreach (var d in _dialect.Values) d.Dispose();
         }
     }
 
@@ -300,17 +347,20 @@ public abstract class SqlArticleStore : IArticleStore
 
     public StoredArticle? GetArticle(string articleId)
     {
-        using var c = OpenConnection();
+        using var read = BeginRead();
+        var c = read.Connection;
         ArticleSummary summary;
         string json;
-        using (var cmd = Cmd(c, null, $"SELECT {SummaryColumns}, a.doc_json FROM articles a WHERE a.article_id = @a", ("a", articleId)))
+        string text;
+        using (var cmd = Cmd(c, null, $"SELECT {SummaryColumns}, a.doc_json, a.text FROM articles a WHERE a.article_id = @a", ("a", articleId)))
         using (var r = cmd.ExecuteReader())
         {
             if (!r.Read()) return null;
             summary = ReadSummary(r);
             json = r.GetString(10);
+            text = r.GetString(11);
         }
-        var doc = JsonSerializer.Deserialize(json, DatelineJsonContext.Default.NewsDocument)
+        var doc = StorageJson.Read(json, text)
                   ?? throw new StoreException($"DL303: stored document {articleId} could not be read.");
         var versions = new List<ArticleSummary>();
         using (var cmd = Cmd(c, null, $"SELECT {SummaryColumns} FROM articles a WHERE a.source_key = @k ORDER BY a.version", ("k", summary.SourceKey)))
@@ -321,7 +371,8 @@ public abstract class SqlArticleStore : IArticleStore
 
     public IReadOnlyList<ArticleSummary> ListArticles(int limit, int offset)
     {
-        using var c = OpenConnection();
+        using var read = BeginRead();
+        var c = read.Connection;
         using var cmd = Cmd(c, null, $"SELECT {SummaryColumns} FROM articles a WHERE a.is_latest = 1 ORDER BY a.published_day DESC, a.id DESC LIMIT @l OFFSET @o",
             ("l", Clamp(limit)), ("o", Math.Max(0, offset)));
         using var r = cmd.ExecuteReader();
@@ -332,65 +383,70 @@ public abstract class SqlArticleStore : IArticleStore
 
     public SearchResult Search(SearchQuery q)
     {
-        using var c = OpenConnection();
-        using var cmd = c.CreateCommand();
+        // Parameters first, then the SQL: the same filter combination gives the same text, so a pooled session
+        // finds its statement already prepared.
+        var ps = new List<(string Name, object? Value)>(8);
         var filters = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(q.Entity))
         {
             filters.Append(" AND EXISTS (SELECT 1 FROM entities e WHERE e.article = a.id AND (e.entity_key = @ek OR e.name_lc LIKE @el ESCAPE '\\')");
-            AddParam(cmd, "ek", q.Entity.Trim());
-            AddParam(cmd, "el", Like(q.Entity));
-            if (!string.IsNullOrWhiteSpace(q.EntityType)) { filters.Append(" AND e.type = @et"); AddParam(cmd, "et", q.EntityType.Trim().ToUpperInvariant()); }
+            ps.Add(("ek", q.Entity.Trim()));
+            ps.Add(("el", Like(q.Entity)));
+            if (!string.IsNullOrWhiteSpace(q.EntityType)) { filters.Append(" AND e.type = @et"); ps.Add(("et", q.EntityType.Trim().ToUpperInvariant())); }
             filters.Append(')');
         }
         else if (!string.IsNullOrWhiteSpace(q.EntityType))
         {
             filters.Append(" AND EXISTS (SELECT 1 FROM entities e WHERE e.article = a.id AND e.type = @et)");
-            AddParam(cmd, "et", q.EntityType.Trim().ToUpperInvariant());
+            ps.Add(("et", q.EntityType.Trim().ToUpperInvariant()));
         }
         if (!string.IsNullOrWhiteSpace(q.Speaker))
         {
             filters.Append(" AND EXISTS (SELECT 1 FROM quotes qq WHERE qq.article = a.id AND (qq.speaker_key = @sk OR qq.speaker_lc LIKE @sl ESCAPE '\\'))");
-            AddParam(cmd, "sk", q.Speaker.Trim());
-            AddParam(cmd, "sl", Like(q.Speaker));
+            ps.Add(("sk", q.Speaker.Trim()));
+            ps.Add(("sl", Like(q.Speaker)));
         }
-        if (!string.IsNullOrWhiteSpace(q.From)) { filters.Append(" AND a.published_day >= @fr"); AddParam(cmd, "fr", q.From.Trim()); }
-        if (!string.IsNullOrWhiteSpace(q.To)) { filters.Append(" AND a.published_day <= @to"); AddParam(cmd, "to", q.To.Trim()); }
+        if (!string.IsNullOrWhiteSpace(q.From)) { filters.Append(" AND a.published_day >= @fr"); ps.Add(("fr", q.From.Trim())); }
+        if (!string.IsNullOrWhiteSpace(q.To)) { filters.Append(" AND a.published_day <= @to"); ps.Add(("to", q.To.Trim())); }
         if (!string.IsNullOrWhiteSpace(q.Place))
         {
             filters.Append(" AND (lower(a.dateline) LIKE @pl ESCAPE '\\' OR EXISTS (SELECT 1 FROM entities e2 WHERE e2.article = a.id AND e2.type IN ('GPE','LOC','FAC') AND e2.name_lc LIKE @pl ESCAPE '\\'))");
-            AddParam(cmd, "pl", Like(q.Place));
+            ps.Add(("pl", Like(q.Place)));
         }
         if (!string.IsNullOrWhiteSpace(q.Source))
         {
             filters.Append(" AND (lower(a.source_url) LIKE @src ESCAPE '\\' OR lower(a.source_path) LIKE @src ESCAPE '\\')");
-            AddParam(cmd, "src", Like(q.Source));
+            ps.Add(("src", Like(q.Source)));
         }
         var limit = Clamp(q.Limit);
-        AddParam(cmd, "lim", limit + 1);
-        AddParam(cmd, "off", Math.Max(0, q.Offset));
+        ps.Add(("lim", limit + 1));
+        ps.Add(("off", Math.Max(0, q.Offset)));
 
         var fts = string.IsNullOrWhiteSpace(q.Text) ? "" : FullTextParameter(q.Text);
+        string sql;
         if (fts.Length > 0)
         {
-            AddParam(cmd, "q", fts);
-            cmd.CommandText = FullTextSql(filters.ToString());
+            ps.Add(("q", fts));
+            sql = FullTextSql(filters.ToString());
         }
         else
         {
             var latest = q.AllVersions ? "" : " AND a.is_latest = 1";
-            cmd.CommandText = "SELECT a.article_id, a.title, a.published, a.source_url, a.source_path, a.version, substr(a.text, 1, 400), 0.0 " +
-                              $"FROM articles a WHERE 1 = 1{latest}{filters} ORDER BY a.published_day DESC, a.id DESC LIMIT @lim OFFSET @off";
+            sql = "SELECT a.article_id, a.title, a.published, a.source_url, a.source_path, a.version, substr(a.text, 1, 400), 0.0 " +
+                  $"FROM articles a WHERE 1 = 1{latest}{filters} ORDER BY a.published_day DESC, a.id DESC LIMIT @lim OFFSET @off";
         }
-        var hits = new List<SearchHit>();
-        var terms = fts.Length > 0 ? SnippetBuilder.Terms(q.Text!) : [];
+        using var read = BeginRead();
+        var cmd = read.Command(sql);
+        foreach (var (n, v) in ps) AddParam(cmd, n, v);
+        var hits = new List<SearchHit>(limit + 1);
+        var terms = fts.Length > 0 ? new SnippetBuilder.TermMatcher(SnippetBuilder.Terms(q.Text!)) : null;
         using (var r = cmd.ExecuteReader())
             while (r.Read())
             {
                 var text = S(r, 6) ?? "";
-                var snippet = fts.Length > 0 ? SnippetBuilder.Build(text, terms) : SnippetBuilder.Lead(text);
+                var snippet = terms is not null ? SnippetBuilder.Build(text, terms) : SnippetBuilder.Lead(text);
                 // BM25 in SQLite is "lower is better"; scores are reported as "higher is better" for both stores.
-                var score = Math.Abs(Convert.ToDouble(r.GetValue(7)));
+                var score = r.IsDBNull(7) ? 0 : Math.Abs(r.GetDouble(7));
                 hits.Add(new SearchHit(r.GetString(0), S(r, 1), S(r, 2), S(r, 3), S(r, 4), I(r, 5), snippet, score));
             }
         var more = hits.Count > limit;
@@ -400,7 +456,8 @@ public abstract class SqlArticleStore : IArticleStore
 
     public IReadOnlyList<EntitySummary> Entities(string? nameContains, string? type, int limit, int offset)
     {
-        using var c = OpenConnection();
+        using var read = BeginRead();
+        var c = read.Connection;
         using var cmd = c.CreateCommand();
         var where = new StringBuilder("a.is_latest = 1");
         if (!string.IsNullOrWhiteSpace(nameContains)) { where.Append(" AND e.name_lc LIKE @n ESCAPE '\\'"); AddParam(cmd, "n", Like(nameContains)); }
@@ -418,7 +475,8 @@ public abstract class SqlArticleStore : IArticleStore
 
     public EntityDetail? Entity(string key, int mentionLimit = 200)
     {
-        using var c = OpenConnection();
+        using var read = BeginRead();
+        var c = read.Connection;
         EntitySummary summary;
         using (var cmd = Cmd(c, null, "SELECT e.entity_key, MIN(e.type), MIN(e.name), COUNT(DISTINCT e.article), SUM(e.mention_count) " +
                                       "FROM entities e JOIN articles a ON a.id = e.article WHERE a.is_latest = 1 AND e.entity_key = @k GROUP BY e.entity_key", ("k", key)))
@@ -443,7 +501,8 @@ public abstract class SqlArticleStore : IArticleStore
 
     public IReadOnlyList<QuoteRow> Quotes(QuoteQuery q)
     {
-        using var c = OpenConnection();
+        using var read = BeginRead();
+        var c = read.Connection;
         using var cmd = c.CreateCommand();
         var where = new StringBuilder("a.is_latest = 1");
         if (!string.IsNullOrWhiteSpace(q.SpeakerKey)) { where.Append(" AND qq.speaker_key = @sk"); AddParam(cmd, "sk", q.SpeakerKey.Trim()); }
@@ -465,7 +524,8 @@ public abstract class SqlArticleStore : IArticleStore
 
     public IReadOnlyList<SpeakerSummary> Speakers(int limit)
     {
-        using var c = OpenConnection();
+        using var read = BeginRead();
+        var c = read.Connection;
         using var cmd = Cmd(c, null,
             "SELECT qq.speaker_key, MIN(qq.speaker_name), COUNT(*) FROM quotes qq JOIN articles a ON a.id = qq.article " +
             "WHERE a.is_latest = 1 AND qq.speaker_name IS NOT NULL GROUP BY qq.speaker_key, qq.speaker_lc ORDER BY COUNT(*) DESC, MIN(qq.speaker_name) LIMIT @l",
@@ -478,7 +538,8 @@ public abstract class SqlArticleStore : IArticleStore
 
     public IReadOnlyList<ClaimRow> Claims(ClaimQuery q)
     {
-        using var c = OpenConnection();
+        using var read = BeginRead();
+        var c = read.Connection;
         using var cmd = c.CreateCommand();
         var where = new StringBuilder("a.is_latest = 1");
         if (!string.IsNullOrWhiteSpace(q.Claimant))
@@ -504,7 +565,8 @@ public abstract class SqlArticleStore : IArticleStore
 
     public IReadOnlyList<TimeRow> Timeline(TimeQuery q)
     {
-        using var c = OpenConnection();
+        using var read = BeginRead();
+        var c = read.Connection;
         using var cmd = c.CreateCommand();
         var where = new StringBuilder("a.is_latest = 1 AND t.value_sort IS NOT NULL");
         if (!string.IsNullOrWhiteSpace(q.From)) { where.Append(" AND t.value_sort >= @fr"); AddParam(cmd, "fr", q.From.Trim()); }
@@ -530,7 +592,8 @@ public abstract class SqlArticleStore : IArticleStore
 
     public StoreStats Stats()
     {
-        using var c = OpenConnection();
+        using var read = BeginRead();
+        var c = read.Connection;
         long Count(string sql)
         {
             using var cmd = Cmd(c, null, sql);
@@ -628,17 +691,41 @@ public abstract class SqlArticleStore : IArticleStore
 /// <summary>
 /// The contract JSON as stored: the same fields, with the relaxed encoder (quotes and non-ASCII letters kept
 /// as they are), which is smaller and faster to write; the stored text is never placed in HTML unencoded.
+/// The text is left out: it is the `text` column already (stored once, not twice), and reads put it back
+/// (<see cref="Read"/>). Rows written before this still carry it; reading them works the same.
 /// </summary>
 internal static class StorageJson
 {
-    private static readonly DatelineJsonContext Context = new(new JsonSerializerOptions
+    private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+        TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.WithAddedModifier(DatelineJsonContext.Default, static ti =>
+        {
+            if (ti.Type != typeof(NewsDocument)) return;
+            foreach (var p in ti.Properties)
+                if (p.Name == "text") p.ShouldSerialize = static (_, _) => false;
+        }),
+    };
 
-    public static System.Text.Json.Serialization.Metadata.JsonTypeInfo<NewsDocument> NewsDocument => Context.NewsDocument;
+    public static System.Text.Json.Serialization.Metadata.JsonTypeInfo<NewsDocument> NewsDocument { get; } =
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<NewsDocument>)Options.GetTypeInfo(typeof(NewsDocument));
+
+    /// <summary>The stored JSON with the text column put back as the document's text.</summary>
+    public static NewsDocument? Read(string json, string text)
+    {
+        // The text goes first; a row written before the text was left out also has its own (equal) copy later,
+        // and the last occurrence of a property wins.
+        var open = json.IndexOf('{');
+        if (open < 0) return null;
+        var sb = new StringBuilder(json.Length + text.Length + 32);
+        sb.Append("{\"text\":\"").Append(JsonEncodedText.Encode(text, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value).Append('"');
+        var rest = json.AsSpan(open + 1).TrimStart();
+        if (rest.Length > 0 && rest[0] != '}') sb.Append(',');
+        sb.Append(rest);
+        return JsonSerializer.Deserialize(sb.ToString(), DatelineJsonContext.Default.NewsDocument);
+    }
 }
 
 /// <summary>One versioned schema step: applied once, in order, in one transaction with the others pending.</summary>

@@ -9,11 +9,14 @@ namespace Dateline.Store;
 /// The default store: one SQLite file in WAL mode (readers never block the writer; a kill -9 loses only the
 /// transaction in flight), FTS5 for full-text search with an external-content index over the articles table.
 /// </summary>
-public sealed class SqliteArticleStore : SqlArticleStore
+public sealed partial class SqliteArticleStore : SqlArticleStore
 {
     private readonly string _connectionString;
 
-    public SqliteArticleStore(string path)
+    public SqliteArticleStore(string path) : this(path, int.MaxValue) { }
+
+    /// <summary>Opens the store migrated only up to <paramref name="schemaVersion"/>: for tests of upgrades from older stores.</summary>
+    internal SqliteArticleStore(string path, int schemaVersion)
     {
         Path = System.IO.Path.GetFullPath(path);
         var dir = System.IO.Path.GetDirectoryName(Path);
@@ -35,11 +38,96 @@ public sealed class SqliteArticleStore : SqlArticleStore
             cmd.CommandText = "PRAGMA journal_mode=WAL;";
             cmd.ExecuteNonQuery();
         }
-        Migrate();
+        Migrate(schemaVersion);
     }
 
     public string Path { get; }
     public override string Kind => "sqlite";
+
+    // ---------------------------------------------------------------- pooled reads
+
+    /// <summary>
+    /// Idle read sessions kept for reuse; more than this many idle are closed. Each request holds one while it runs,
+    /// and ASP.NET runs as many at once as it has threads (50 concurrent clients made ~50 in the load test): a
+    /// smaller bound made sessions close and reopen, re-preparing their statements.
+    /// </summary>
+    private const int MaxIdleReaders = 96;
+    // A plain stack under a lock: last returned, first reused (its pages and statements are warm). ConcurrentBag's
+    // Count takes every per-thread lock, which showed up in profiles as contention.
+    private readonly Stack<PooledRead> _idle = new();
+    private readonly Lock _idleLock = new();
+    private bool _disposed;
+
+    /// <summary>
+    /// Reads reuse long-lived connections: the pragmas are set once when the connection is opened, not per request,
+    /// and each connection keeps its statements prepared (a search's SQL is the same text for the same filters), so
+    /// a request pays neither for opening nor for SQL compilation. The connections are query-only.
+    /// </summary>
+    protected override ReadSession BeginRead()
+    {
+        lock (_idleLock)
+            if (_idle.TryPop(out var s)) return s;
+        var c = new SqliteConnection(_connectionString);
+        c.Open();
+        using (var cmd = c.CreateCommand())
+        {
+            // query_only: a read session can never write. mmap: pages are read from the mapped file without a copy
+            // into the page cache, so the cache (2 MB per connection) holds only what mmap cannot (temp b-trees).
+            cmd.CommandText = "PRAGMA query_only=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-2000; PRAGMA mmap_size=2147418112;";
+            cmd.ExecuteNonQuery();
+        }
+        return new PooledRead(this, c);
+    }
+
+    private void Return(PooledRead s)
+    {
+        lock (_idleLock)
+        {
+            if (!_disposed && _idle.Count < MaxIdleReaders)
+            {
+                _idle.Push(s);
+                return;
+            }
+        }
+        s.Close();
+    }
+
+    private sealed class PooledRead(SqliteArticleStore owner, SqliteConnection c) : ReadSession(c)
+    {
+        private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+
+        public override DbCommand Command(string sql)
+        {
+            if (_commands.TryGetValue(sql, out var cmd))
+            {
+                cmd.Parameters.Clear();
+                return cmd;
+            }
+            // Bounded: filter combinations give a few dozen texts; anything past that is not worth keeping.
+            if (_commands.Count >= 64) CloseCommands();
+            cmd = Connection.CreateCommand();
+            cmd.CommandText = sql;
+            // Prepared explicitly: a command prepared only by executing it is prepared again next time, because
+            // the reader stops before it has walked every statement of the text.
+            cmd.Prepare();
+            _commands[sql] = cmd;
+            return cmd;
+        }
+
+        public override void Dispose() => owner.Return(this);
+
+        private void CloseCommands()
+        {
+            foreach (var cmd in _commands.Values) cmd.Dispose();
+            _commands.Clear();
+        }
+
+        public void Close()
+        {
+            CloseCommands();
+            Connection.Dispose();
+        }
+    }
 
     protected override DbConnection OpenConnection()
     {
@@ -101,45 +189,93 @@ public sealed class SqliteArticleStore : SqlArticleStore
             "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='latest_articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
             "INSERT INTO articles_fts(articles_fts) VALUES('rebuild')",
         ]),
+        // The layer tables become WITHOUT ROWID, clustered on (article, ...): a row is written into one b-tree
+        // instead of a rowid table plus its primary-key index, and reading an article's rows is one range scan.
+        // Mentions get a key (a mention is its span within its entity) and lose their separate index.
+        new(3, "layers-without-rowid", [
+            "CREATE TABLE mentions_v3(article INTEGER NOT NULL, ent_id TEXT NOT NULL, start_off INTEGER NOT NULL, end_off INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY(article, ent_id, start_off, end_off)) WITHOUT ROWID",
+            "INSERT OR IGNORE INTO mentions_v3 SELECT article, ent_id, start_off, end_off, text FROM mentions",
+            "DROP TABLE mentions",
+            "ALTER TABLE mentions_v3 RENAME TO mentions",
+            "CREATE TABLE quotes_v3(article INTEGER NOT NULL, idx INTEGER NOT NULL, start_off INTEGER NOT NULL, end_off INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL, medium TEXT NOT NULL, speaker_text TEXT, speaker_name TEXT, speaker_lc TEXT, speaker_key TEXT, cue TEXT, published_day TEXT, PRIMARY KEY(article, idx)) WITHOUT ROWID",
+            "INSERT INTO quotes_v3 SELECT article, idx, start_off, end_off, text, kind, medium, speaker_text, speaker_name, speaker_lc, speaker_key, cue, published_day FROM quotes",
+            "DROP TABLE quotes",
+            "ALTER TABLE quotes_v3 RENAME TO quotes",
+            "CREATE INDEX ix_quotes_speaker ON quotes(speaker_key)",
+            "CREATE INDEX ix_quotes_day ON quotes(published_day)",
+            "CREATE TABLE claims_v3(article INTEGER NOT NULL, idx INTEGER NOT NULL, start_off INTEGER NOT NULL, end_off INTEGER NOT NULL, text TEXT NOT NULL, claimant_name TEXT, claimant_lc TEXT, claimant_key TEXT, check_worthy INTEGER NOT NULL, evidence TEXT NOT NULL, published_day TEXT, PRIMARY KEY(article, idx)) WITHOUT ROWID",
+            "INSERT INTO claims_v3 SELECT article, idx, start_off, end_off, text, claimant_name, claimant_lc, claimant_key, check_worthy, evidence, published_day FROM claims",
+            "DROP TABLE claims",
+            "ALTER TABLE claims_v3 RENAME TO claims",
+            "CREATE INDEX ix_claims_claimant ON claims(claimant_key)",
+            "CREATE TABLE times_v3(article INTEGER NOT NULL, idx INTEGER NOT NULL, start_off INTEGER NOT NULL, end_off INTEGER NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL, value TEXT, value_sort TEXT, PRIMARY KEY(article, idx)) WITHOUT ROWID",
+            "INSERT INTO times_v3 SELECT article, idx, start_off, end_off, text, type, value, value_sort FROM times",
+            "DROP TABLE times",
+            "ALTER TABLE times_v3 RENAME TO times",
+            "CREATE INDEX ix_times_sort ON times(value_sort)",
+            "CREATE TABLE quantities_v3(article INTEGER NOT NULL, idx INTEGER NOT NULL, start_off INTEGER NOT NULL, end_off INTEGER NOT NULL, text TEXT NOT NULL, value REAL NOT NULL, unit TEXT, counts TEXT, PRIMARY KEY(article, idx)) WITHOUT ROWID",
+            "INSERT INTO quantities_v3 SELECT article, idx, start_off, end_off, text, value, unit, counts FROM quantities",
+            "DROP TABLE quantities",
+            "ALTER TABLE quantities_v3 RENAME TO quantities",
+        ]),
     ];
 
-    protected override bool InsertRowsFast(DbConnection c, DbTransaction t, string table, string columns, List<object?[]> rows, Dictionary<(string, int), DbCommand> cache)
+    protected override bool InsertRowsFast(DbConnection c, DbTransaction t, string table, string columns, List<object?[]> rows, Dictionary<string, IDisposable> state)
     {
-        var width = rows[0].Length;
-        if (!cache.TryGetValue((table, -1), out var cmd))
+        // One prepared INSERT per table for the whole transaction, bound by position straight through SQLite's C API:
+        // no SQL to parse and no parameter looked up by name per row (the ADO.NET layer did both for every row).
+        if (!state.TryGetValue(table, out var st))
         {
-            var select = string.Join(", ", Enumerable.Range(0, width).Select(i => $"value ->> {i}"));
-            // "WHERE true" keeps ON CONFLICT from being parsed as part of the SELECT.
-            cmd = Cmd(c, t, $"INSERT INTO {table}({columns}) SELECT {select} FROM json_each(@rows) WHERE true ON CONFLICT DO NOTHING", ("rows", ""));
-            cache[(table, -1)] = cmd;
+            var width = rows[0].Length;
+            var values = string.Join(", ", Enumerable.Range(1, width).Select(i => "?" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            state[table] = st = new RawStatement(((SqliteConnection)c).Handle!, $"INSERT INTO {table}({columns}) VALUES ({values}) ON CONFLICT DO NOTHING");
         }
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(rows.Count * width * 16);
-        using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
-        {
-            w.WriteStartArray();
-            foreach (var row in rows)
-            {
-                w.WriteStartArray();
-                foreach (var v in row)
-                {
-                    switch (v)
-                    {
-                        case null: w.WriteNullValue(); break;
-                        case string str: w.WriteStringValue(str); break;
-                        case int i: w.WriteNumberValue(i); break;
-                        case long l: w.WriteNumberValue(l); break;
-                        case double d: w.WriteNumberValue(d); break;
-                        case bool b: w.WriteNumberValue(b ? 1 : 0); break;
-                        default: w.WriteStringValue(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)); break;
-                    }
-                }
-                w.WriteEndArray();
-            }
-            w.WriteEndArray();
-        }
-        cmd.Parameters[0].Value = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-        cmd.ExecuteNonQuery();
+        var raw = (RawStatement)st;
+        foreach (var row in rows) raw.Run(row);
         return true;
+    }
+
+    /// <summary>A statement prepared once and run many times with positional values.</summary>
+    private sealed class RawStatement : IDisposable
+    {
+        private readonly SQLitePCL.sqlite3 _db;
+        private readonly SQLitePCL.sqlite3_stmt _stmt;
+
+        public RawStatement(SQLitePCL.sqlite3 db, string sql)
+        {
+            _db = db;
+            Check(SQLitePCL.raw.sqlite3_prepare_v2(db, sql, out _stmt));
+        }
+
+        public void Run(object?[] values)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                var p = i + 1;
+                var rc = values[i] switch
+                {
+                    null => SQLitePCL.raw.sqlite3_bind_null(_stmt, p),
+                    string s => SQLitePCL.raw.sqlite3_bind_text(_stmt, p, (string)Safe(s)),
+                    int n => SQLitePCL.raw.sqlite3_bind_int64(_stmt, p, n),
+                    long l => SQLitePCL.raw.sqlite3_bind_int64(_stmt, p, l),
+                    double d => SQLitePCL.raw.sqlite3_bind_double(_stmt, p, d),
+                    bool b => SQLitePCL.raw.sqlite3_bind_int64(_stmt, p, b ? 1 : 0),
+                    var v => SQLitePCL.raw.sqlite3_bind_text(_stmt, p, Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)),
+                };
+                Check(rc);
+            }
+            var step = SQLitePCL.raw.sqlite3_step(_stmt);
+            SQLitePCL.raw.sqlite3_reset(_stmt);
+            if (step != SQLitePCL.raw.SQLITE_DONE) Check(step);
+        }
+
+        private void Check(int rc)
+        {
+            if (rc is SQLitePCL.raw.SQLITE_OK or SQLitePCL.raw.SQLITE_DONE or SQLitePCL.raw.SQLITE_ROW) return;
+            throw new SqliteException(SQLitePCL.raw.sqlite3_errmsg(_db).utf8_to_string() ?? $"SQLite error {rc}", rc);
+        }
+
+        public void Dispose() => _stmt.Dispose();
     }
 
     protected override void BeforeSupersede(DbConnection c, DbTransaction t, string sourceKey)
@@ -147,6 +283,16 @@ public sealed class SqliteArticleStore : SqlArticleStore
         // External-content FTS5 forgets a row only when told its old values.
         using var cmd = Cmd(c, t, "INSERT INTO articles_fts(articles_fts, rowid, title, text) SELECT 'delete', id, title, text FROM articles WHERE source_key = @k AND is_latest = 1", ("k", sourceKey));
         cmd.ExecuteNonQuery();
+    }
+
+    protected override long? InsertArticleFast(DbConnection c, DbTransaction t, object?[] values, Dictionary<string, IDisposable> state)
+    {
+        var db = ((SqliteConnection)c).Handle!;
+        if (!state.TryGetValue("article-row", out var st))
+            state["article-row"] = st = new RawStatement(db,
+                $"INSERT INTO articles({ArticleColumns}) VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+        ((RawStatement)st).Run(values);
+        return SQLitePCL.raw.sqlite3_last_insert_rowid(db);
     }
 
     protected override void AfterArticleInsert(DbConnection c, DbTransaction t, long rowId, NewsDocument doc, ref DbCommand? cached)
@@ -159,22 +305,46 @@ public sealed class SqliteArticleStore : SqlArticleStore
     }
 
     /// <summary>
-    /// How many of the most recent matches are ranked. FTS5 computes BM25 for every row it returns, so ranking
-    /// all matches of a common word over 100k articles costs tens of milliseconds; walking the index newest
-    /// first and ranking a bounded window keeps every query cheap. For news, where the newest matches matter
-    /// most, that is the right trade: results are the best of the newest <see cref="RankWindow"/> matches.
+    /// 0 (the default): full-text results come newest first (most recently stored), and a query costs a walk of the
+    /// index from its newest end that stops as soon as the page is full — a few rows whatever the corpus size,
+    /// with or without filters. A positive value ranks instead the newest <see cref="RankWindow"/> matches by
+    /// BM25 (title weighted 4×): FTS5's bm25() counts every row that matches each term on its first call and reads
+    /// each candidate's column sizes, so this costs two to four times as much per query (see docs/store.md), and
+    /// only the window's matches can be reached.
     /// </summary>
-    public int RankWindow { get; init; } = 200;
+    public int RankWindow { get; init; }
 
     protected override string FullTextSql(string filters) =>
-        "WITH win AS (SELECT articles_fts.rowid AS id, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts " +
-        // CROSS JOIN fixes the loop order: the index drives (newest first), filters are checked per candidate.
-        (filters.Length == 0 ? "WHERE articles_fts MATCH @q " : $"CROSS JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH @q{filters} ") +
-        $"ORDER BY articles_fts.rowid DESC LIMIT {Math.Max(RankWindow, 1)}), " +
-        "page AS MATERIALIZED (SELECT id, score FROM win ORDER BY score, id DESC LIMIT @lim OFFSET @off) " +
-        // The page's texts come back whole; the snippet is cut in C# (cheaper than FTS5's snippet(), which re-reads the doclists per row).
-        "SELECT a.article_id, a.title, a.published, a.source_url, a.source_path, a.version, a.text, page.score " +
-        "FROM page CROSS JOIN articles a WHERE a.id = page.id ORDER BY page.score, page.id DESC";
+        RankWindow > 0
+            ? "WITH win AS (SELECT articles_fts.rowid AS id, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts " +
+              // CROSS JOIN fixes the loop order: the index drives (newest first), filters are checked per candidate.
+              (filters.Length == 0 ? "WHERE articles_fts MATCH @q " : $"CROSS JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH @q{filters} ") +
+              $"ORDER BY articles_fts.rowid DESC LIMIT {RankWindow}), " +
+              "page AS MATERIALIZED (SELECT id, score FROM win ORDER BY score, id DESC LIMIT @lim OFFSET @off) " +
+              // The page's texts come back whole; the snippet is cut in C# (cheaper than FTS5's snippet(), which re-reads the doclists per row).
+              "SELECT a.article_id, a.title, a.published, a.source_url, a.source_path, a.version, a.text, page.score " +
+              "FROM page CROSS JOIN articles a WHERE a.id = page.id ORDER BY page.score, page.id DESC"
+            : "WITH page AS MATERIALIZED (SELECT articles_fts.rowid AS id FROM articles_fts " +
+              (filters.Length == 0 ? "WHERE articles_fts MATCH @q "
+               // Entity, type and speaker filters need only the article's id: they are checked against the layer
+               // tables without reading the (large) article row of every candidate.
+               : OnlyArticleId(filters) ? $"WHERE articles_fts MATCH @q{filters.Replace("a.id", "articles_fts.rowid", StringComparison.Ordinal)} "
+               : $"CROSS JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH @q{filters} ") +
+              "ORDER BY articles_fts.rowid DESC LIMIT @lim OFFSET @off) " +
+              // Only the page's rows are read from articles.
+              "SELECT a.article_id, a.title, a.published, a.source_url, a.source_path, a.version, a.text, 0.0 " +
+              "FROM page CROSS JOIN articles a WHERE a.id = page.id ORDER BY page.id DESC";
+
+    /// <summary>Whether the filter clauses use no column of alias a but its id.</summary>
+    private static bool OnlyArticleId(string filters)
+    {
+        foreach (System.Text.RegularExpressions.Match m in ArticleColumn().Matches(filters))
+            if (m.Groups[1].Value != "id") return false;
+        return true;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w.])a\.(\w+)", System.Text.RegularExpressions.RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    private static partial System.Text.RegularExpressions.Regex ArticleColumn();
 
     protected override string FullTextParameter(string userQuery) => Fts5Query.Build(userQuery);
 
@@ -202,6 +372,14 @@ public sealed class SqliteArticleStore : SqlArticleStore
 
     public override void Dispose()
     {
+        PooledRead[] idle;
+        lock (_idleLock)
+        {
+            _disposed = true;
+            idle = [.. _idle];
+            _idle.Clear();
+        }
+        foreach (var s in idle) s.Close();
         // Pooled connections keep the file open; clearing lets callers delete or copy it right away.
         SqliteConnection.ClearAllPools();
         base.Dispose();

@@ -20,7 +20,7 @@ public abstract class StoreContractTests : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private const string Bridge =
+    protected const string Bridge =
         "The [Old Mill footbridge]{FAC} reopens in [April]{DATE:2026-04}, [Mayor Maria Keller]{PERSON:Maria Keller} said. " +
         "<q speaker=\"Maria Keller\" cue=\"said\">\"We will deliver it,\"</q> [Keller]{PERSON:Maria Keller} said in [Lakemont]{GPE}. " +
         "<c claimant=\"Maria Keller\" evidence=\"cited\" ev=\"an inspection report\">The repairs cost [2.4 million euros]{QTY:2400000}, according to an inspection report.</c>";
@@ -303,7 +303,7 @@ public sealed class SqliteStoreTests : StoreContractTests
     public void Open_NewFile_UsesWalAndLatestSchema()
     {
         using var s = new SqliteArticleStore(_dir.File("wal.db"));
-        Assert.Equal(2, s.SchemaVersion);
+        Assert.Equal(3, s.SchemaVersion);
         using var c = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + s.Path);
         c.Open();
         using var cmd = c.CreateCommand();
@@ -317,8 +317,72 @@ public sealed class SqliteStoreTests : StoreContractTests
         var path = _dir.File("m.db");
         using (var s = new SqliteArticleStore(path)) s.Store([Docs.Plain("Kept across reopen.", "https://e.example/k")]);
         using var again = new SqliteArticleStore(path);
-        Assert.Equal(2, again.SchemaVersion);
+        Assert.Equal(3, again.SchemaVersion);
         Assert.Equal(1, again.Stats().Articles);
+    }
+
+    [Fact]
+    public void Open_StoreAtSchema2_UpgradesKeepingEveryLayer()
+    {
+        var path = _dir.File("v2.db");
+        string id;
+        using (var old = new SqliteArticleStore(path, schemaVersion: 2))
+        {
+            Assert.Equal(2, old.SchemaVersion);
+            id = old.Store([Docs.Make(Bridge, "https://e.example/bridge")])[0].ArticleId;
+            // A row as the code before the upgrade wrote it: the contract JSON carried the text as well.
+            Sql(path, "UPDATE articles SET doc_json = json_set(doc_json, '$.text', text)");
+        }
+        var before = Sql(path, "SELECT (SELECT COUNT(*) FROM mentions) || '/' || (SELECT COUNT(*) FROM quotes) || '/' || (SELECT COUNT(*) FROM claims) || '/' || (SELECT COUNT(*) FROM times) || '/' || (SELECT COUNT(*) FROM quantities)");
+        using var s = new SqliteArticleStore(path);
+        Assert.Equal(3, s.SchemaVersion);
+        Assert.Equal(before, Sql(path, "SELECT (SELECT COUNT(*) FROM mentions) || '/' || (SELECT COUNT(*) FROM quotes) || '/' || (SELECT COUNT(*) FROM claims) || '/' || (SELECT COUNT(*) FROM times) || '/' || (SELECT COUNT(*) FROM quantities)"));
+        Assert.NotEqual("0/0/0/0/0", before);
+        Assert.Contains("WITHOUT ROWID", Sql(path, "SELECT sql FROM sqlite_master WHERE name = 'mentions'"));
+        var doc = s.GetArticle(id)!.Document;
+        Assert.StartsWith("The Old Mill footbridge", doc.Text);
+        Assert.Single(doc.Quotes!);
+        Assert.Equal("ok", s.IntegrityCheck());
+        Assert.Single(s.Search(new SearchQuery { Text = "footbridge", Speaker = "keller" }).Hits);
+        Assert.NotEmpty(s.Entity("person-maria-keller")!.Mentions);
+    }
+
+    [Fact]
+    public void Store_DocJson_DoesNotRepeatTheText()
+    {
+        var path = _dir.File("j.db");
+        using var s = new SqliteArticleStore(path);
+        var doc = Docs.Make(Bridge, "https://e.example/bridge");
+        var id = s.Store([doc])[0].ArticleId;
+        Assert.Equal("0", Sql(path, "SELECT COUNT(*) FROM articles WHERE instr(doc_json, 'footbridge reopens') > 0 OR json_extract(doc_json, '$.text') IS NOT NULL"));
+        var back = s.GetArticle(id)!.Document;
+        Assert.Equal(doc.Text, back.Text);
+        Assert.Equal(doc.Entities!.Count, back.Entities!.Count);
+    }
+
+    [Fact]
+    public void Search_ManyMatches_NewestFirstAndEveryPageReachable()
+    {
+        using var s = new SqliteArticleStore(_dir.File("n.db"));
+        for (var i = 0; i < 12; i++) s.Store([Docs.Plain($"Report {i} mentions ferries once among other words.", $"https://e.example/{i}", $"Report {i}")]);
+        var first = s.Search(new SearchQuery { Text = "ferries", Limit = 5 });
+        Assert.Equal(["Report 11", "Report 10", "Report 9", "Report 8", "Report 7"], first.Hits.Select(h => h.Title));
+        Assert.True(first.HasMore);
+        var last = s.Search(new SearchQuery { Text = "ferries", Limit = 5, Offset = 10 });
+        Assert.Equal(["Report 1", "Report 0"], last.Hits.Select(h => h.Title));
+        Assert.False(last.HasMore);
+        // With filters the index still drives and stops at a full page.
+        var filtered = s.Search(new SearchQuery { Text = "ferries", Source = "e.example/1", Limit = 5 });
+        Assert.Equal(["Report 11", "Report 10", "Report 1"], filtered.Hits.Select(h => h.Title));
+    }
+
+    private static string Sql(string path, string sql)
+    {
+        using var c = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + path + ";Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToString(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
     }
 
     [Fact]
