@@ -58,6 +58,11 @@ internal sealed class PageMetadata
                 if (Modified is not null) break;
             }
         }
+        // The day readers see wins over a machine timestamp one day off: a UTC timestamp of a late-evening or early-morning
+        // publication carries the neighbouring calendar day (htmldate also prefers the page's local date).
+        if (Published is { Length: > 10 } stamp && VisibleDate(hints) is { } seen && DayDistance(stamp, seen) == 1
+            && ((CanonicalUrl ?? Url) is not { } pu || DateParser.FromUrl(pu) is not { } ud || ud != stamp[..10]))
+            Published = seen;
         // 3. <time> marked as the publication time, then byline/date lines, then any <time>.
         if (Published is null)
             foreach (var (v, strong) in TimeElements)
@@ -86,6 +91,25 @@ internal sealed class PageMetadata
         JsonDocs.Clear();
     }
 
+    /// <summary>The first date written in the byline/date elements of the article, near the headline, or in dropped date lines.</summary>
+    string? VisibleDate(List<string> hints)
+    {
+        foreach (var (h, inArticle) in DateHints)
+            if (inArticle && DateParser.FindInText(h) is { } d) return d;
+        if (NearTitle is not null && DateParser.FindInText(NearTitle) is { } n) return n;
+        foreach (var h in hints)
+            if (DateParser.FindInText(h) is { } d) return d;
+        return null;
+    }
+
+    static int DayDistance(string a, string b)
+    {
+        if (a.Length < 10 || b.Length < 10) return -1;
+        if (!DateOnly.TryParseExact(a.AsSpan(0, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var x)
+            || !DateOnly.TryParseExact(b.AsSpan(0, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var y)) return -1;
+        return Math.Abs(x.DayNumber - y.DayNumber);
+    }
+
     static readonly string[] PublishedKeys =
     [
         "article:published_time", "og:article:published_time", "article:published", "og:published_time", "published_time",
@@ -108,6 +132,17 @@ internal sealed class PageMetadata
         // Article types first, then any object that has the field.
         foreach (var o in all) if (IsArticleType(o)) yield return o;
         foreach (var o in all) if (!IsArticleType(o) && TypeOf(o) is not ("Person" or "Organization" or "WebSite" or "BreadcrumbList" or "ImageObject")) yield return o;
+    }
+
+    /// <summary>JSON-LD nodes by "@id", for references such as "author": {"@id": "...#person"}.</summary>
+    internal Dictionary<string, JsonElement> ObjectsById()
+    {
+        var all = new List<JsonElement>();
+        foreach (var root in JsonLd) Flatten(root, all, 0);
+        var d = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var o in all)
+            if (o.TryGetProperty("@id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } s) d.TryAdd(s, o);
+        return d;
     }
 
     static void Flatten(JsonElement e, List<JsonElement> into, int depth)
@@ -206,7 +241,7 @@ internal static class HtmlMetadata
                     case "style": case "noscript": case "template": case "svg":
                         continue;
                     case "h1":
-                        if (h1s.Count < 5) h1s.Add((HtmlText.Text(c, 500), inArticle));
+                        if (h1s.Count < 5 && HeadlineText(c) is { } ht) h1s.Add((ht, inArticle));
                         break;
                     case "time":
                         {
@@ -310,11 +345,73 @@ internal static class HtmlMetadata
             siteName: m.SiteName);
         authorElems.AddRange(bylineElems.Where(b => b.inArticle).Select(b => b.text));
         authorElems.AddRange(bylineElems.Where(b => !b.inArticle).Select(b => b.text));
-        m.Authors = AuthorCleaner.Choose(articles, m.Metas, authorElems, m.SiteName);
+        m.Authors = AuthorCleaner.Choose(articles, m.Metas, authorElems, m.SiteName, m.ObjectsById());
         return m;
     }
 
     static bool Has(string s, string what) => s.Contains(what, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The headline an h1 shows, or null when the h1 is not one: screen-reader-only h1s ("Navigation"), logos (an h1 that is
+    /// only a link to the home page). Kickers (Dachzeile, overline, topic label) and hidden separators inside the h1 are left
+    /// out; an explicit headline part (class "headline"/"title") is taken alone.
+    /// </summary>
+    static string? HeadlineText(IElement h1)
+    {
+        var cl = h1.GetAttribute("class")?.ToLowerInvariant();
+        if (cl is not null && cl.Length < 300 && HiddenClass(cl)) return null;
+        var links = h1.GetElementsByTagName("a");
+        if (links.Length == 1 && links[0].GetAttribute("href") is { } href && IsHomeLink(href)
+            && HtmlText.Text(links[0], 500).Length >= HtmlText.Text(h1, 500).Length - 2) return null;
+        bool special = false;
+        foreach (var d in h1.QuerySelectorAll("[class]"))
+        {
+            var dc = d.GetAttribute("class")!.ToLowerInvariant();
+            if (dc.Length > 300) continue;
+            if (KickerClass(dc) || HiddenClass(dc)) { special = true; continue; }
+            if (d.ParentElement == h1 && HeadlinePart(dc) && HtmlText.Text(d, 500) is { Length: >= 10 } head) return head;
+        }
+        if (!special) return HtmlText.Text(h1, 500);
+        var sb = new System.Text.StringBuilder();
+        AppendSkipping(h1, sb, 0);
+        return HtmlText.Collapse(sb.ToString());
+
+        static void AppendSkipping(INode n, System.Text.StringBuilder sb, int depth)
+        {
+            if (depth > 20 || sb.Length > 1000) return;
+            foreach (var k in n.ChildNodes)
+            {
+                if (k is IElement e && e.GetAttribute("class") is { Length: < 300 } c && (KickerClass(c.ToLowerInvariant()) || HiddenClass(c.ToLowerInvariant())))
+                { sb.Append(' '); continue; }
+                if (k is IText t) sb.Append(t.Data);
+                else if (k is IElement) { sb.Append(' '); AppendSkipping(k, sb, depth + 1); sb.Append(' '); }
+            }
+        }
+    }
+
+    static bool HeadlinePart(string c)
+    {
+        foreach (var tok in c.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if ((tok.EndsWith("headline", StringComparison.Ordinal) || tok.EndsWith("title", StringComparison.Ordinal))
+                && !Has(tok, "sub") && !Has(tok, "top") && !Has(tok, "over") && !Has(tok, "pre") && !Has(tok, "kicker") && !Has(tok, "super"))
+                return true;
+        return false;
+    }
+
+    static bool KickerClass(string c) => Has(c, "kicker") || Has(c, "dachzeile") || Has(c, "overline") || Has(c, "topline") || Has(c, "roofline")
+        || Has(c, "eyebrow") || Has(c, "supertitle") || Has(c, "spitzmarke") || Has(c, "topic") || Has(c, "overhead") || Has(c, "pretitle")
+        || Has(c, "pre-title") || Has(c, "preheadline") || Has(c, "flag") || Has(c, "rubric") || Has(c, "toptitle");
+
+    static bool HiddenClass(string c) => Has(c, "sr-only") || Has(c, "visually-hidden") || Has(c, "visuallyhidden") || Has(c, "screen-reader")
+        || Has(c, "aural") || Has(c, "offscreen") || Has(c, "element-invisible") || Has(c, "u-hidden") || c.Split(' ').Contains("hidden") || Has(c, "a11y");
+
+    static bool IsHomeLink(string href)
+    {
+        href = href.Trim();
+        if (href is "/" or "./" or "#" or "index.html" or "/index.html" or "/de/" or "/en/" or "/fr/") return true;
+        if (!Uri.TryCreate(href, UriKind.Absolute, out var u)) return false;
+        return u.AbsolutePath is "/" or "" or "/index.html" or "/index.php" && string.IsNullOrEmpty(u.Query.TrimStart('?'));
+    }
 
     static bool ByLineClass(string? cls) => cls is not null &&
         (Has(cls, "author") || Has(cls, "byline") || Has(cls, "autor") || Has(cls, "auteur") || Has(cls, "writer") || Has(cls, "verfasser") || Has(cls, "creator"))
@@ -357,7 +454,45 @@ internal static class HtmlMetadata
             m.JsonDocs.Add(jd);
             m.JsonLd.Add(jd.RootElement);
         }
-        catch (JsonException) { }
+        catch (JsonException)
+        {
+            // Hand-built JSON-LD often has raw line breaks inside strings (invalid JSON); escaped, it usually parses.
+            var fixedText = EscapeControlsInStrings(text);
+            if (ReferenceEquals(fixedText, text)) return;
+            try
+            {
+                var jd = JsonDocument.Parse(fixedText, new JsonDocumentOptions { MaxDepth = 64, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                m.JsonDocs.Add(jd);
+                m.JsonLd.Add(jd.RootElement);
+            }
+            catch (JsonException) { }
+        }
+    }
+
+    /// <summary>Escapes raw control characters inside JSON string literals; returns the same instance when there are none.</summary>
+    static string EscapeControlsInStrings(string t)
+    {
+        System.Text.StringBuilder? sb = null;
+        bool inStr = false, esc = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            char ch = t[i];
+            if (inStr && ch < ' ')
+            {
+                sb ??= new System.Text.StringBuilder(t.Length + 64).Append(t, 0, i);
+                sb.Append(ch switch { '\n' => "\\n", '\r' => "\\r", '\t' => "\\t", _ => " " });
+                continue;
+            }
+            if (inStr)
+            {
+                if (esc) esc = false;
+                else if (ch == '\\') esc = true;
+                else if (ch == '"') inStr = false;
+            }
+            else if (ch == '"') inStr = true;
+            sb?.Append(ch);
+        }
+        return sb?.ToString() ?? t;
     }
 
     /// <summary>Markup inside a JSON string: tags dropped, block ends become line breaks.</summary>

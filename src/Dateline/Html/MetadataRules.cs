@@ -160,7 +160,8 @@ internal static class TitleChooser
             {
                 if (t is null) continue;
                 var clean = StripSite(t, siteName);
-                if (clean.Length >= 10 && clean.Length < h1.Length && h1.Contains(clean, StringComparison.Ordinal)) return clean;
+                // Only a leading kicker goes ("Corona: Headline"); text after the meta title is part of the headline.
+                if (clean.Length >= 10 && clean.Length < h1.Length && h1.EndsWith(clean, StringComparison.Ordinal)) return clean;
             }
             return h1;
         }
@@ -223,14 +224,23 @@ internal static class TitleChooser
 /// <summary>Person names of the authors: JSON-LD author, then author meta tags, then itemprop/rel=author elements.</summary>
 internal static partial class AuthorCleaner
 {
-    public static List<string> Choose(List<JsonElement> articles, List<(string key, string value)> metas, List<string> elems, string? siteName)
+    public static List<string> Choose(List<JsonElement> articles, List<(string key, string value)> metas, List<string> elems, string? siteName,
+        IReadOnlyDictionary<string, JsonElement>? byId = null)
     {
         foreach (var o in articles)
         {
             if (!o.TryGetProperty("author", out var a)) continue;
             var names = new List<string>();
-            FromJson(a, names, 0);
+            FromJson(a, names, 0, byId);
             var r = CleanAll(names, siteName);
+            if (r.Count > 0) return r;
+        }
+        // Yoast and similar plugins write the byline as a labelled pair: twitter:label1 "Written by", twitter:data1 "Jane Doe".
+        foreach (var (k, v) in metas)
+        {
+            if (!k.StartsWith("twitter:label", StringComparison.Ordinal) || !AuthorLabel().IsMatch(v.Trim())) continue;
+            var dataKey = "twitter:data" + k["twitter:label".Length..];
+            var r = CleanAll(metas.Where(x => x.key == dataKey).Select(x => x.value).ToList(), siteName);
             if (r.Count > 0) return r;
         }
         foreach (var key in new[] { "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author", "og:article:author" })
@@ -261,15 +271,19 @@ internal static partial class AuthorCleaner
 
     public static List<string> FromLines(List<string> lines, string? siteName) => CleanAll(lines, siteName);
 
-    static void FromJson(JsonElement a, List<string> into, int depth)
+    static void FromJson(JsonElement a, List<string> into, int depth, IReadOnlyDictionary<string, JsonElement>? byId)
     {
         if (depth > 4) return;
         switch (a.ValueKind)
         {
             case JsonValueKind.String: into.Add(a.GetString() ?? ""); break;
-            case JsonValueKind.Array: foreach (var x in a.EnumerateArray()) FromJson(x, into, depth + 1); break;
+            case JsonValueKind.Array: foreach (var x in a.EnumerateArray()) FromJson(x, into, depth + 1, byId); break;
             case JsonValueKind.Object:
-                if (PageMetadata.TypeOf(a) is "Organization" or "NewsMediaOrganization") return;
+                // Schema graphs (Yoast and others) give the author as a reference {"@id": ...} to a Person node elsewhere.
+                if (!a.TryGetProperty("name", out _) && byId is not null && PageMetadata.Str(a, "@id") is { } id
+                    && byId.TryGetValue(id, out var target) && target.TryGetProperty("name", out _))
+                    a = target;
+                if (PageMetadata.TypeOf(a) is "Organization" or "NewsMediaOrganization" or "Corporation" or "WebSite") return;
                 if (PageMetadata.Str(a, "name") is { } n) into.Add(n);
                 break;
         }
@@ -296,14 +310,18 @@ internal static partial class AuthorCleaner
 
     static string? CleanOne(string s, string? siteName)
     {
-        s = s.Trim(' ', ',', ';', ':', '|', '-', '–', '·', '/', '~');
+        s = s.Trim(' ', ',', ';', ':', '|', '-', '–', '·', '/', '~', '\'', '"', '“', '”', '‘', '’', '«', '»');
+        // A photo or picture credit names the photographer, not the author.
+        if (CreditStart().IsMatch(s)) return null;
         s = Prefix().Replace(s, "");
         if (s.Contains('@')) return null;
         int cut = s.IndexOfAny(['|', '(', '\n', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '•', '·']);
         if (cut > 0) s = s[..cut];
-        s = s.Trim(' ', ',', ';', ':', '-', '–', '~');
+        s = PickDashPart(s);
+        s = s.Trim(' ', ',', ';', ':', '-', '–', '—', '~');
         s = Prefix().Replace(s, "");
         if (Noise().IsMatch(s)) return null;
+        s = CutTail(s);
         foreach (var w in s.Split(' '))
             if (w.Length > 2 && w.IndexOf('.') is > 0 and var dot && dot < w.Length - 1) return null;
         if (s.Length < 2 || s.Length > 60) return null;
@@ -315,15 +333,78 @@ internal static partial class AuthorCleaner
         return s;
     }
 
-    [GeneratedRegex(@"\s*(?:;|,\s+(?=\p{Lu})|\s+(?:and|und|et|y|e|en|&)\s+)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    /// <summary>"Jane Doe - Site" / "About the author – Jane Doe": the dash-separated part that reads as a person name.</summary>
+    static string PickDashPart(string s)
+    {
+        foreach (var sep in new[] { " - ", " – ", " — " })
+        {
+            if (!s.Contains(sep, StringComparison.Ordinal)) continue;
+            var parts = s.Split(sep, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            foreach (var p in parts) if (LooksLikeFullName(p)) return p;
+            return parts.Length > 0 ? parts[0] : s;
+        }
+        return s;
+    }
+
+    static bool LooksLikeFullName(string p)
+    {
+        var ws = p.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (ws.Length is < 2 or > 4) return false;
+        foreach (var w in ws) if (!char.IsUpper(w[0]) && !Particles.Contains(w)) return false;
+        return !TailStop.Contains(ws[^1].TrimEnd('.', ','));
+    }
+
+    static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
+        { "von", "van", "de", "der", "den", "du", "da", "di", "del", "della", "la", "le", "zu", "y", "bin", "al", "dos", "das", "ter", "ten", "vom", "zum" };
+
+    // Words that end a name when they follow it in a byline: dates, "Stand"/"Hace"/"vor" (as of / ago), picture labels, articles.
+    static readonly HashSet<string> TailStop = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "januar", "jänner", "februar", "märz", "juni", "juli", "oktober", "dezember",
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "okt", "nov", "dec", "dez",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+        "mo", "fr", "sa", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+        "stand", "hace", "vor", "il", "ago", "updated", "published", "aktualisiert", "veröffentlicht", "symbolbild", "foto", "fotos", "photo", "bild",
+        "mitglied", "member", "the", "for", "für", "jeden", "am", "um", "on", "at", "publié", "mis",
+    };
+
+    /// <summary>Cuts a name at the first word that cannot continue it (a date word, a label, a lower-case word that is no particle).</summary>
+    static string CutTail(string s)
+    {
+        var ws = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (ws.Length < 2) return s;
+        for (int i = 1; i < ws.Length; i++)
+        {
+            var w = ws[i].TrimEnd('.', ',', ':');
+            bool stop = TailStop.Contains(w);
+            // A lower-case word after a full name ("Jane Doe schreibt"); a lower-case surname right after a first name is kept.
+            bool lower = i >= 2 && w.Length > 0 && char.IsLower(w[0]) && !Particles.Contains(w) && char.IsUpper(ws[0][0]);
+            if (stop || lower) return string.Join(' ', ws[..i]);
+        }
+        return s;
+    }
+
+    [GeneratedRegex(@"^(?:foto|fotos|photo|photos|bild|bilder|image|credit|quelle|source|illustration|grafik)\b\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex CreditStart();
+
+    [GeneratedRegex(@"^(?:written by|verfasst von|geschrieben von|von|by|écrit par|par|escrito por|scritto da|autor|autorin|author|auteur)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AuthorLabel();
+
+    [GeneratedRegex(@"\s*(?:;|,\s+(?=\p{Lu})|\s+(?:and|And|AND|und|Und|et|y|e|en|&)\s+)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AuthorSplit();
 
-    [GeneratedRegex(@"^(?:(?:by|von|vom|par|de|di|door|av|por|text|texte|autor|autorin|author|auteur|written by|geschrieben von|posted by|post author|verfasst von|ein beitrag von|beitrag von|beitragvon|veröffentlicht von|autorenseite von|über|interview|eingestellt von|publié par|pubblicato da|pressemitteilung von|©|\(c\))\s*:?\s*(?=\p{L})|author(?=\p{Lu}))+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // Each prefix word must end at a word boundary: "de" is a prefix in "de Jean Dupont", not in "Dennis".
+    [GeneratedRegex(@"^(?:(?:(?:by|von|vom|par|de|di|door|av|por|text|texte|autor|autorin|author|auteur|written by|geschrieben von|posted by|post author|verfasst von|ein beitrag von|beitrag von|beitragvon|blog beitrag von|veröffentlicht von|publiziert von|autorenseite von|über|interview|eingestellt von|erstellt von|publié par|pubblicato da|pressemitteilung von|about the author|über den autor|über die autorin)\b|©|\(c\))\s*:?\s*(?=\p{L})|author(?=\p{Lu}))+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Prefix();
 
-    [GeneratedRegex(@"\b(uhr|kommentar\w*|comments?|minuten|minutes?|lesezeit|anzeigen|artikel|beiträge|posts|alle|mehr|more|read|lesen|shares?|follow|folgen|profil|profile|veröffentlicht|published|updated|aktualisiert|am|on|le|écrit|geschrieben|at)\b|^(by|von|par|author|autor|auteur|über|about|post author|autorenseite von|themegrill|wordpress)$|→|»|›", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // Function words ("am", "on", "le", "at") only in lower case: "Loïc Le Clerc" is a name, "le 3 mai" is a date line.
+    [GeneratedRegex(@"\b(?i:uhr|kommentar\w*|comments?|minuten|minutes?|lesezeit|anzeigen|artikel|beiträge|posts|alle|mehr|more|read|lesen|shares?|follow|folgen|profil|profile|veröffentlicht|publiziert|published|updated|aktualisiert|écrit|geschrieben)\b|\b(am|on|le|at)\b|^(?i:by|von|par|author|autor|auteur|über|about|post author|autorenseite von|themegrill|wordpress)$|→|»|›", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Noise();
 
-    [GeneratedRegex(@"^(admin|administrator|wordpressadmin|redaktion|editor|editors|staff|user|guest|gast|anonymous|unknown|null|none|webmaster|team|posted|link|links|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(admin|administrator|wordpressadmin|redaktion|editor|editors|staff|user|guest|gast|anonymous|unknown|null|none|webmaster|team|posted|link|links|no author|text|texte|foto|fotos|photo|photos|bild|bilder|por|de|door|phd|ph\.d\.?|md|m\.d\.|mba|msc|dr\.?|prof\.?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Generic();
 }
