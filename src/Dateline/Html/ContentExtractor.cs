@@ -542,8 +542,16 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
                 continue;
             }
             if (block.Kind == ZoneKinds.Body && IsBoilerplateLine(block.Text, tag)) continue;
+            // Calls to action (newsletter, subscribe, follow us, support us, copyright and licence notes, affiliate
+            // disclosures, "you might also like") are page furniture even when they sit inside the article container.
+            if (block.Kind == ZoneKinds.Body && block.Text.Length <= 300 && CallToAction().IsMatch(block.Text)) continue;
+            // A short block carrying a picture credit ("... © Agency", "(Foto: X)", "Getty Images") is an image caption
+            // written as a paragraph.
+            var isHeading = tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
+            var b = block;
+            if (b.Kind == ZoneKinds.Body && !isHeading && b.Text.Length <= 350 && CaptionLike().IsMatch(b.Text)) b = b with { Kind = ZoneKinds.Caption };
             if (tag is "h1" && meta.Title is not null && Same(block.Text, meta.Title)) continue;
-            result.Add(block);
+            result.Add(b);
             lastIsHeading = tag is "h2" or "h3" or "h4" or "h5" or "h6" && block.Text.Length < 80;
         }
         TrimTail(result);
@@ -624,6 +632,12 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
     [GeneratedRegex(@"^((von|by|par|de|di|door|av|por)\s+[\p{Lu}][\p{L}\.\-']+(\s+[\p{Lu}][\p{L}\.\-']+){0,3}|(veröffentlicht|aktualisiert|published|updated|posted|publié|mis à jour|stand|erstellt|geändert)\b.{0,60}|[\d\s\.\,\-/:|]*(\d{1,2}\.?\s*(jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|mars|avr|juin|juil|août|sept|déc)[\p{L}\.]*\s*\d{0,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4})[\d\s\.\,\-/:|]*(uhr|h|am|pm)?\s*)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BylineOrDateLine();
+
+    [GeneratedRegex(@"newsletter|subscribe now|please subscribe|jetzt abonnieren|abonnieren sie|im abo\b|\beinloggen|\blog in to|\blog ?in (here|now)|registrieren sie sich|sign up|sign-up|follow (us|the \w+) on|folgen sie uns|folge uns|síguenos|siguenos|únete|download the .{0,40}app|apps? for ios|in der [\w-]+-app|get the latest news|never miss|keine .{0,40} mehr verpassen|nichts mehr versäumen|support (our|us)\b|unterstütze (uns|unser)|unterstützen sie (uns|unser)|apóyanos|\bdonate\b|jetzt spenden|alle rechte vorbehalten|all rights reserved|copyrighted property|vervielfältigung|licensed under|creative commons attribution|sofern nicht anders|written permission|contains references to products|erhält .{0,30}provision|affiliate[- ]links?|enthält werbung|^\*?werbung[.:]?$|^anzeige\b|loading\.\.\.|\(\d+ stimmen|keine bewertungen|war der artikel nützlich|artikel gefallen|bookmark the permalink|this entry was posted in|der beitrag wurde am|^explore further$|you might also like|könnte dich auch interessieren|könnte sie auch interessieren|ähnliche beiträge|^schon gelesen|^veja também|^zum weiterlesen|^lesen sie auch|^weitere informationen\b.{0,40}$|^quellenangaben|^über den autor|^about the author|^inhaltsverzeichnis$|^quellen ausblenden|favorisieren|^kommentieren$|ohne gewähr|dieser beitrag stammt aus|gibt die meinung de|opinions expressed|opinions exprimées|n'engagent que|suggested citation|view the full story|pour lire la suite|pour accéder|for the full story|rezept drucken|hochauflösendes bild|^etiquetas:?$|^tags?:|\bhier kannst du deine einstellungen|ohne dein einverständnis|ohne ihre zustimmung|externer inhalt|^ähnliche artikel|^related|^mehr zum thema|^das könnte|^auch interessant|^weiterführende|^more from|^read more|^weiterlesen|^lire aussi|^à lire aussi|^voir aussi|^leer más|^lee también|^te puede interesar", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex CallToAction();
+
+    [GeneratedRegex(@"©|\((?:foto|photo|bild|crédito|credit|quelle)[^)]{0,60}\)|\b(?:foto|fotos|photo|photos|bild|image|credit|crédito|abbildung|abb\.)\s*:|(?:getty ?images|istock(?:photo)?(?:\.com)?|shutterstock|reuters|afp|dpa|picture[- ]alliance|keystone|imago|unsplash|pixabay|adobe ?stock|ap photo)[\s\w./]{0,25}\)?$|^vergrößern\b|^zoom\b|^abbildung \d|^abb\. ?\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex CaptionLike();
 
     bool IsBoilerplateLine(string text, string tag)
     {
