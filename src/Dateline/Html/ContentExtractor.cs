@@ -52,6 +52,9 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
 
     public List<Block> Run(IElement body)
     {
+        // The standfirst (lead, intro, teaser text under the headline) often sits in the article header, which pruning removes
+        // with the rest of the header furniture; it is looked for first and put back in front of the body if missing.
+        var lead = FindLead(body);
         Prune(body, 0);
         int pageTotal = Measure(body, 0).total;
         var roots = ChooseRoots(body, pageTotal);
@@ -65,7 +68,51 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
             int allLen = all.Where(b => b.Kind == ZoneKinds.Body).Sum(b => b.Text.Length);
             if (allLen > len * 2) blocks = all;
         }
+        if (lead is not null && blocks.Count > 0)
+        {
+            var key = lead.Length > 60 ? lead[..60] : lead;
+            if (!blocks.Any(b => b.Text.Contains(key, StringComparison.Ordinal))) blocks.Insert(0, new Block(ZoneKinds.Body, lead));
+        }
         return blocks;
+    }
+
+    [GeneratedRegex(@"\b(lead|leadtext|lede|intro|introtext|intro text|teaser text|teasertext|excerpt|abstract|standfirst|summary|subheadline|sub headline|subtitle|sub title|subline|deck|dek|chapo|perex|kurztext|vorspann|article teaser|news teaser|article description|entry summary)\b",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LeadClass();
+
+    /// <summary>
+    /// The standfirst: the first element after the main h1 (within the h1's close ancestors) whose class names a lead, intro,
+    /// excerpt, abstract or sub-headline, with 40-800 characters of unlinked text.
+    /// </summary>
+    string? FindLead(IElement body)
+    {
+        IElement? h1 = null;
+        foreach (var h in body.GetElementsByTagName("h1"))
+        {
+            if (meta.Title is not null && HtmlText.Text(h, 500) is { } ht && (Same(ht, meta.Title) || ht.Contains(meta.Title, StringComparison.OrdinalIgnoreCase))) { h1 = h; break; }
+            h1 ??= h;
+        }
+        if (h1 is null) return null;
+        var scope = h1;
+        for (int i = 0; i < 4 && scope.ParentElement is { } up && up.LocalName is not ("body" or "html"); i++) scope = up;
+        bool seen = false;
+        int visited = 0;
+        foreach (var e in scope.QuerySelectorAll("*"))
+        {
+            if (++visited > 400) break;
+            if (e == h1) { seen = true; continue; }
+            if (!seen || h1.Contains(e)) continue;
+            if (e.LocalName is not ("p" or "div" or "h2" or "h3" or "span" or "section" or "strong")) continue;
+            var ci = ClassId(e);
+            if (ci.Length == 0 || !LeadClass().IsMatch(ci) || IsCommentName(ci)) continue;
+            if (IsHidden(e) || e.Closest("li, nav, aside, footer, figure, form") is not null) continue;
+            var (total, linked) = HtmlText.Lengths(e);
+            if (total is < 40 or > 800 || linked > total * 0.2) continue;
+            var t = HtmlText.Text(e, 1000);
+            if (t.Length < 40 || BylineOrDateLine().IsMatch(t)) continue;
+            return t;
+        }
+        return null;
     }
 
     // ---------- 1. pruning ----------
