@@ -203,9 +203,10 @@ internal static class HtmlMetadata
         var root = doc.DocumentElement;
         if (root is null) return m;
         m.Language = NormalizeLang(root.GetAttribute("lang") ?? root.GetAttribute("xml:lang"));
-        Walk(root, 0, false);
+        Walk(root, 0, false, false);
 
-        void Walk(IElement e, int depth, bool inArticle)
+        // furniture: inside nav/aside/footer/form or a hidden, menu, search, newsletter or logo element; an h1 there is no headline.
+        void Walk(IElement e, int depth, bool inArticle, bool furniture)
         {
             if (depth > HtmlText.MaxDepth) return;
             foreach (var c in DomKids.Elements(e))
@@ -241,7 +242,7 @@ internal static class HtmlMetadata
                     case "style": case "noscript": case "template": case "svg":
                         continue;
                     case "h1":
-                        if (h1s.Count < 5 && HeadlineText(c) is { } ht) h1s.Add((ht, inArticle));
+                        if (!furniture && h1s.Count < 8 && HeadlineText(c) is { } ht) h1s.Add((ht, inArticle));
                         break;
                     case "time":
                         {
@@ -290,7 +291,7 @@ internal static class HtmlMetadata
                 {
                     authorElems.Add(HtmlText.Text(c, 200));
                 }
-                Walk(c, depth + 1, inArticle || c.LocalName is "article" or "main");
+                Walk(c, depth + 1, inArticle || c.LocalName is "article" or "main", furniture || IsFurniture(c));
             }
         }
 
@@ -398,12 +399,26 @@ internal static class HtmlMetadata
         return false;
     }
 
+    static bool IsFurniture(IElement c)
+    {
+        // Not <form>: ASP.NET pages wrap the whole page in one. Wrapper elements are never furniture.
+        if (c.LocalName is "nav" or "aside" or "footer" or "dialog" or "menu") return true;
+        if (c.LocalName is "body" or "html" or "main" or "article") return false;
+        var cl = c.GetAttribute("class");
+        var id = c.GetAttribute("id");
+        if (cl is null && id is null) return false;
+        var v = ((cl ?? "") + " " + (id ?? "")).ToLowerInvariant();
+        if (v.Length > 300) return false;
+        return HiddenClass(v) || Has(v, "newsletter") || Has(v, "subscribe") || Has(v, "signup") || Has(v, "search") || Has(v, "cookie")
+            || Has(v, "modal") || Has(v, "popup") || Has(v, "quicklinks") || Has(v, "advert");
+    }
+
     static bool KickerClass(string c) => Has(c, "kicker") || Has(c, "dachzeile") || Has(c, "overline") || Has(c, "topline") || Has(c, "roofline")
         || Has(c, "eyebrow") || Has(c, "supertitle") || Has(c, "spitzmarke") || Has(c, "topic") || Has(c, "overhead") || Has(c, "pretitle")
         || Has(c, "pre-title") || Has(c, "preheadline") || Has(c, "flag") || Has(c, "rubric") || Has(c, "toptitle");
 
     static bool HiddenClass(string c) => Has(c, "sr-only") || Has(c, "visually-hidden") || Has(c, "visuallyhidden") || Has(c, "screen-reader")
-        || Has(c, "aural") || Has(c, "offscreen") || Has(c, "element-invisible") || Has(c, "u-hidden") || c.Split(' ').Contains("hidden") || Has(c, "a11y");
+        || Has(c, "aural") || Has(c, "navskip") || Has(c, "hide-accessible") || Has(c, "assistive") || Has(c, "offscreen") || Has(c, "element-invisible") || Has(c, "u-hidden") || c.Split(' ').Contains("hidden") || Has(c, "a11y");
 
     static bool IsHomeLink(string href)
     {

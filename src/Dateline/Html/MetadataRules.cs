@@ -150,7 +150,16 @@ internal static class TitleChooser
         ogTitle = Clean(ogTitle); ldHeadline = Clean(ldHeadline); titleTag = Clean(titleTag);
         // The visible headline (h1) is the title readers see; meta titles often carry kickers and site names.
         string? h1 = null;
-        foreach (var (t, inArticle) in h1s) if (inArticle && PlausibleH1(t, siteName, ogTitle, titleTag)) { h1 = t; break; }
+        // Several h1s (section names, widgets, the headline): the one the meta titles repeat is the headline.
+        double bestOverlap = 0.6;
+        foreach (var (t, _) in h1s)
+        {
+            if (!PlausibleH1(t, siteName, ogTitle, titleTag)) continue;
+            double o = Math.Max(Overlap(t, ogTitle), Math.Max(Overlap(t, ldHeadline), Overlap(t, titleTag)));
+            if (o > bestOverlap) { bestOverlap = o; h1 = t; }
+        }
+        if (h1 is null)
+            foreach (var (t, inArticle) in h1s) if (inArticle && PlausibleH1(t, siteName, ogTitle, titleTag)) { h1 = t; break; }
         if (h1 is null)
             foreach (var (t, _) in h1s) if (PlausibleH1(t, siteName, ogTitle, titleTag)) { h1 = t; break; }
         if (h1 is not null)
@@ -171,9 +180,37 @@ internal static class TitleChooser
         return h1;
     }
 
+    /// <summary>Share of the words of <paramref name="h1"/> that <paramref name="meta"/> also has.</summary>
+    static double Overlap(string h1, string? meta)
+    {
+        if (meta is null) return 0;
+        var a = Words(h1);
+        if (a.Count == 0) return 0;
+        var b = Words(meta);
+        int hit = 0;
+        foreach (var w in a) if (b.Contains(w)) hit++;
+        return (double)hit / a.Count;
+    }
+
+    static HashSet<string> Words(string s)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        int i = 0;
+        while (i < s.Length && set.Count < 60)
+        {
+            while (i < s.Length && !char.IsLetterOrDigit(s[i])) i++;
+            int st = i;
+            while (i < s.Length && char.IsLetterOrDigit(s[i])) i++;
+            if (i > st) set.Add(s[st..i].ToLowerInvariant());
+        }
+        return set;
+    }
+
     static bool PlausibleH1(string t, string? siteName, string? og, string? titleTag)
     {
         if (t.Length < 4 || t.Length > 300) return false;
+        // "Sie sind hier:", "Tipps für die Unterkunft:" label what follows; a headline does not end in a colon.
+        if (t.EndsWith(':')) return false;
         if (siteName is not null && (t.Equals(siteName, StringComparison.OrdinalIgnoreCase) || siteName.Contains(t, StringComparison.OrdinalIgnoreCase))) return false;
         bool inMeta = (og?.Contains(t, StringComparison.OrdinalIgnoreCase) ?? false) || (titleTag?.Contains(t, StringComparison.OrdinalIgnoreCase) ?? false);
         // A short h1 that the meta titles do not mention is a logo or a section name.
