@@ -359,12 +359,13 @@ internal static class HtmlMetadata
     /// </summary>
     static string? HeadlineText(IElement h1)
     {
-        var cl = h1.GetAttribute("class")?.ToLowerInvariant();
-        if (cl is not null && cl.Length < 300 && HiddenClass(cl)) return null;
+        var cl = (h1.GetAttribute("class") + " " + h1.GetAttribute("id")).ToLowerInvariant();
+        if (cl.Length < 300 && (HiddenClass(cl) || Has(cl, "site-title") || Has(cl, "site-name") || Has(cl, "sitename") || Has(cl, "logo")
+            || Has(cl, "brand"))) return null;
         var links = h1.GetElementsByTagName("a");
         if (links.Length == 1 && links[0].GetAttribute("href") is { } href && IsHomeLink(href)
             && HtmlText.Text(links[0], 500).Length >= HtmlText.Text(h1, 500).Length - 2) return null;
-        bool special = false;
+        bool special = h1.GetElementsByTagName("small").Length > 0;
         foreach (var d in h1.QuerySelectorAll("[class]"))
         {
             var dc = d.GetAttribute("class")!.ToLowerInvariant();
@@ -382,7 +383,8 @@ internal static class HtmlMetadata
             if (depth > 20 || sb.Length > 1000) return;
             foreach (var k in n.ChildNodes)
             {
-                if (k is IElement e && e.GetAttribute("class") is { Length: < 300 } c && (KickerClass(c.ToLowerInvariant()) || HiddenClass(c.ToLowerInvariant())))
+                if (k is IElement e && (e.LocalName == "small"
+                    || e.GetAttribute("class") is { Length: < 300 } c && (KickerClass(c.ToLowerInvariant()) || HiddenClass(c.ToLowerInvariant()))))
                 { sb.Append(' '); continue; }
                 if (k is IText t) sb.Append(t.Data);
                 else if (k is IElement) { sb.Append(' '); AppendSkipping(k, sb, depth + 1); sb.Append(' '); }
@@ -409,13 +411,14 @@ internal static class HtmlMetadata
         if (cl is null && id is null) return false;
         var v = ((cl ?? "") + " " + (id ?? "")).ToLowerInvariant();
         if (v.Length > 300) return false;
-        return HiddenClass(v) || Has(v, "newsletter") || Has(v, "subscribe") || Has(v, "signup") || Has(v, "search") || Has(v, "cookie")
-            || Has(v, "modal") || Has(v, "popup") || Has(v, "quicklinks") || Has(v, "advert");
+        return HiddenClass(v) || Has(v, "newsletter") || Has(v, "subscribe") || Has(v, "signup") || Has(v, "cookie")
+            || Has(v, "modal") || Has(v, "popup");
     }
 
     static bool KickerClass(string c) => Has(c, "kicker") || Has(c, "dachzeile") || Has(c, "overline") || Has(c, "topline") || Has(c, "roofline")
         || Has(c, "eyebrow") || Has(c, "supertitle") || Has(c, "spitzmarke") || Has(c, "topic") || Has(c, "overhead") || Has(c, "pretitle")
-        || Has(c, "pre-title") || Has(c, "preheadline") || Has(c, "flag") || Has(c, "rubric") || Has(c, "toptitle");
+        || Has(c, "pre-title") || Has(c, "preheadline") || Has(c, "flag") || Has(c, "rubric") || Has(c, "toptitle")
+        || Has(c, "subtitle") || Has(c, "subheadline") || Has(c, "sub-title") || Has(c, "subline");
 
     static bool HiddenClass(string c) => Has(c, "sr-only") || Has(c, "visually-hidden") || Has(c, "visuallyhidden") || Has(c, "screen-reader")
         || Has(c, "aural") || Has(c, "navskip") || Has(c, "hide-accessible") || Has(c, "assistive") || Has(c, "offscreen") || Has(c, "element-invisible") || Has(c, "u-hidden") || c.Split(' ').Contains("hidden") || Has(c, "a11y");
