@@ -30,7 +30,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
     public List<string> DateHints { get; } = [];
     public List<string> AuthorHints { get; } = [];
 
-    [GeneratedRegex(@"^(von|by|par|door|av|por)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(von|by|par|door|av|por|posted by|written by|geschrieben von|verfasst von|erstellt von|publié par|escrito por)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ByPrefix();
     public int ScriptBytes { get; private set; }
     public int LinkBlocks { get; private set; }

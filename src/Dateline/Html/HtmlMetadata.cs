@@ -261,7 +261,7 @@ internal static class HtmlMetadata
                     // Lower-cased once: ignore-case searches are slow under invariant globalization.
                     cl = cl?.ToLowerInvariant();
                     idv = idv?.ToLowerInvariant();
-                    if (bylineElems.Count < 10 && (ByLineClass(cl) || ByLineClass(idv)))
+                    if (bylineElems.Count < 10 && (ByLineClass(cl) || ByLineClass(idv) || ByLineClass(c.GetAttribute("data-testid")?.ToLowerInvariant())))
                     {
                         var t = HtmlText.Text(c, 300);
                         if (t.Length is > 1 and < 120) bylineElems.Add((t, inArticle));

@@ -143,7 +143,7 @@ internal static partial class DateParser
 /// <summary>Chooses the article title among h1, OpenGraph/JSON-LD and the &lt;title&gt; element.</summary>
 internal static class TitleChooser
 {
-    static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " // ", " ‹ ", " › ", " ~ ", " : "];
+    static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " // ", " ‹ ", " › ", " ~ ", " : ", "|"];
 
     public static string? Choose(string? ogTitle, string? ldHeadline, string? titleTag, List<(string text, bool inArticle)> h1s, string? siteName)
     {
@@ -239,6 +239,9 @@ internal static class TitleChooser
             var kept = parts.Where(p => !IsSite(p, siteName)).ToList();
             if (kept.Count == 0) return t;
             if (kept.Count < parts.Length) return string.Join(sep, kept).Trim();
+            // "Topic title | Section | Forum": the long first part is the title, the short parts are breadcrumbs.
+            if (parts.Length >= 3 && parts[0].Trim().Length >= 20 && parts.Skip(1).All(p => p.Trim().Length < parts[0].Trim().Length && p.Trim().Split(' ').Length <= 4))
+                return parts[0].Trim();
             // No site name known: a short last (or first) part is usually the site.
             var last = parts[^1].Trim();
             var head = string.Join(sep, parts[..^1]).Trim();
@@ -351,6 +354,8 @@ internal static partial class AuthorCleaner
         // A photo or picture credit names the photographer, not the author.
         if (CreditStart().IsMatch(s)) return null;
         s = Prefix().Replace(s, "");
+        // "Posted by Jane @ 12:00 am": the " @ " introduces a time, not an e-mail domain.
+        if (s.IndexOf(" @ ", StringComparison.Ordinal) is > 0 and var at) s = s[..at];
         if (s.Contains('@')) return null;
         int cut = s.IndexOfAny(['|', '(', '\n', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '•', '·']);
         if (cut > 0) s = s[..cut];
@@ -359,8 +364,10 @@ internal static partial class AuthorCleaner
         s = Prefix().Replace(s, "");
         if (Noise().IsMatch(s)) return null;
         s = CutTail(s);
+        // Domain-like words ("example.com") are no names; initials ("J.R.") are.
         foreach (var w in s.Split(' '))
-            if (w.Length > 2 && w.IndexOf('.') is > 0 and var dot && dot < w.Length - 1) return null;
+            if (w.Length > 2 && w.IndexOf('.') is > 0 and var dot && dot < w.Length - 2 && char.IsLower(w[dot + 1]) && char.IsLower(w[dot + 2])) return null;
+        if (!s.Contains(' ') && TailStop.Contains(s)) return null;
         if (s.Length < 2 || s.Length > 60) return null;
         if (s.Contains("http", StringComparison.OrdinalIgnoreCase) || s.Contains("www.", StringComparison.OrdinalIgnoreCase) || s.Contains('/')) return null;
         if (!s.Any(char.IsLetter) || s.Count(char.IsDigit) > 2) return null;
@@ -417,7 +424,9 @@ internal static partial class AuthorCleaner
         for (int i = 1; i < ws.Length; i++)
         {
             var w = ws[i].TrimEnd('.', ',', ':');
-            bool stop = TailStop.Contains(w);
+            // An all-capitals code after a mixed-case name is an agency or station ("Jane Doe KTRK"), not a surname.
+            bool code = i >= 2 && w.Length >= 2 && w.All(char.IsUpper) && ws[0].Any(char.IsLower) && ws[i - 1].Any(char.IsLower);
+            bool stop = TailStop.Contains(w) || code;
             // A lower-case word after a full name ("Jane Doe schreibt"); a lower-case surname right after a first name is kept.
             bool lower = i >= 2 && w.Length > 0 && char.IsLower(w[0]) && !Particles.Contains(w) && char.IsUpper(ws[0][0]);
             if (stop || lower) return string.Join(' ', ws[..i]);
@@ -435,7 +444,7 @@ internal static partial class AuthorCleaner
     private static partial Regex AuthorSplit();
 
     // Each prefix word must end at a word boundary: "de" is a prefix in "de Jean Dupont", not in "Dennis".
-    [GeneratedRegex(@"^(?:(?:(?:by|von|vom|par|de|di|door|av|por|text|texte|autor|autorin|author|auteur|written by|geschrieben von|posted by|post author|verfasst von|ein beitrag von|beitrag von|beitragvon|blog beitrag von|veröffentlicht von|publiziert von|autorenseite von|über|interview|eingestellt von|erstellt von|publié par|pubblicato da|pressemitteilung von|about the author|über den autor|über die autorin)\b|©|\(c\))\s*:?\s*(?=\p{L})|author(?=\p{Lu}))+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(?:(?:(?:by|von|vom|par|de|di|door|av|por|text|texte|autor|autorin|author|auteur|written by|geschrieben von|posted by|post author|verfasst von|ein beitrag von|beitrag von|beitragvon|blog beitrag von|veröffentlicht von|publiziert von|autorenseite von|über|interview|eingestellt von|erstellt von|publié par|pubblicato da|pressemitteilung von|about the author|über den autor|über die autorin)\b|©|\(c\))\s*:?\s*(?=\p{L})|(?:author|by|von|par)(?=\p{Lu}))+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Prefix();
 
     // Function words ("am", "on", "le", "at") only in lower case: "Loïc Le Clerc" is a name, "le 3 mai" is a date line.
