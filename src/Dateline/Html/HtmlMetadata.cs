@@ -4,7 +4,7 @@ using AngleSharp.Dom;
 namespace Dateline.Html;
 
 /// <summary>What the page says about itself, gathered in one depth-bounded walk before any pruning.</summary>
-internal sealed class PageMetadata
+internal sealed partial class PageMetadata
 {
     public string? Title;
     public List<string> Authors = [];
@@ -74,6 +74,8 @@ internal sealed class PageMetadata
         if (Published is null)
             foreach (var (h, inArticle) in DateHints.Where(h => h.inArticle).Concat(DateHints.Where(h => !h.inArticle)))
                 if (DateParser.FindInText(h) is { } d) { Published = d; break; }
+        // A date the page labels as the publication date anywhere in its text ("Erschienen am: 01.11.2023", "Published on").
+        if (Published is null && doc.Body is { } pageBody) Published = LabelledDate(pageBody.TextContent);
         if (Published is null && NearTitle is not null) Published = DateParser.FindInText(NearTitle);
         if (Published is null)
             foreach (var h in hints)
@@ -109,6 +111,26 @@ internal sealed class PageMetadata
             || !DateOnly.TryParseExact(b.AsSpan(0, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var y)) return -1;
         return Math.Abs(x.DayNumber - y.DayNumber);
     }
+
+    static string? LabelledDate(string text)
+    {
+        if (text.Length > 300_000) text = text[..300_000];
+        int found = 0;
+        foreach (System.Text.RegularExpressions.Match m in PublicationLabel().Matches(text))
+        {
+            if (++found > 20) break;
+            int end = m.Index + m.Length;
+            var window = text.AsSpan(end, Math.Min(60, text.Length - end)).ToString();
+            var d = DateParser.FindInText(window);
+            // The date must follow the label closely, not be some later date in the window.
+            if (d is not null) return d;
+        }
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:erschienen|veröffentlicht|publiziert|published|posted|publié|publicado|pubblicato|gepubliceerd|first published|date of publication|publication date|publiziert am|eingestellt)\s*(?:am|on|le|el|il|op|:)?\s*:?\s*(?=\S)",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial System.Text.RegularExpressions.Regex PublicationLabel();
 
     static readonly string[] PublishedKeys =
     [
@@ -266,6 +288,10 @@ internal static class HtmlMetadata
                         var t = HtmlText.Text(c, 300);
                         if (t.Length is > 1 and < 120) bylineElems.Add((t, inArticle));
                     }
+                    // hAtom/microformats: <abbr class="published" title="2013-04-04T18:52:11+00:00">, <span class="updated" title="...">.
+                    if (cl is not null && (Has(cl, "published") || Has(cl, "updated") || Has(cl, "entry-date") || Has(cl, "dtstart"))
+                        && c.GetAttribute("title") is { Length: >= 10 and < 40 } ttl && DateParser.Normalize(ttl) is not null)
+                        m.TimeElements.Add((ttl, Has(cl, "published") || Has(cl, "entry-date")));
                     if (m.DateHints.Count < 30 && (DateClass(cl) || DateClass(idv)))
                     {
                         var t = HtmlText.Text(c, 300);
