@@ -92,6 +92,10 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
             if (meta.Title is not null && HtmlText.Text(h, 500) is { } ht && (Same(ht, meta.Title) || ht.Contains(meta.Title, StringComparison.OrdinalIgnoreCase))) { h1 = h; break; }
             h1 ??= h;
         }
+        // Pages without an h1 set the headline in an h2/h3; it is recognised by repeating the title.
+        if (h1 is null && meta.Title is { Length: >= 10 } title)
+            foreach (var h in body.QuerySelectorAll("h2, h3").Take(50))
+                if (HtmlText.Text(h, 500) is { } ht && (Same(ht, title) || ht.Contains(title, StringComparison.OrdinalIgnoreCase))) { h1 = h; break; }
         if (h1 is null) return null;
         var scope = h1;
         for (int i = 0; i < 4 && scope.ParentElement is { } up && up.LocalName is not ("body" or "html"); i++) scope = up;
