@@ -600,7 +600,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
             // written as a paragraph.
             var isHeading = tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
             var b = block;
-            if (b.Kind == ZoneKinds.Body && !isHeading && b.Text.Length <= 350 && CaptionLike().IsMatch(b.Text)) b = b with { Kind = ZoneKinds.Caption };
+            if (b.Kind == ZoneKinds.Body && !isHeading && b.Text.Length <= 200 && CaptionLike().IsMatch(b.Text)) b = b with { Kind = ZoneKinds.Caption };
             if (tag is "h1" && meta.Title is not null && Same(block.Text, meta.Title)) continue;
             result.Add(b);
             lastIsHeading = tag is "h2" or "h3" or "h4" or "h5" or "h6" && block.Text.Length < 80;
