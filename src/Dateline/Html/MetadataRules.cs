@@ -360,6 +360,7 @@ internal static partial class AuthorCleaner
         int cut = s.IndexOfAny(['|', '(', '\n', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '•', '·']);
         if (cut > 0) s = s[..cut];
         s = PickDashPart(s);
+        s = SplitGluedLabel(s);
         s = s.Trim(' ', ',', ';', ':', '-', '–', '—', '~');
         s = Prefix().Replace(s, "");
         if (Noise().IsMatch(s)) return null;
@@ -413,8 +414,23 @@ internal static partial class AuthorCleaner
         "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
         "mo", "fr", "sa", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
         "stand", "hace", "vor", "il", "ago", "updated", "published", "aktualisiert", "veröffentlicht", "symbolbild", "foto", "fotos", "photo", "bild",
-        "mitglied", "member", "the", "for", "für", "jeden", "am", "um", "on", "at", "publié", "mis",
+        "mitglied", "member", "the", "for", "für", "with", "from", "jeden", "am", "um", "on", "at", "publié", "mis",
     };
+
+    /// <summary>"WilsonHace", "EurosportPubliziert": a label glued to the name by markup without spaces is split off.</summary>
+    static string SplitGluedLabel(string s)
+    {
+        for (int j = 1; j < s.Length; j++)
+        {
+            if (!char.IsLower(s[j - 1]) || !char.IsUpper(s[j])) continue;
+            int end = j;
+            while (end < s.Length && char.IsLetter(s[end])) end++;
+            var word = s[j..end];
+            if (TailStop.Contains(word) || word is "Publiziert" or "Veröffentlicht" or "Aktualisiert" or "Updated" or "Published" or "Posted")
+                return s[..j] + " " + s[j..];
+        }
+        return s;
+    }
 
     /// <summary>Cuts a name at the first word that cannot continue it (a date word, a label, a lower-case word that is no particle).</summary>
     static string CutTail(string s)
@@ -448,7 +464,7 @@ internal static partial class AuthorCleaner
     private static partial Regex Prefix();
 
     // Function words ("am", "on", "le", "at") only in lower case: "Loïc Le Clerc" is a name, "le 3 mai" is a date line.
-    [GeneratedRegex(@"\b(?i:uhr|kommentar\w*|comments?|minuten|minutes?|lesezeit|anzeigen|artikel|beiträge|posts|alle|mehr|more|read|lesen|shares?|follow|folgen|profil|profile|veröffentlicht|publiziert|published|updated|aktualisiert|écrit|geschrieben)\b|\b(am|on|le|at)\b|^(?i:by|von|par|author|autor|auteur|über|about|post author|autorenseite von|themegrill|wordpress)$|→|»|›", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?i:uhr|kommentar\w*|comments?|minuten|minutes?|lesezeit|anzeigen|artikel|beiträge|posts|alle|mehr|more|read|lesen|shares?|follow|folgen|profil|profile|veröffentlicht|publiziert|published|updated|aktualisiert|écrit|geschrieben|edit|save|click|please|enter)\b|\b(am|on|le|at)\b|^(?i:by|von|par|author|autor|auteur|über|about|post author|autorenseite von|themegrill|wordpress)$|→|»|›", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Noise();
 
     [GeneratedRegex(@"^(admin|administrator|wordpressadmin|redaktion|editor|editors|staff|user|guest|gast|anonymous|unknown|null|none|webmaster|team|posted|link|links|no author|text|texte|foto|fotos|photo|photos|bild|bilder|por|de|door|phd|ph\.d\.?|md|m\.d\.|mba|msc|dr\.?|prof\.?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
