@@ -581,6 +581,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
         }
         var result = new List<Block>();
         bool lastIsHeading = false;
+        int phraseBudget = 150_000;
         foreach (var (block, total, linked, tag) in raw)
         {
             double ld = total == 0 ? 0 : (double)linked / total;
@@ -595,12 +596,15 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
             if (block.Kind == ZoneKinds.Body && IsBoilerplateLine(block.Text, tag)) continue;
             // Calls to action (newsletter, subscribe, follow us, support us, copyright and licence notes, affiliate
             // disclosures, "you might also like") are page furniture even when they sit inside the article container.
-            if (block.Kind == ZoneKinds.Body && block.Text.Length <= 300 && CallToAction().IsMatch(block.Text)) continue;
+            // Both phrase lists are long alternations; a budget of checked characters bounds their cost on giant pages
+            // (a real article has far fewer short blocks).
+            bool check = block.Kind == ZoneKinds.Body && block.Text.Length <= 300 && (phraseBudget -= block.Text.Length) > 0;
+            if (check && CallToAction().IsMatch(block.Text)) continue;
             // A short block carrying a picture credit ("... © Agency", "(Foto: X)", "Getty Images") is an image caption
             // written as a paragraph.
             var isHeading = tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
             var b = block;
-            if (b.Kind == ZoneKinds.Body && !isHeading && b.Text.Length <= 200 && CaptionLike().IsMatch(b.Text)) b = b with { Kind = ZoneKinds.Caption };
+            if (check && !isHeading && b.Text.Length <= 200 && CaptionLike().IsMatch(b.Text)) b = b with { Kind = ZoneKinds.Caption };
             if (tag is "h1" && meta.Title is not null && Same(block.Text, meta.Title)) continue;
             result.Add(b);
             lastIsHeading = tag is "h2" or "h3" or "h4" or "h5" or "h6" && block.Text.Length < 80;
