@@ -30,7 +30,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
     public List<string> DateHints { get; } = [];
     public List<string> AuthorHints { get; } = [];
 
-    [GeneratedRegex(@"^(von|by|par|door|av|por)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(von|by|par|door|av|por|posted by|written by|geschrieben von|verfasst von|erstellt von|publié par|escrito por)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ByPrefix();
     public int ScriptBytes { get; private set; }
     public int LinkBlocks { get; private set; }
@@ -52,6 +52,9 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
 
     public List<Block> Run(IElement body)
     {
+        // The standfirst (lead, intro, teaser text under the headline) often sits in the article header, which pruning removes
+        // with the rest of the header furniture; it is looked for first and put back in front of the body if missing.
+        var lead = FindLead(body);
         Prune(body, 0);
         int pageTotal = Measure(body, 0).total;
         var roots = ChooseRoots(body, pageTotal);
@@ -65,14 +68,62 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
             int allLen = all.Where(b => b.Kind == ZoneKinds.Body).Sum(b => b.Text.Length);
             if (allLen > len * 2) blocks = all;
         }
+        if (lead is not null && blocks.Count > 0)
+        {
+            var key = lead.Length > 60 ? lead[..60] : lead;
+            if (!blocks.Any(b => b.Text.Contains(key, StringComparison.Ordinal))) blocks.Insert(0, new Block(ZoneKinds.Body, lead));
+        }
         return blocks;
+    }
+
+    [GeneratedRegex(@"\b(lead|leadtext|lede|intro|introtext|intro text|teaser text|teasertext|excerpt|abstract|standfirst|summary|subheadline|sub headline|subtitle|sub title|subline|deck|dek|chapo|perex|kurztext|vorspann|article teaser|news teaser|article description|entry summary)\b",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LeadClass();
+
+    /// <summary>
+    /// The standfirst: the first element after the main h1 (within the h1's close ancestors) whose class names a lead, intro,
+    /// excerpt, abstract or sub-headline, with 40-800 characters of unlinked text.
+    /// </summary>
+    string? FindLead(IElement body)
+    {
+        IElement? h1 = null;
+        foreach (var h in body.GetElementsByTagName("h1"))
+        {
+            if (meta.Title is not null && HtmlText.Text(h, 500) is { } ht && (Same(ht, meta.Title) || ht.Contains(meta.Title, StringComparison.OrdinalIgnoreCase))) { h1 = h; break; }
+            h1 ??= h;
+        }
+        // Pages without an h1 set the headline in an h2/h3; it is recognised by repeating the title.
+        if (h1 is null && meta.Title is { Length: >= 10 } title)
+            foreach (var h in body.QuerySelectorAll("h2, h3").Take(50))
+                if (HtmlText.Text(h, 500) is { } ht && (Same(ht, title) || ht.Contains(title, StringComparison.OrdinalIgnoreCase))) { h1 = h; break; }
+        if (h1 is null) return null;
+        var scope = h1;
+        for (int i = 0; i < 4 && scope.ParentElement is { } up && up.LocalName is not ("body" or "html"); i++) scope = up;
+        bool seen = false;
+        int visited = 0;
+        foreach (var e in scope.QuerySelectorAll("*"))
+        {
+            if (++visited > 400) break;
+            if (e == h1) { seen = true; continue; }
+            if (!seen || h1.Contains(e)) continue;
+            if (e.LocalName is not ("p" or "div" or "h2" or "h3" or "span" or "section" or "strong")) continue;
+            var ci = ClassId(e);
+            if (ci.Length == 0 || !LeadClass().IsMatch(ci) || IsCommentName(ci)) continue;
+            if (IsHidden(e) || e.Closest("li, nav, aside, footer, figure, form") is not null) continue;
+            var (total, linked) = HtmlText.Lengths(e);
+            if (total is < 40 or > 800 || linked > total * 0.2) continue;
+            var t = HtmlText.Text(e, 1000);
+            if (t.Length < 40 || BylineOrDateLine().IsMatch(t)) continue;
+            return t;
+        }
+        return null;
     }
 
     // ---------- 1. pruning ----------
 
     // Class/id names are matched as words: ClassId splits them at punctuation and camelCase humps, so
     // "APageRoot" is "a page root" (not a pager) and "commentList" is "comment list".
-    [GeneratedRegex(@"\b(comment|disqus|kommentar|repl(y|ies)\b|respond|shar(e|ing)|sharebar|teilen|social|related|recommend|empfehl|newsletter|subscri|abonn|cookie|consent|gdpr|banner|advert|anzeige|sponsor|promo\b|promos\b|promotion|sidebar|side bar|breadcrumb|pagination|pager\b|navig|nav\b|navbar|menu|footer|masthead|toolbar|popup|modal|overlay|widget|skip|print|byline|author|dateline|dates?\b|datum|timestamp|time\b|published|meta\b|metadata|tags?\b|tag ?list|tagcloud|keywords|categor|login|signup|sign up|rating|vote|voting|outbrain|taboola|ads?\b|adslot|ad slot|advertising|inread|teaser ?list|more articles|read ?more|weitere|mehr zum|also read|most read|meistgelesen|trending|popular|newsticker|hidden\b|sr only|visually hidden|screen reader|offscreen|copyright|credit|rechte|lightbox|carousel|slider|back to top|accessib|follow|rss\b|partner|mediathek|player|cta\b|call to action|donat|spende|feedback|survey|umfrage|poll\b|logo\b|header|site info|legal|impressum|disclaimer|recirc|more from|read next|up next|you may|further reading)",
+    [GeneratedRegex(@"\b(comment|disqus|kommentar|repl(y|ies)\b|respond|shar(e|ing)|sharebar|teilen|social|related|recommend|empfehl|newsletter|subscri|abonn|cookie|consent|gdpr|banner|advert|anzeige|sponsor|promo\b|promos\b|promotion|sidebar|side bar|breadcrumb|pagination|pager\b|navig|nav\b|navbar|menu|footer|masthead|toolbar|popup|modal|overlay|widget|skip|print|byline|author|dateline|dates?\b|datum|timestamp|time\b|published|meta\b|metadata|tags?\b|tag ?list|tagcloud|keywords|categor|login|signup|sign up|rating|vote|voting|outbrain|taboola|ads?\b|adslot|ad slot|advertising|inread|teaser ?list|more articles|read ?more|weitere|mehr zum|also read|most read|meistgelesen|trending|popular|newsticker|hidden\b|sr only|visually hidden|screen reader|offscreen|copyright|credit|rechte|lightbox|carousel|slider|back to top|accessib|follow|rss\b|partner|mediathek|player|cta\b|call to action|donat|spende|feedback|survey|umfrage|poll\b|logo\b|header|site info|legal|impressum|disclaimer|recirc|more from|read next|up next|you may|further reading|bio\b|biografie|biography|author ?box|autoren ?box|about ?(the )?author|über ?den ?autor)",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Unlikely();
 
@@ -530,6 +581,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
         }
         var result = new List<Block>();
         bool lastIsHeading = false;
+        int phraseBudget = 150_000;
         foreach (var (block, total, linked, tag) in raw)
         {
             double ld = total == 0 ? 0 : (double)linked / total;
@@ -542,8 +594,19 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
                 continue;
             }
             if (block.Kind == ZoneKinds.Body && IsBoilerplateLine(block.Text, tag)) continue;
+            // Calls to action (newsletter, subscribe, follow us, support us, copyright and licence notes, affiliate
+            // disclosures, "you might also like") are page furniture even when they sit inside the article container.
+            // Both phrase lists are long alternations; a budget of checked characters bounds their cost on giant pages
+            // (a real article has far fewer short blocks).
+            bool check = block.Kind == ZoneKinds.Body && block.Text.Length <= 300 && (phraseBudget -= block.Text.Length) > 0;
+            if (check && CallToAction().IsMatch(block.Text)) continue;
+            // A short block carrying a picture credit ("... © Agency", "(Foto: X)", "Getty Images") is an image caption
+            // written as a paragraph.
+            var isHeading = tag is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
+            var b = block;
+            if (check && !isHeading && b.Text.Length <= 200 && CaptionLike().IsMatch(b.Text)) b = b with { Kind = ZoneKinds.Caption };
             if (tag is "h1" && meta.Title is not null && Same(block.Text, meta.Title)) continue;
-            result.Add(block);
+            result.Add(b);
             lastIsHeading = tag is "h2" or "h3" or "h4" or "h5" or "h6" && block.Text.Length < 80;
         }
         TrimTail(result);
@@ -624,6 +687,12 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
     [GeneratedRegex(@"^((von|by|par|de|di|door|av|por)\s+[\p{Lu}][\p{L}\.\-']+(\s+[\p{Lu}][\p{L}\.\-']+){0,3}|(veröffentlicht|aktualisiert|published|updated|posted|publié|mis à jour|stand|erstellt|geändert)\b.{0,60}|[\d\s\.\,\-/:|]*(\d{1,2}\.?\s*(jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|mars|avr|juin|juil|août|sept|déc)[\p{L}\.]*\s*\d{0,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4})[\d\s\.\,\-/:|]*(uhr|h|am|pm)?\s*)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BylineOrDateLine();
+
+    [GeneratedRegex(@"newsletter|subscribe now|please subscribe|jetzt abonnieren|abonnieren sie|im abo\b|\beinloggen|\blog in to|\blog ?in (here|now)|registrieren sie sich|sign up|sign-up|follow (us|the \w+) on|folgen sie uns|folge uns|síguenos|siguenos|únete|download the .{0,40}app|apps? for ios|in der [\w-]+-app|get the latest news|never miss|keine .{0,40} mehr verpassen|nichts mehr versäumen|support (our|us)\b|unterstütze (uns|unser)|unterstützen sie (uns|unser)|apóyanos|\bdonate\b|jetzt spenden|alle rechte vorbehalten|all rights reserved|copyrighted property|vervielfältigung|licensed under|creative commons attribution|sofern nicht anders|written permission|contains references to products|erhält .{0,30}provision|affiliate[- ]links?|enthält werbung|^\*?werbung[.:]?$|^anzeige\b|loading\.\.\.|\(\d+ stimmen|keine bewertungen|war der artikel nützlich|artikel gefallen|bookmark the permalink|this entry was posted in|der beitrag wurde am|^explore further$|you might also like|könnte dich auch interessieren|könnte sie auch interessieren|ähnliche beiträge|^schon gelesen|^veja também|^zum weiterlesen|^lesen sie auch|^weitere informationen\b.{0,40}$|^quellenangaben|^über den autor|^about the author|^inhaltsverzeichnis$|^quellen ausblenden|favorisieren|^kommentieren$|ohne gewähr|dieser beitrag stammt aus|gibt die meinung de|opinions expressed|opinions exprimées|n'engagent que|suggested citation|view the full story|pour lire la suite|pour accéder|for the full story|rezept drucken|hochauflösendes bild|^etiquetas:?$|^tags?:|\bhier kannst du deine einstellungen|ohne dein einverständnis|ohne ihre zustimmung|externer inhalt|^ähnliche artikel|^related|^mehr zum thema|^das könnte|^auch interessant|^weiterführende|^more from|^read more|^weiterlesen|^lire aussi|^à lire aussi|^voir aussi|^leer más|^lee también|^te puede interesar|melde dich (jetzt )?an\b|jetzt anmelden|werden sie mitglied|mitglied werden|gefällt dir unser|kennt ihr schon unser|^empfehlungen aus dem|weitere infos unter|bitte teilen sie uns|hinterlasse (einfach )?einen kommentar|leave a comment|als pdf herunterladen|\(\d+ ?[km]b\)$|^vorschau auf den nächsten|^nächster artikel|^previous post|^next post", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex CallToAction();
+
+    [GeneratedRegex(@"©|\((?:foto|photo|bild|crédito|credit|quelle)[^)]{0,60}\)|\b(?:foto|fotos|photo|photos|bild|image|credit|crédito|abbildung|abb\.)\s*:|(?:getty ?images|istock(?:photo)?(?:\.com)?|shutterstock|reuters|afp|dpa|picture[- ]alliance|keystone|imago|unsplash|pixabay|adobe ?stock|ap photo)[\s\w./]{0,25}\)?$|^vergrößern\b|^zoom\b|^abbildung \d|^abb\. ?\d|\((?:l|r|li|re|m|v\. ?l\.|v\.l\.n\.r|links|rechts|left|right|from left|von links|center)\.?\)|^screenshot\b|^beitragsbild\b|^titelbild\b|^logo de[sr]?\b|\bbild via\b|\(c\) [\w ]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex CaptionLike();
 
     bool IsBoilerplateLine(string text, string tag)
     {

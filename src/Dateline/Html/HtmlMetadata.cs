@@ -4,7 +4,7 @@ using AngleSharp.Dom;
 namespace Dateline.Html;
 
 /// <summary>What the page says about itself, gathered in one depth-bounded walk before any pruning.</summary>
-internal sealed class PageMetadata
+internal sealed partial class PageMetadata
 {
     public string? Title;
     public List<string> Authors = [];
@@ -58,6 +58,11 @@ internal sealed class PageMetadata
                 if (Modified is not null) break;
             }
         }
+        // The day readers see wins over a machine timestamp one day off: a UTC timestamp of a late-evening or early-morning
+        // publication carries the neighbouring calendar day (htmldate also prefers the page's local date).
+        if (Published is { Length: > 10 } stamp && VisibleDate(hints) is { } seen && DayDistance(stamp, seen) == 1
+            && ((CanonicalUrl ?? Url) is not { } pu || DateParser.FromUrl(pu) is not { } ud || ud != stamp[..10]))
+            Published = seen;
         // 3. <time> marked as the publication time, then byline/date lines, then any <time>.
         if (Published is null)
             foreach (var (v, strong) in TimeElements)
@@ -69,6 +74,8 @@ internal sealed class PageMetadata
         if (Published is null)
             foreach (var (h, inArticle) in DateHints.Where(h => h.inArticle).Concat(DateHints.Where(h => !h.inArticle)))
                 if (DateParser.FindInText(h) is { } d) { Published = d; break; }
+        // A date the page labels as the publication date anywhere in its text ("Erschienen am: 01.11.2023", "Published on").
+        if (Published is null && doc.Body is { } pageBody) Published = LabelledDate(pageBody.TextContent);
         if (Published is null && NearTitle is not null) Published = DateParser.FindInText(NearTitle);
         if (Published is null)
             foreach (var h in hints)
@@ -85,6 +92,45 @@ internal sealed class PageMetadata
         foreach (var jd in JsonDocs) jd.Dispose();
         JsonDocs.Clear();
     }
+
+    /// <summary>The first date written in the byline/date elements of the article, near the headline, or in dropped date lines.</summary>
+    string? VisibleDate(List<string> hints)
+    {
+        foreach (var (h, inArticle) in DateHints)
+            if (inArticle && DateParser.FindInText(h) is { } d) return d;
+        if (NearTitle is not null && DateParser.FindInText(NearTitle) is { } n) return n;
+        foreach (var h in hints)
+            if (DateParser.FindInText(h) is { } d) return d;
+        return null;
+    }
+
+    static int DayDistance(string a, string b)
+    {
+        if (a.Length < 10 || b.Length < 10) return -1;
+        if (!DateOnly.TryParseExact(a.AsSpan(0, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var x)
+            || !DateOnly.TryParseExact(b.AsSpan(0, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var y)) return -1;
+        return Math.Abs(x.DayNumber - y.DayNumber);
+    }
+
+    static string? LabelledDate(string text)
+    {
+        if (text.Length > 300_000) text = text[..300_000];
+        int found = 0;
+        foreach (System.Text.RegularExpressions.Match m in PublicationLabel().Matches(text))
+        {
+            if (++found > 20) break;
+            int end = m.Index + m.Length;
+            var window = text.AsSpan(end, Math.Min(60, text.Length - end)).ToString();
+            var d = DateParser.FindInText(window);
+            // The date must follow the label closely, not be some later date in the window.
+            if (d is not null) return d;
+        }
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:erschienen|veröffentlicht|publiziert|published|posted|publié|publicado|pubblicato|gepubliceerd|first published|date of publication|publication date|publiziert am|eingestellt)\s*(?:am|on|le|el|il|op|:)?\s*:?\s*(?=\S)",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial System.Text.RegularExpressions.Regex PublicationLabel();
 
     static readonly string[] PublishedKeys =
     [
@@ -108,6 +154,17 @@ internal sealed class PageMetadata
         // Article types first, then any object that has the field.
         foreach (var o in all) if (IsArticleType(o)) yield return o;
         foreach (var o in all) if (!IsArticleType(o) && TypeOf(o) is not ("Person" or "Organization" or "WebSite" or "BreadcrumbList" or "ImageObject")) yield return o;
+    }
+
+    /// <summary>JSON-LD nodes by "@id", for references such as "author": {"@id": "...#person"}.</summary>
+    internal Dictionary<string, JsonElement> ObjectsById()
+    {
+        var all = new List<JsonElement>();
+        foreach (var root in JsonLd) Flatten(root, all, 0);
+        var d = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var o in all)
+            if (o.TryGetProperty("@id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } s) d.TryAdd(s, o);
+        return d;
     }
 
     static void Flatten(JsonElement e, List<JsonElement> into, int depth)
@@ -168,9 +225,10 @@ internal static class HtmlMetadata
         var root = doc.DocumentElement;
         if (root is null) return m;
         m.Language = NormalizeLang(root.GetAttribute("lang") ?? root.GetAttribute("xml:lang"));
-        Walk(root, 0, false);
+        Walk(root, 0, false, false);
 
-        void Walk(IElement e, int depth, bool inArticle)
+        // furniture: inside nav/aside/footer/form or a hidden, menu, search, newsletter or logo element; an h1 there is no headline.
+        void Walk(IElement e, int depth, bool inArticle, bool furniture)
         {
             if (depth > HtmlText.MaxDepth) return;
             foreach (var c in DomKids.Elements(e))
@@ -206,7 +264,7 @@ internal static class HtmlMetadata
                     case "style": case "noscript": case "template": case "svg":
                         continue;
                     case "h1":
-                        if (h1s.Count < 5) h1s.Add((HtmlText.Text(c, 500), inArticle));
+                        if (!furniture && h1s.Count < 8 && HeadlineText(c) is { } ht) h1s.Add((ht, inArticle));
                         break;
                     case "time":
                         {
@@ -225,11 +283,15 @@ internal static class HtmlMetadata
                     // Lower-cased once: ignore-case searches are slow under invariant globalization.
                     cl = cl?.ToLowerInvariant();
                     idv = idv?.ToLowerInvariant();
-                    if (bylineElems.Count < 10 && (ByLineClass(cl) || ByLineClass(idv)))
+                    if (bylineElems.Count < 10 && (ByLineClass(cl) || ByLineClass(idv) || ByLineClass(c.GetAttribute("data-testid")?.ToLowerInvariant())))
                     {
                         var t = HtmlText.Text(c, 300);
                         if (t.Length is > 1 and < 120) bylineElems.Add((t, inArticle));
                     }
+                    // hAtom/microformats: <abbr class="published" title="2013-04-04T18:52:11+00:00">, <span class="updated" title="...">.
+                    if (cl is not null && (Has(cl, "published") || Has(cl, "updated") || Has(cl, "entry-date") || Has(cl, "dtstart"))
+                        && c.GetAttribute("title") is { Length: >= 10 and < 40 } ttl && DateParser.Normalize(ttl) is not null)
+                        m.TimeElements.Add((ttl, Has(cl, "published") || Has(cl, "entry-date")));
                     if (m.DateHints.Count < 30 && (DateClass(cl) || DateClass(idv)))
                     {
                         var t = HtmlText.Text(c, 300);
@@ -255,7 +317,7 @@ internal static class HtmlMetadata
                 {
                     authorElems.Add(HtmlText.Text(c, 200));
                 }
-                Walk(c, depth + 1, inArticle || c.LocalName is "article" or "main");
+                Walk(c, depth + 1, inArticle || c.LocalName is "article" or "main", furniture || IsFurniture(c));
             }
         }
 
@@ -310,11 +372,90 @@ internal static class HtmlMetadata
             siteName: m.SiteName);
         authorElems.AddRange(bylineElems.Where(b => b.inArticle).Select(b => b.text));
         authorElems.AddRange(bylineElems.Where(b => !b.inArticle).Select(b => b.text));
-        m.Authors = AuthorCleaner.Choose(articles, m.Metas, authorElems, m.SiteName);
+        m.Authors = AuthorCleaner.Choose(articles, m.Metas, authorElems, m.SiteName, m.ObjectsById());
         return m;
     }
 
     static bool Has(string s, string what) => s.Contains(what, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The headline an h1 shows, or null when the h1 is not one: screen-reader-only h1s ("Navigation"), logos (an h1 that is
+    /// only a link to the home page). Kickers (Dachzeile, overline, topic label) and hidden separators inside the h1 are left
+    /// out; an explicit headline part (class "headline"/"title") is taken alone.
+    /// </summary>
+    static string? HeadlineText(IElement h1)
+    {
+        var cl = (h1.GetAttribute("class") + " " + h1.GetAttribute("id")).ToLowerInvariant();
+        if (cl.Length < 300 && (HiddenClass(cl) || Has(cl, "site-title") || Has(cl, "site-name") || Has(cl, "sitename") || Has(cl, "logo")
+            || Has(cl, "brand"))) return null;
+        var links = h1.GetElementsByTagName("a");
+        if (links.Length == 1 && links[0].GetAttribute("href") is { } href && IsHomeLink(href)
+            && HtmlText.Text(links[0], 500).Length >= HtmlText.Text(h1, 500).Length - 2) return null;
+        bool special = h1.GetElementsByTagName("small").Length > 0;
+        foreach (var d in h1.QuerySelectorAll("[class]"))
+        {
+            var dc = d.GetAttribute("class")!.ToLowerInvariant();
+            if (dc.Length > 300) continue;
+            if (KickerClass(dc) || HiddenClass(dc)) { special = true; continue; }
+            if (d.ParentElement == h1 && HeadlinePart(dc) && HtmlText.Text(d, 500) is { Length: >= 10 } head) return head;
+        }
+        if (!special) return HtmlText.Text(h1, 500);
+        var sb = new System.Text.StringBuilder();
+        AppendSkipping(h1, sb, 0);
+        return HtmlText.Collapse(sb.ToString());
+
+        static void AppendSkipping(INode n, System.Text.StringBuilder sb, int depth)
+        {
+            if (depth > 20 || sb.Length > 1000) return;
+            foreach (var k in n.ChildNodes)
+            {
+                if (k is IElement e && (e.LocalName == "small"
+                    || e.GetAttribute("class") is { Length: < 300 } c && (KickerClass(c.ToLowerInvariant()) || HiddenClass(c.ToLowerInvariant()))))
+                { sb.Append(' '); continue; }
+                if (k is IText t) sb.Append(t.Data);
+                else if (k is IElement) { sb.Append(' '); AppendSkipping(k, sb, depth + 1); sb.Append(' '); }
+            }
+        }
+    }
+
+    static bool HeadlinePart(string c)
+    {
+        foreach (var tok in c.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if ((tok.EndsWith("headline", StringComparison.Ordinal) || tok.EndsWith("title", StringComparison.Ordinal))
+                && !Has(tok, "sub") && !Has(tok, "top") && !Has(tok, "over") && !Has(tok, "pre") && !Has(tok, "kicker") && !Has(tok, "super"))
+                return true;
+        return false;
+    }
+
+    static bool IsFurniture(IElement c)
+    {
+        // Not <form>: ASP.NET pages wrap the whole page in one. Wrapper elements are never furniture.
+        if (c.LocalName is "nav" or "aside" or "footer" or "dialog" or "menu") return true;
+        if (c.LocalName is "body" or "html" or "main" or "article") return false;
+        var cl = c.GetAttribute("class");
+        var id = c.GetAttribute("id");
+        if (cl is null && id is null) return false;
+        var v = ((cl ?? "") + " " + (id ?? "")).ToLowerInvariant();
+        if (v.Length > 300) return false;
+        return HiddenClass(v) || Has(v, "newsletter") || Has(v, "subscribe") || Has(v, "signup") || Has(v, "cookie")
+            || Has(v, "modal") || Has(v, "popup");
+    }
+
+    static bool KickerClass(string c) => Has(c, "kicker") || Has(c, "dachzeile") || Has(c, "overline") || Has(c, "topline") || Has(c, "roofline")
+        || Has(c, "eyebrow") || Has(c, "supertitle") || Has(c, "spitzmarke") || Has(c, "topic") || Has(c, "overhead") || Has(c, "pretitle")
+        || Has(c, "pre-title") || Has(c, "preheadline") || Has(c, "flag") || Has(c, "rubric") || Has(c, "toptitle")
+        || Has(c, "subtitle") || Has(c, "subheadline") || Has(c, "sub-title") || Has(c, "subline");
+
+    static bool HiddenClass(string c) => Has(c, "sr-only") || Has(c, "visually-hidden") || Has(c, "visuallyhidden") || Has(c, "screen-reader")
+        || Has(c, "aural") || Has(c, "navskip") || Has(c, "hide-accessible") || Has(c, "assistive") || Has(c, "offscreen") || Has(c, "element-invisible") || Has(c, "u-hidden") || c.Split(' ').Contains("hidden") || Has(c, "a11y");
+
+    static bool IsHomeLink(string href)
+    {
+        href = href.Trim();
+        if (href is "/" or "./" or "#" or "index.html" or "/index.html" or "/de/" or "/en/" or "/fr/") return true;
+        if (!Uri.TryCreate(href, UriKind.Absolute, out var u)) return false;
+        return u.AbsolutePath is "/" or "" or "/index.html" or "/index.php" && string.IsNullOrEmpty(u.Query.TrimStart('?'));
+    }
 
     static bool ByLineClass(string? cls) => cls is not null &&
         (Has(cls, "author") || Has(cls, "byline") || Has(cls, "autor") || Has(cls, "auteur") || Has(cls, "writer") || Has(cls, "verfasser") || Has(cls, "creator"))
@@ -357,7 +498,45 @@ internal static class HtmlMetadata
             m.JsonDocs.Add(jd);
             m.JsonLd.Add(jd.RootElement);
         }
-        catch (JsonException) { }
+        catch (JsonException)
+        {
+            // Hand-built JSON-LD often has raw line breaks inside strings (invalid JSON); escaped, it usually parses.
+            var fixedText = EscapeControlsInStrings(text);
+            if (ReferenceEquals(fixedText, text)) return;
+            try
+            {
+                var jd = JsonDocument.Parse(fixedText, new JsonDocumentOptions { MaxDepth = 64, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                m.JsonDocs.Add(jd);
+                m.JsonLd.Add(jd.RootElement);
+            }
+            catch (JsonException) { }
+        }
+    }
+
+    /// <summary>Escapes raw control characters inside JSON string literals; returns the same instance when there are none.</summary>
+    static string EscapeControlsInStrings(string t)
+    {
+        System.Text.StringBuilder? sb = null;
+        bool inStr = false, esc = false;
+        for (int i = 0; i < t.Length; i++)
+        {
+            char ch = t[i];
+            if (inStr && ch < ' ')
+            {
+                sb ??= new System.Text.StringBuilder(t.Length + 64).Append(t, 0, i);
+                sb.Append(ch switch { '\n' => "\\n", '\r' => "\\r", '\t' => "\\t", _ => " " });
+                continue;
+            }
+            if (inStr)
+            {
+                if (esc) esc = false;
+                else if (ch == '\\') esc = true;
+                else if (ch == '"') inStr = false;
+            }
+            else if (ch == '"') inStr = true;
+            sb?.Append(ch);
+        }
+        return sb?.ToString() ?? t;
     }
 
     /// <summary>Markup inside a JSON string: tags dropped, block ends become line breaks.</summary>

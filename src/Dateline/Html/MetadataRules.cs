@@ -143,14 +143,23 @@ internal static partial class DateParser
 /// <summary>Chooses the article title among h1, OpenGraph/JSON-LD and the &lt;title&gt; element.</summary>
 internal static class TitleChooser
 {
-    static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " // ", " ‹ ", " › ", " ~ ", " : "];
+    static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " // ", " ‹ ", " › ", " ~ ", " : ", "|"];
 
     public static string? Choose(string? ogTitle, string? ldHeadline, string? titleTag, List<(string text, bool inArticle)> h1s, string? siteName)
     {
         ogTitle = Clean(ogTitle); ldHeadline = Clean(ldHeadline); titleTag = Clean(titleTag);
         // The visible headline (h1) is the title readers see; meta titles often carry kickers and site names.
         string? h1 = null;
-        foreach (var (t, inArticle) in h1s) if (inArticle && PlausibleH1(t, siteName, ogTitle, titleTag)) { h1 = t; break; }
+        // Several h1s (section names, widgets, the headline): the one the meta titles repeat is the headline.
+        double bestOverlap = 0.6;
+        foreach (var (t, _) in h1s)
+        {
+            if (!PlausibleH1(t, siteName, ogTitle, titleTag)) continue;
+            double o = Math.Max(Overlap(t, ogTitle), Math.Max(Overlap(t, ldHeadline), Overlap(t, titleTag)));
+            if (o > bestOverlap) { bestOverlap = o; h1 = t; }
+        }
+        if (h1 is null)
+            foreach (var (t, inArticle) in h1s) if (inArticle && PlausibleH1(t, siteName, ogTitle, titleTag)) { h1 = t; break; }
         if (h1 is null)
             foreach (var (t, _) in h1s) if (PlausibleH1(t, siteName, ogTitle, titleTag)) { h1 = t; break; }
         if (h1 is not null)
@@ -160,7 +169,8 @@ internal static class TitleChooser
             {
                 if (t is null) continue;
                 var clean = StripSite(t, siteName);
-                if (clean.Length >= 10 && clean.Length < h1.Length && h1.Contains(clean, StringComparison.Ordinal)) return clean;
+                // Only a leading kicker goes ("Corona: Headline"); text after the meta title is part of the headline.
+                if (clean.Length >= 10 && clean.Length < h1.Length && h1.EndsWith(clean, StringComparison.Ordinal)) return clean;
             }
             return h1;
         }
@@ -170,9 +180,37 @@ internal static class TitleChooser
         return h1;
     }
 
+    /// <summary>Share of the words of <paramref name="h1"/> that <paramref name="meta"/> also has.</summary>
+    static double Overlap(string h1, string? meta)
+    {
+        if (meta is null) return 0;
+        var a = Words(h1);
+        if (a.Count == 0) return 0;
+        var b = Words(meta);
+        int hit = 0;
+        foreach (var w in a) if (b.Contains(w)) hit++;
+        return (double)hit / a.Count;
+    }
+
+    static HashSet<string> Words(string s)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        int i = 0;
+        while (i < s.Length && set.Count < 60)
+        {
+            while (i < s.Length && !char.IsLetterOrDigit(s[i])) i++;
+            int st = i;
+            while (i < s.Length && char.IsLetterOrDigit(s[i])) i++;
+            if (i > st) set.Add(s[st..i].ToLowerInvariant());
+        }
+        return set;
+    }
+
     static bool PlausibleH1(string t, string? siteName, string? og, string? titleTag)
     {
         if (t.Length < 4 || t.Length > 300) return false;
+        // "Sie sind hier:", "Tipps für die Unterkunft:" label what follows; a headline does not end in a colon.
+        if (t.EndsWith(':')) return false;
         if (siteName is not null && (t.Equals(siteName, StringComparison.OrdinalIgnoreCase) || siteName.Contains(t, StringComparison.OrdinalIgnoreCase))) return false;
         bool inMeta = (og?.Contains(t, StringComparison.OrdinalIgnoreCase) ?? false) || (titleTag?.Contains(t, StringComparison.OrdinalIgnoreCase) ?? false);
         // A short h1 that the meta titles do not mention is a logo or a section name.
@@ -201,6 +239,9 @@ internal static class TitleChooser
             var kept = parts.Where(p => !IsSite(p, siteName)).ToList();
             if (kept.Count == 0) return t;
             if (kept.Count < parts.Length) return string.Join(sep, kept).Trim();
+            // "Topic title | Section | Forum": the long first part is the title, the short parts are breadcrumbs.
+            if (parts.Length >= 3 && parts[0].Trim().Length >= 20 && parts.Skip(1).All(p => p.Trim().Length < parts[0].Trim().Length && p.Trim().Split(' ').Length <= 4))
+                return parts[0].Trim();
             // No site name known: a short last (or first) part is usually the site.
             var last = parts[^1].Trim();
             var head = string.Join(sep, parts[..^1]).Trim();
@@ -223,14 +264,23 @@ internal static class TitleChooser
 /// <summary>Person names of the authors: JSON-LD author, then author meta tags, then itemprop/rel=author elements.</summary>
 internal static partial class AuthorCleaner
 {
-    public static List<string> Choose(List<JsonElement> articles, List<(string key, string value)> metas, List<string> elems, string? siteName)
+    public static List<string> Choose(List<JsonElement> articles, List<(string key, string value)> metas, List<string> elems, string? siteName,
+        IReadOnlyDictionary<string, JsonElement>? byId = null)
     {
         foreach (var o in articles)
         {
             if (!o.TryGetProperty("author", out var a)) continue;
             var names = new List<string>();
-            FromJson(a, names, 0);
+            FromJson(a, names, 0, byId);
             var r = CleanAll(names, siteName);
+            if (r.Count > 0) return r;
+        }
+        // Yoast and similar plugins write the byline as a labelled pair: twitter:label1 "Written by", twitter:data1 "Jane Doe".
+        foreach (var (k, v) in metas)
+        {
+            if (!k.StartsWith("twitter:label", StringComparison.Ordinal) || !AuthorLabel().IsMatch(v.Trim())) continue;
+            var dataKey = "twitter:data" + k["twitter:label".Length..];
+            var r = CleanAll(metas.Where(x => x.key == dataKey).Select(x => x.value).ToList(), siteName);
             if (r.Count > 0) return r;
         }
         foreach (var key in new[] { "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author", "og:article:author" })
@@ -261,15 +311,19 @@ internal static partial class AuthorCleaner
 
     public static List<string> FromLines(List<string> lines, string? siteName) => CleanAll(lines, siteName);
 
-    static void FromJson(JsonElement a, List<string> into, int depth)
+    static void FromJson(JsonElement a, List<string> into, int depth, IReadOnlyDictionary<string, JsonElement>? byId)
     {
         if (depth > 4) return;
         switch (a.ValueKind)
         {
             case JsonValueKind.String: into.Add(a.GetString() ?? ""); break;
-            case JsonValueKind.Array: foreach (var x in a.EnumerateArray()) FromJson(x, into, depth + 1); break;
+            case JsonValueKind.Array: foreach (var x in a.EnumerateArray()) FromJson(x, into, depth + 1, byId); break;
             case JsonValueKind.Object:
-                if (PageMetadata.TypeOf(a) is "Organization" or "NewsMediaOrganization") return;
+                // Schema graphs (Yoast and others) give the author as a reference {"@id": ...} to a Person node elsewhere.
+                if (!a.TryGetProperty("name", out _) && byId is not null && PageMetadata.Str(a, "@id") is { } id
+                    && byId.TryGetValue(id, out var target) && target.TryGetProperty("name", out _))
+                    a = target;
+                if (PageMetadata.TypeOf(a) is "Organization" or "NewsMediaOrganization" or "Corporation" or "WebSite") return;
                 if (PageMetadata.Str(a, "name") is { } n) into.Add(n);
                 break;
         }
@@ -296,16 +350,25 @@ internal static partial class AuthorCleaner
 
     static string? CleanOne(string s, string? siteName)
     {
-        s = s.Trim(' ', ',', ';', ':', '|', '-', '–', '·', '/', '~');
+        s = s.Trim(' ', ',', ';', ':', '|', '-', '–', '·', '/', '~', '\'', '"', '“', '”', '‘', '’', '«', '»');
+        // A photo or picture credit names the photographer, not the author.
+        if (CreditStart().IsMatch(s)) return null;
         s = Prefix().Replace(s, "");
+        // "Posted by Jane @ 12:00 am": the " @ " introduces a time, not an e-mail domain.
+        if (s.IndexOf(" @ ", StringComparison.Ordinal) is > 0 and var at) s = s[..at];
         if (s.Contains('@')) return null;
         int cut = s.IndexOfAny(['|', '(', '\n', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '•', '·']);
         if (cut > 0) s = s[..cut];
-        s = s.Trim(' ', ',', ';', ':', '-', '–', '~');
+        s = PickDashPart(s);
+        s = SplitGluedLabel(s);
+        s = s.Trim(' ', ',', ';', ':', '-', '–', '—', '~');
         s = Prefix().Replace(s, "");
         if (Noise().IsMatch(s)) return null;
+        s = CutTail(s);
+        // Domain-like words ("example.com") are no names; initials ("J.R.") are.
         foreach (var w in s.Split(' '))
-            if (w.Length > 2 && w.IndexOf('.') is > 0 and var dot && dot < w.Length - 1) return null;
+            if (w.Length > 2 && w.IndexOf('.') is > 0 and var dot && dot < w.Length - 2 && char.IsLower(w[dot + 1]) && char.IsLower(w[dot + 2])) return null;
+        if (!s.Contains(' ') && TailStop.Contains(s)) return null;
         if (s.Length < 2 || s.Length > 60) return null;
         if (s.Contains("http", StringComparison.OrdinalIgnoreCase) || s.Contains("www.", StringComparison.OrdinalIgnoreCase) || s.Contains('/')) return null;
         if (!s.Any(char.IsLetter) || s.Count(char.IsDigit) > 2) return null;
@@ -315,15 +378,95 @@ internal static partial class AuthorCleaner
         return s;
     }
 
-    [GeneratedRegex(@"\s*(?:;|,\s+(?=\p{Lu})|\s+(?:and|und|et|y|e|en|&)\s+)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    /// <summary>"Jane Doe - Site" / "About the author – Jane Doe": the dash-separated part that reads as a person name.</summary>
+    static string PickDashPart(string s)
+    {
+        foreach (var sep in new[] { " - ", " – ", " — " })
+        {
+            if (!s.Contains(sep, StringComparison.Ordinal)) continue;
+            var parts = s.Split(sep, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            foreach (var p in parts) if (LooksLikeFullName(p)) return p;
+            return parts.Length > 0 ? parts[0] : s;
+        }
+        return s;
+    }
+
+    static bool LooksLikeFullName(string p)
+    {
+        var ws = p.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (ws.Length is < 2 or > 4) return false;
+        foreach (var w in ws) if (!char.IsUpper(w[0]) && !Particles.Contains(w)) return false;
+        return !TailStop.Contains(ws[^1].TrimEnd('.', ','));
+    }
+
+    static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
+        { "von", "van", "de", "der", "den", "du", "da", "di", "del", "della", "la", "le", "zu", "y", "bin", "al", "dos", "das", "ter", "ten", "vom", "zum" };
+
+    // Words that end a name when they follow it in a byline: dates, "Stand"/"Hace"/"vor" (as of / ago), picture labels, articles.
+    static readonly HashSet<string> TailStop = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "januar", "jänner", "februar", "märz", "juni", "juli", "oktober", "dezember",
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "okt", "nov", "dec", "dez",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+        "mo", "fr", "sa", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+        "stand", "hace", "vor", "il", "ago", "updated", "published", "aktualisiert", "veröffentlicht", "symbolbild", "foto", "fotos", "photo", "bild",
+        "mitglied", "member", "the", "for", "für", "with", "from", "jeden", "am", "um", "on", "at", "publié", "mis",
+    };
+
+    /// <summary>"WilsonHace", "EurosportPubliziert": a label glued to the name by markup without spaces is split off.</summary>
+    static string SplitGluedLabel(string s)
+    {
+        for (int j = 1; j < s.Length; j++)
+        {
+            if (!char.IsLower(s[j - 1]) || !char.IsUpper(s[j])) continue;
+            int end = j;
+            while (end < s.Length && char.IsLetter(s[end])) end++;
+            var word = s[j..end];
+            if (TailStop.Contains(word) || word is "Publiziert" or "Veröffentlicht" or "Aktualisiert" or "Updated" or "Published" or "Posted")
+                return s[..j] + " " + s[j..];
+        }
+        return s;
+    }
+
+    /// <summary>Cuts a name at the first word that cannot continue it (a date word, a label, a lower-case word that is no particle).</summary>
+    static string CutTail(string s)
+    {
+        var ws = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (ws.Length < 2) return s;
+        for (int i = 1; i < ws.Length; i++)
+        {
+            var w = ws[i].TrimEnd('.', ',', ':');
+            // An all-capitals code after a mixed-case name is an agency or station ("Jane Doe KTRK"), not a surname.
+            bool code = i >= 2 && w.Length >= 2 && w.All(char.IsUpper) && ws[0].Any(char.IsLower) && ws[i - 1].Any(char.IsLower);
+            bool stop = TailStop.Contains(w) || code;
+            // A lower-case word after a full name ("Jane Doe schreibt"); a lower-case surname right after a first name is kept.
+            bool lower = i >= 2 && w.Length > 0 && char.IsLower(w[0]) && !Particles.Contains(w) && char.IsUpper(ws[0][0]);
+            if (stop || lower) return string.Join(' ', ws[..i]);
+        }
+        return s;
+    }
+
+    [GeneratedRegex(@"^(?:foto|fotos|photo|photos|bild|bilder|image|credit|quelle|source|illustration|grafik)\b\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex CreditStart();
+
+    [GeneratedRegex(@"^(?:written by|verfasst von|geschrieben von|von|by|écrit par|par|escrito por|scritto da|autor|autorin|author|auteur)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AuthorLabel();
+
+    [GeneratedRegex(@"\s*(?:;|,\s+(?=\p{Lu})|\s+(?:and|And|AND|und|Und|et|y|e|en|&)\s+)\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AuthorSplit();
 
-    [GeneratedRegex(@"^(?:(?:by|von|vom|par|de|di|door|av|por|text|texte|autor|autorin|author|auteur|written by|geschrieben von|posted by|post author|verfasst von|ein beitrag von|beitrag von|beitragvon|veröffentlicht von|autorenseite von|über|interview|eingestellt von|publié par|pubblicato da|pressemitteilung von|©|\(c\))\s*:?\s*(?=\p{L})|author(?=\p{Lu}))+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // Each prefix word must end at a word boundary: "de" is a prefix in "de Jean Dupont", not in "Dennis".
+    [GeneratedRegex(@"^(?:(?:(?:by|von|vom|par|de|di|door|av|por|text|texte|autor|autorin|author|auteur|written by|geschrieben von|posted by|post author|verfasst von|ein beitrag von|beitrag von|beitragvon|blog beitrag von|veröffentlicht von|publiziert von|autorenseite von|über|interview|eingestellt von|erstellt von|publié par|pubblicato da|pressemitteilung von|about the author|über den autor|über die autorin)\b|©|\(c\))\s*:?\s*(?=\p{L})|(?:author|by|von|par)(?=\p{Lu}))+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Prefix();
 
-    [GeneratedRegex(@"\b(uhr|kommentar\w*|comments?|minuten|minutes?|lesezeit|anzeigen|artikel|beiträge|posts|alle|mehr|more|read|lesen|shares?|follow|folgen|profil|profile|veröffentlicht|published|updated|aktualisiert|am|on|le|écrit|geschrieben|at)\b|^(by|von|par|author|autor|auteur|über|about|post author|autorenseite von|themegrill|wordpress)$|→|»|›", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // Function words ("am", "on", "le", "at") only in lower case: "Loïc Le Clerc" is a name, "le 3 mai" is a date line.
+    [GeneratedRegex(@"\b(?i:uhr|kommentar\w*|comments?|minuten|minutes?|lesezeit|anzeigen|artikel|beiträge|posts|alle|mehr|more|read|lesen|shares?|follow|folgen|profil|profile|veröffentlicht|publiziert|published|updated|aktualisiert|écrit|geschrieben|edit|save|click|please|enter)\b|\b(am|on|le|at)\b|^(?i:by|von|par|author|autor|auteur|über|about|post author|autorenseite von|themegrill|wordpress)$|→|»|›", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Noise();
 
-    [GeneratedRegex(@"^(admin|administrator|wordpressadmin|redaktion|editor|editors|staff|user|guest|gast|anonymous|unknown|null|none|webmaster|team|posted|link|links|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(admin|administrator|wordpressadmin|redaktion|editor|editors|staff|user|guest|gast|anonymous|unknown|null|none|webmaster|team|posted|link|links|no author|text|texte|foto|fotos|photo|photos|bild|bilder|por|de|door|phd|ph\.d\.?|md|m\.d\.|mba|msc|dr\.?|prof\.?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Generic();
 }
