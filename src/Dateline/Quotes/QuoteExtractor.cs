@@ -11,7 +11,7 @@ namespace Dateline.Quotes;
 /// entities by <see cref="SpeakerResolver"/>. One pass over the tokens per step; no regexes, so
 /// hostile input cannot make it backtrack.
 /// </summary>
-public sealed class QuoteExtractor
+public sealed partial class QuoteExtractor
 {
     /// <summary>Quotes shorter than this many words are scare quotes ("the “enemy”"), not speech.</summary>
     private const int MinDirectWords = 2;
@@ -151,6 +151,8 @@ public sealed class QuoteExtractor
             result.Add(q);
         }
         FindIndirect(result);
+        PrepareLearned();
+        FindLearned(result);
         result.Sort((a, b) => a.QStart.CompareTo(b.QStart));
         // Floating quotes that came before any attributed quote could not inherit; a later pass
         // lets them inherit from the nearest attributed quote before them in the final order.

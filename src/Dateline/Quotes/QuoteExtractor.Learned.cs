@@ -1,0 +1,203 @@
+using Dateline.Model;
+using Dateline.Syntax;
+
+namespace Dateline.Quotes;
+
+/// <summary>
+/// The learned pass: cues found by the <see cref="CueModel"/> that the reporting-verb rules did not
+/// use get a source and a content from the chunks around them — the noun phrase before the verb
+/// group (its subject) or after a prepositional cue ("according to X"), and the clause after the
+/// cue to the sentence end, or the sentence before it when the frame trails ("…, X said").
+/// </summary>
+public sealed partial class QuoteExtractor
+{
+    /// <summary>Off switch for the learned pass (tests of the pure rules, ablations).</summary>
+    public static bool UseLearnedCues { get; set; } = true;
+
+    private SyntaxModel? _syntax;
+    private byte[]? _cueTags;
+    private CueContext _ctx;
+
+    private void PrepareLearned()
+    {
+        var syntax = SyntaxModel.Default;
+        var cues = CueModel.Default;
+        if (!UseLearnedCues || syntax is null || cues is null) return;
+        _syntax = syntax;
+        _ctx = CueContext.Build(_text, _tok, _sentFirst, _sentLast, syntax);
+        _cueTags = new byte[_tok.Length];
+        for (int s = 0; s < _sentFirst.Length; s++)
+        {
+            int a = _sentFirst[s], b = _sentLast[s] + 1;
+            cues.Tag(_ctx, a, b, _cueTags.AsSpan(a));
+        }
+    }
+
+    private string PosTag(int i) => _syntax!.Pos.Labels[_ctx.Pos[i]];
+    private string ChunkTag(int i) => _syntax!.Chunk.Labels[_ctx.Chunk[i]];
+    private bool ChunkIs(int i, string type) { var c = ChunkTag(i); return c.Length > 2 && c.AsSpan(2).SequenceEqual(type); }
+    private bool ChunkBegins(int i) => ChunkTag(i).StartsWith("B-", StringComparison.Ordinal);
+
+    /// <summary>First token of the NP chunk that contains <paramref name="e"/> (within the sentence).</summary>
+    private int NpChunkStart(int e, int sFirst)
+    {
+        int k = e;
+        while (k > sFirst && !ChunkBegins(k) && ChunkIs(k - 1, "NP")) k--;
+        return k;
+    }
+
+    /// <summary>The subject NP ending before <paramref name="cs"/>: skips the verb group's
+    /// auxiliaries and adverbs, takes the NP chunk and its "of"/possessive attachments.</summary>
+    private (int S, int E) SubjectBefore(int cs, int sFirst)
+    {
+        int i = cs - 1;
+        int skipped = 0;
+        while (i >= sFirst && skipped < 5 && (ChunkIs(i, "VP") || ChunkIs(i, "ADVP") || PosTag(i) is "RB" or "MD") && !IsComma(i)) { i--; skipped++; }
+        if (i < sFirst || !ChunkIs(i, "NP") || _inDirect[i] && !IsQuoteTok(i)) return (-1, -1);
+        int e = i;
+        int s = NpChunkStart(e, sFirst);
+        // "who"/"that" heading a relative clause: the antecedent before the comma speaks
+        if (s == e && PosTag(e) is "WP" or "WDT")
+        {
+            if (s - 1 > sFirst && IsComma(s - 1) && ChunkIs(s - 2, "NP")) { e = s - 2; s = NpChunkStart(e, sFirst); }
+            else return (-1, -1);
+        }
+        // "the chairman of the committee", "Obama's spokesman"
+        for (int guard = 0; guard < 3; guard++)
+        {
+            if (s - 2 >= sFirst && (Is(s - 1, "of") || Is(s - 1, "for") || Is(s - 1, "at")) && ChunkIs(s - 2, "NP")) { s = NpChunkStart(s - 2, sFirst); continue; }
+            break;
+        }
+        if (PosTag(e) is "PRP$" or "DT" or "IN" or "CC" or "EX" || !IsWord(e) || !IsWord(s)) return (-1, -1);
+        // dates and adverbs are not speakers ("said Friday:")
+        if (s == e && QuoteLexicon.NotSubject.Contains(W(e))) return (-1, -1);
+        return (s, e);
+    }
+
+    /// <summary>The NP chunk starting at <paramref name="s"/> with its "of" attachments; -1 when none.</summary>
+    private int NpAfter(int s, int sLast)
+    {
+        if (s > sLast || !ChunkIs(s, "NP")) return -1;
+        int e = s;
+        while (e + 1 <= sLast && ChunkIs(e + 1, "NP") && !ChunkBegins(e + 1)) e++;
+        for (int guard = 0; guard < 3; guard++)
+        {
+            if (e + 2 <= sLast && (Is(e + 1, "of") || Is(e + 1, "for")) && ChunkIs(e + 2, "NP"))
+            {
+                e += 2;
+                while (e + 1 <= sLast && ChunkIs(e + 1, "NP") && !ChunkBegins(e + 1)) e++;
+                continue;
+            }
+            break;
+        }
+        return e;
+    }
+
+    private bool BeBefore(int ce, int from)
+    {
+        for (int k = ce - 1; k >= from; k--)
+            if (Is(k, "was") || Is(k, "were") || Is(k, "been") || Is(k, "is") || Is(k, "are") || Is(k, "be") || Is(k, "being")) return true;
+        return false;
+    }
+
+    private void FindLearned(List<Span> result)
+    {
+        if (_cueTags is null) return;
+        var tags = _cueTags;
+        int n = _tok.Length;
+        var used = new bool[n];
+        foreach (var q in result)
+            for (int i = Math.Max(0, q.CueStart); i <= q.CueEnd && i >= 0; i++) used[i] = true;
+        var added = new List<Span>();
+        for (int c = 0; c < n; c++)
+        {
+            if (tags[c] == CueModel.O) continue;
+            int ce = c;
+            while (ce + 1 < n && tags[ce + 1] == CueModel.I && _sent[ce + 1] == _sent[c]) ce++;
+            int cs = c;
+            c = ce;
+            bool taken = false;
+            for (int i = cs; i <= ce; i++) taken |= used[i] || _usedCue[i];
+            if (taken || _inDirect[cs]) continue;
+            int si = _sent[cs];
+            int sFirst = _sentFirst[si], sLast = _sentLast[si];
+            var span = LearnedFrame(cs, ce, sFirst, sLast);
+            if (span is null || span.QEnd < span.QStart) continue;
+            if (Overlaps(result, span) || Overlaps(added, span)) continue;
+            span.Medium = "unknown";
+            SetKind(span);
+            added.Add(span);
+        }
+        result.AddRange(added);
+    }
+
+    private Span? LearnedFrame(int cs, int ce, int sFirst, int sLast)
+    {
+        // Passive: "The plan was endorsed by the union" — the source follows "by", the subject is the content.
+        if (ce + 2 <= sLast && Is(ce + 1, "by") && PosTag(ce) == "VBN")
+        {
+            int srcE = NpAfter(ce + 2, sLast);
+            var (ps, pe) = SubjectBefore(cs, sFirst);
+            if (srcE < 0 || ps < 0) return null;
+            return new Span { QStart = ps, QEnd = pe, SrcStart = ce + 2, SrcEnd = srcE, CueStart = cs, CueEnd = ce };
+        }
+        if (PosTag(ce) == "VBN" && BeBefore(ce, Math.Max(sFirst, cs - 2)))
+            return null; // a passive without its agent: the source is not in the sentence
+        // A prepositional cue ("according to", "in the view of"): the source follows it.
+        if (PosTag(cs) is "IN" or "TO" || Is(cs, "according"))
+        {
+            int srcE = NpAfter(ce + 1, sLast);
+            if (srcE < 0) return null;
+            int qs, qe;
+            if (cs == sFirst || cs - 1 >= sFirst && !IsComma(cs - 1))
+            {
+                qs = srcE + 1;
+                while (qs <= sLast && (IsComma(qs) || IsPunct(qs, ':'))) qs++;
+                if (qs > sLast) return null;
+                qe = ContentEnd(qs);
+            }
+            else
+            {
+                qs = sFirst;
+                qe = cs - 1;
+                while (qe > qs && IsComma(qe)) qe--;
+            }
+            if (qe < qs) return null;
+            return new Span { QStart = qs, QEnd = qe, SrcStart = ce + 1, SrcEnd = srcE, CueStart = cs, CueEnd = ce };
+        }
+        var (ss, se) = SubjectBefore(cs, sFirst);
+        if (ss < 0)
+        {
+            // inversion: "…, said the spokesman."
+            if (cs - 1 >= sFirst && (IsComma(cs - 1) || IsQuoteTok(cs - 1)))
+            {
+                int srcE = NpAfter(ce + 1, sLast);
+                if (srcE >= 0 && (srcE + 1 > sLast || IsComma(srcE + 1) || IsFinal(srcE + 1)))
+                {
+                    int qe2 = cs - 1;
+                    while (qe2 > sFirst && (IsComma(qe2) || IsQuoteTok(qe2) && !_inDirect[qe2])) qe2--;
+                    if (qe2 - sFirst >= 1)
+                        return new Span { QStart = sFirst, QEnd = qe2, SrcStart = ce + 1, SrcEnd = srcE, CueStart = cs, CueEnd = ce };
+                }
+            }
+            return null;
+        }
+        // Trailing frame: "CONTENT, X said." — the source follows a comma and nothing substantial follows the cue.
+        int after = ce + 1;
+        bool endsHere = after > sLast || IsFinal(after) || IsComma(after) && (after + 1 > sLast || !ChunkIs(after + 1, "NP"));
+        if (ss - 1 > sFirst && (IsComma(ss - 1) || IsQuoteTok(ss - 1) || IsDash(ss - 1)) && endsHere)
+        {
+            int qe = ss - 1;
+            while (qe > sFirst && (IsComma(qe) || IsDash(qe))) qe--;
+            if (qe - sFirst >= 1)
+                return new Span { QStart = sFirst, QEnd = qe, SrcStart = ss, SrcEnd = se, CueStart = cs, CueEnd = ce };
+        }
+        // Leading frame: "X cue (that) CONTENT"
+        int q0 = ce + 1;
+        while (q0 <= sLast && (IsComma(q0) || IsPunct(q0, ':') || Is(q0, "that") && PosTag(q0) is "IN" or "WDT" or "DT" && q0 + 1 <= sLast && !ChunkIs(q0 + 1, "VP"))) q0++;
+        if (q0 > sLast || IsFinal(q0) && !_inDirect[q0]) return null;
+        int q1 = ContentEnd(q0);
+        if (q1 < q0) return null;
+        return new Span { QStart = q0, QEnd = q1, SrcStart = ss, SrcEnd = se, CueStart = cs, CueEnd = ce };
+    }
+}
