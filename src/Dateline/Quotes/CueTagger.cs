@@ -26,7 +26,7 @@ public sealed class CueModel
 
     /// <summary>Added to the B score before the decision: above 0 finds more cues at lower precision.
     /// Chosen on PolNeAR dev attribution F1 (docs/quotes-claims.md).</summary>
-    public static float BBias { get; set; } = float.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_BIAS"), System.Globalization.CultureInfo.InvariantCulture, out var b) ? b : 0f;
+    public static float BBias { get; set; } = float.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_BIAS"), System.Globalization.CultureInfo.InvariantCulture, out var b) ? b : 3f;
 
     /// <summary>Tags one sentence (tokens [a, b)) given document-wide POS/chunk tags and quote flags.</summary>
     internal void Tag(in CueContext ctx, int a, int b, Span<byte> output)

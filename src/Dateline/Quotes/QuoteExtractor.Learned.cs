@@ -14,6 +14,8 @@ public sealed partial class QuoteExtractor
     /// <summary>Off switch for the learned pass (tests of the pure rules, ablations).</summary>
     public static bool UseLearnedCues { get; set; } = true;
 
+    private static readonly bool s_debug = Environment.GetEnvironmentVariable("DATELINE_CUE_DEBUG") == "1";
+    private static readonly int s_filter = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_FILTER"), out var f) ? f : 1;
     private SyntaxModel? _syntax;
     private byte[]? _cueTags;
     private CueContext _ctx;
@@ -53,6 +55,21 @@ public sealed partial class QuoteExtractor
         int i = cs - 1;
         int skipped = 0;
         while (i >= sFirst && skipped < 5 && (ChunkIs(i, "VP") || ChunkIs(i, "ADVP") || PosTag(i) is "RB" or "MD") && !IsComma(i)) { i--; skipped++; }
+        // "Rep. John Mica (R-Fla.) said": a party tag inside the name
+        if (i > sFirst && _tok[i].Has(TokenFlags.CloseBracket))
+        {
+            int k = i - 1;
+            while (k > sFirst && i - k < 8 && !_tok[k].Has(TokenFlags.OpenBracket)) k--;
+            if (_tok[k].Has(TokenFlags.OpenBracket)) i = k - 1;
+        }
+        // "Officials at the agency, a division of the department, said": the head before the apposition
+        if (i > sFirst && IsComma(i))
+        {
+            int k = i - 1;
+            while (k > sFirst && i - k < 16 && !IsComma(k) && !_inDirect[k]) k--;
+            if (k > sFirst && IsComma(k) && k - 1 >= sFirst && ChunkIs(k - 1, "NP") && ChunkIs(k + 1, "NP")) i = k - 1;
+            else return (-1, -1);
+        }
         if (i < sFirst || !ChunkIs(i, "NP") || _inDirect[i] && !IsQuoteTok(i)) return (-1, -1);
         int e = i;
         int s = NpChunkStart(e, sFirst);
@@ -93,6 +110,25 @@ public sealed partial class QuoteExtractor
         return e;
     }
 
+    /// <summary>"Smith said X and added Y": a second verb coordinated with the first shares the
+    /// sentence subject — the first NP chunk, right before a verb group, after any introductory phrase.</summary>
+    private (int S, int E) SharedSubject(int cs, int sFirst)
+    {
+        int i = cs - 1;
+        while (i >= sFirst && (ChunkIs(i, "VP") || ChunkIs(i, "ADVP") || PosTag(i) is "RB" or "MD")) i--;
+        if (i < sFirst || !(Is(i, "and") || Is(i, "but") || IsComma(i))) return (-1, -1);
+        int start = sFirst;
+        for (int k = sFirst; k < i && k < sFirst + 15; k++)
+            if (IsComma(k) && (ChunkIs(sFirst, "PP") || ChunkIs(sFirst, "SBAR") || ChunkIs(sFirst, "ADVP"))) { start = k + 1; break; }
+        if (!ChunkIs(start, "NP")) return (-1, -1);
+        int e = NpAfter(start, i - 1);
+        if (e < 0 || e + 1 >= i) return (-1, -1);
+        int v = e + 1;
+        while (v < i && ChunkIs(v, "ADVP")) v++;
+        if (!ChunkIs(v, "VP") || !IsWord(start) || !IsWord(e)) return (-1, -1);
+        return (start, e);
+    }
+
     private bool BeBefore(int ce, int from)
     {
         for (int k = ce - 1; k >= from; k--)
@@ -105,6 +141,17 @@ public sealed partial class QuoteExtractor
         if (_cueTags is null) return;
         var tags = _cueTags;
         int n = _tok.Length;
+        if (s_filter > 0)
+        {
+            // A rule-found indirect attribution whose cue the model rejects is dropped.
+            result.RemoveAll(q =>
+            {
+                if (q.Kind != "indirect" || q.CueStart < 0 || q.Floating || _inDirect[q.CueStart]) return false;
+                for (int i = q.CueStart; i <= q.CueEnd; i++) if (tags[i] != CueModel.O) return false;
+                if (s_filter == 2 && QuoteLexicon.TryCue(W(q.CueStart), out var ci) && ci.Strength == CueStrength.Strong) return false;
+                return true;
+            });
+        }
         var used = new bool[n];
         foreach (var q in result)
             for (int i = Math.Max(0, q.CueStart); i <= q.CueEnd && i >= 0; i++) used[i] = true;
@@ -121,7 +168,9 @@ public sealed partial class QuoteExtractor
             if (taken || _inDirect[cs]) continue;
             int si = _sent[cs];
             int sFirst = _sentFirst[si], sLast = _sentLast[si];
-            var span = LearnedFrame(cs, ce, sFirst, sLast);
+            var span = LearnedFrame(cs, ce, sFirst, sLast, result);
+            if (s_debug && (span is null || span.QEnd < span.QStart))
+                Console.Error.WriteLine($"CUEFAIL\t{_tok[cs].Start}\t{_tok[ce].End}\t{_text.AsSpan(0, Math.Min(60, _text.Length)).ToString().Replace('\n', ' ').Replace('\t', ' ')}");
             if (span is null || span.QEnd < span.QStart) continue;
             if (Overlaps(result, span) || Overlaps(added, span)) continue;
             span.Medium = "unknown";
@@ -131,7 +180,7 @@ public sealed partial class QuoteExtractor
         result.AddRange(added);
     }
 
-    private Span? LearnedFrame(int cs, int ce, int sFirst, int sLast)
+    private Span? LearnedFrame(int cs, int ce, int sFirst, int sLast, List<Span> rules)
     {
         // Passive: "The plan was endorsed by the union" — the source follows "by", the subject is the content.
         if (ce + 2 <= sLast && Is(ce + 1, "by") && PosTag(ce) == "VBN")
@@ -165,7 +214,24 @@ public sealed partial class QuoteExtractor
             if (qe < qs) return null;
             return new Span { QStart = qs, QEnd = qe, SrcStart = ce + 1, SrcEnd = srcE, CueStart = cs, CueEnd = ce };
         }
+        // "…,” the mayor said, adding that …": a participle after a comma continues the previous attribution's source
+        if (PosTag(cs) == "VBG" && cs - 1 > sFirst && IsComma(cs - 1))
+        {
+            Span? prev = null;
+            foreach (var q in rules)
+                if (q.SrcStart >= 0 && q.CueEnd >= 0 && q.CueEnd < cs && q.CueEnd >= sFirst && (prev is null || q.CueEnd > prev.CueEnd)) prev = q;
+            if (prev is not null)
+            {
+                int p0 = ce + 1;
+                while (p0 <= sLast && (IsComma(p0) || Is(p0, "that"))) p0++;
+                if (p0 > sLast) return null;
+                int p1 = ContentEnd(p0);
+                if (p1 < p0) return null;
+                return new Span { QStart = p0, QEnd = p1, SrcStart = prev.SrcStart, SrcEnd = prev.SrcEnd, CueStart = cs, CueEnd = ce };
+            }
+        }
         var (ss, se) = SubjectBefore(cs, sFirst);
+        if (ss < 0) (ss, se) = SharedSubject(cs, sFirst);
         if (ss < 0)
         {
             // inversion: "…, said the spokesman."
