@@ -146,7 +146,8 @@ public sealed partial class QuoteExtractor
             // A rule-found indirect attribution whose cue the model rejects is dropped.
             result.RemoveAll(q =>
             {
-                if (q.Kind != "indirect" || q.CueStart < 0 || q.Floating || _inDirect[q.CueStart]) return false;
+                // only reporting-verb frames; colon and transcript attributions have no verb to judge
+                if (q.Kind != "indirect" || q.CueStart < 0 || q.Floating || _inDirect[q.CueStart] || !IsWord(q.CueStart)) return false;
                 for (int i = q.CueStart; i <= q.CueEnd; i++) if (tags[i] != CueModel.O) return false;
                 if (s_filter == 2 && QuoteLexicon.TryCue(W(q.CueStart), out var ci) && ci.Strength == CueStrength.Strong) return false;
                 return true;
