@@ -73,11 +73,13 @@ public sealed partial class QuoteExtractor
         if (i < sFirst || !ChunkIs(i, "NP") || _inDirect[i] && !IsQuoteTok(i)) return (-1, -1);
         int e = i;
         int s = NpChunkStart(e, sFirst);
-        // "who"/"that" heading a relative clause: the antecedent before the comma speaks
+        // "who"/"which" heading a relative clause: the speaker span runs from the antecedent to the
+        // pronoun ("the AP, which"), so it names the speaker and covers PolNeAR's pronoun Source
         if (s == e && PosTag(e) is "WP" or "WDT")
         {
-            if (s - 1 > sFirst && IsComma(s - 1) && ChunkIs(s - 2, "NP")) { e = s - 2; s = NpChunkStart(e, sFirst); }
-            else return (-1, -1);
+            int a = s - 1 > sFirst && IsComma(s - 1) ? s - 2 : s - 1;
+            if (a >= sFirst && ChunkIs(a, "NP") && IsWord(a)) return (NpChunkStart(a, sFirst), e);
+            return (s, e);
         }
         // "the chairman of the committee", "Obama's spokesman"
         for (int guard = 0; guard < 3; guard++)
@@ -162,6 +164,9 @@ public sealed partial class QuoteExtractor
             if (tags[c] == CueModel.O) continue;
             int ce = c;
             while (ce + 1 < n && tags[ce + 1] == CueModel.I && _sent[ce + 1] == _sent[c]) ce++;
+            // a cue cut inside its verb group ("may" of "may also illustrate") takes the whole group
+            while (ce + 1 < n && _sent[ce + 1] == _sent[c] && tags[ce + 1] == CueModel.O && ChunkIs(ce + 1, "VP") && !ChunkBegins(ce + 1)
+                && ChunkIs(ce, "VP") && ce - c < 6) ce++;
             int cs = c;
             c = ce;
             bool taken = false;
