@@ -30,10 +30,18 @@ public sealed class PerceptronTagger
 
     private readonly string[] _labels;
     private readonly ulong[] _keys;
-    private readonly int[] _offsets;   // row r's weights are _lab/_w[_offsets[r].._offsets[r+1]]
+    private readonly int[] _offsets;   // row r's weights are _lab/_w[_offsets[r].._offsets[r+1]] (kept for saving)
     private readonly byte[] _lab;
     private readonly float[] _w;
-    private readonly FeatureTable _table;
+
+    // Lookup layout: an open-addressing table whose slot holds the key and where its (label, weight)
+    // pairs start, and the pairs packed side by side, so a feature costs two memory reads
+    // (slot, pairs) instead of four — tagging is bound by cache misses on these tables.
+    private struct Slot { public ulong Key; public int Start; public int Count; }
+    private struct Pair { public float W; public int Label; }
+    private readonly Slot[] _slots;
+    private readonly int _mask;
+    private readonly Pair[] _pairs;
 
     internal PerceptronTagger(string[] labels, ulong[] keys, int[] offsets, byte[] lab, float[] w)
     {
@@ -43,7 +51,38 @@ public sealed class PerceptronTagger
         _offsets = offsets;
         _lab = lab;
         _w = w;
-        _table = new FeatureTable(keys);
+        _pairs = new Pair[w.Length];
+        for (int i = 0; i < w.Length; i++) _pairs[i] = new Pair { W = w[i], Label = lab[i] };
+        int cap = 16;
+        while (cap < keys.Length * 2) cap <<= 1;
+        _slots = new Slot[cap];
+        _mask = cap - 1;
+        for (int r = 0; r < keys.Length; r++)
+        {
+            ulong k = keys[r] == 0 ? 1 : keys[r]; // 0 marks an empty slot
+            int i = (int)(k & (ulong)_mask);
+            while (_slots[i].Key != 0) i = (i + 1) & _mask;
+            _slots[i] = new Slot { Key = k, Start = offsets[r], Count = offsets[r + 1] - offsets[r] };
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddScores(ulong key, Span<float> scores)
+    {
+        if (key == 0) key = 1;
+        int i = (int)(key & (ulong)_mask);
+        while (true)
+        {
+            ref var s = ref _slots[i];
+            if (s.Key == key)
+            {
+                var pairs = _pairs.AsSpan(s.Start, s.Count);
+                foreach (ref readonly var p in pairs) scores[p.Label] += p.W;
+                return;
+            }
+            if (s.Key == 0) return;
+            i = (i + 1) & _mask;
+        }
     }
 
     /// <summary>Label index of "start of sequence" used in history features.</summary>
@@ -70,12 +109,7 @@ public sealed class PerceptronTagger
             Dynamic(feats[0], p1, p2, feats.Slice(k, DynamicCount));
             k += DynamicCount;
             scores.Clear();
-            for (int j = 0; j < k; j++)
-            {
-                int r = _table.Find(feats[j]);
-                if (r < 0) continue;
-                for (int x = _offsets[r], e = _offsets[r + 1]; x < e; x++) scores[_lab[x]] += _w[x];
-            }
+            for (int j = 0; j < k; j++) AddScores(feats[j], scores);
             for (int l = 0; l < labelBias.Length; l++) scores[l] += labelBias[l];
             int best = 0;
             for (int l = 1; l < scores.Length; l++) if (scores[l] > scores[best]) best = l;
