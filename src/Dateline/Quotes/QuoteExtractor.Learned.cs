@@ -267,6 +267,16 @@ public sealed partial class QuoteExtractor
         // Leading frame: "X cue (that) CONTENT"
         int q0 = ce + 1;
         while (q0 <= sLast && (IsComma(q0) || IsPunct(q0, ':') || Is(q0, "that") && PosTag(q0) is "IN" or "WDT" or "DT" && q0 + 1 <= sLast && !ChunkIs(q0 + 1, "VP"))) q0++;
+        if (q0 > sLast && ce + 1 <= sLast + 1 && ce + 1 < _tok.Length && (IsPunct(ce + 1, ':') || IsPunct(ce, ':')))
+        {
+            // "The Times reports:" with the quoted passage in the next sentence or paragraph
+            int next = IsPunct(ce + 1, ':') ? ce + 2 : ce + 1;
+            if (next >= _tok.Length) return null;
+            int end = next;
+            while (end + 1 < _tok.Length && _para[end + 1] == _para[next] && end - next < MaxQuoteTokens) end++;
+            while (end > next && (IsFinal(end) || IsComma(end)) && !_inDirect[end]) end--;
+            return new Span { QStart = next, QEnd = end, SrcStart = ss, SrcEnd = se, CueStart = cs, CueEnd = ce };
+        }
         if (q0 > sLast || IsFinal(q0) && !_inDirect[q0]) return null;
         int q1 = ContentEnd(q0);
         if (q1 < q0) return null;

@@ -140,7 +140,9 @@ public sealed partial class QuoteExtractor
             AttributeDirect(q, previous);
             // "“A,” he said. “B.”" and "“A,” he said, “B.”": a quotation interrupted by its attribution
             // continues in the same paragraph; one content (the hull, as PolNeAR annotates it).
-            if (q.Floating && previous is not null && !previous.Floating && result.Count > 0 && result[^1] == previous
+            // "“A,” the narrator says, “B?”": both halves attributed through the same cue are one quotation too.
+            bool sameCue = !q.Floating && q.CueStart >= 0 && previous is not null && q.CueStart == previous.CueStart;
+            if ((q.Floating || sameCue) && previous is not null && !previous.Floating && result.Count > 0 && result[^1] == previous
                 && _para[q.QStart] == _para[previous.QEnd] && q.QStart > previous.QEnd)
             {
                 previous.QEnd = q.QEnd;

@@ -123,6 +123,23 @@ public class LearnedCueTests
     }
 
     [Fact]
+    public void Extract_QuoteInterruptedByItsCue_OneQuotation()
+    {
+        var quotes = Extract("“If the council wants a fight,” the union leader says, “it will get one.”");
+        var q = Assert.Single(quotes);
+        Assert.Equal("“If the council wants a fight,” the union leader says, “it will get one.”", q.Text);
+        Assert.Equal("the union leader", q.Speaker?.Text);
+    }
+
+    [Fact]
+    public void Extract_CueEndingWithColon_ContentIsNextParagraph()
+    {
+        var quotes = Extract("The local paper reports:\n\nThe ferry will stop running in March. Tickets sold for April will be refunded.");
+        Assert.Contains(quotes, q => q.Speaker?.Text == "The local paper" && q.Text.StartsWith("The ferry will stop", StringComparison.Ordinal)
+            && q.Text.EndsWith("will be refunded", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Extract_LearnedCuesOff_OnlyRules()
     {
         try
