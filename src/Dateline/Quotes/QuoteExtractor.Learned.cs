@@ -16,6 +16,7 @@ public sealed partial class QuoteExtractor
 
     private static readonly bool s_debug = Environment.GetEnvironmentVariable("DATELINE_CUE_DEBUG") == "1";
     private static readonly int s_filter = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_FILTER"), out var f) ? f : 1;
+    private static readonly int s_nested = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_NESTED"), out var nn) ? nn : 1;
     private SyntaxModel? _syntax;
     private byte[]? _cueTags;
     private CueContext _ctx;
@@ -172,6 +173,15 @@ public sealed partial class QuoteExtractor
             bool taken = false;
             for (int i = cs; i <= ce; i++) taken |= used[i] || _usedCue[i];
             if (taken || _inDirect[cs]) continue;
+            // A cue outside the reporting-verb lexicon inside another attribution's content is usually an
+            // event of the reported clause ("X said that Clinton allowed …"), not an attribution (PolNeAR dev).
+            if (s_nested > 0 && !QuoteLexicon.TryCue(W(cs), out _) && !QuoteLexicon.TryCue(W(ce), out _))
+            {
+                bool inside = false;
+                foreach (var q in result) if (q.CueStart >= 0 && cs >= q.QStart && ce <= q.QEnd) { inside = true; break; }
+                if (s_nested == 2) foreach (var q in added) if (cs >= q.QStart && ce <= q.QEnd) { inside = true; break; }
+                if (inside) continue;
+            }
             int si = _sent[cs];
             int sFirst = _sentFirst[si], sLast = _sentLast[si];
             var span = LearnedFrame(cs, ce, sFirst, sLast, result);
