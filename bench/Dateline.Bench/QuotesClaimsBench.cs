@@ -63,16 +63,40 @@ public class QuotesClaimsBench
         var b = new QuotesClaimsBench();
         b.Setup();
         b.QuotesAndClaims();
-        var times = new List<double>();
+        // With and without the learned-cue pass (syntax + cue tagger), interleaved so both see the
+        // same machine load; CPU time of this process is reported beside wall time.
+        foreach (bool learned in new[] { true, false })
+        {
+            Dateline.Quotes.QuoteExtractor.UseLearnedCues = learned;
+            b.QuotesAndClaims();
+        }
+        var times = new[] { new List<double>(), new List<double>() };
+        var cpu = new[] { new List<double>(), new List<double>() };
         int found = 0;
+        var proc = Process.GetCurrentProcess();
         for (int k = 0; k < runs; k++)
         {
-            var sw = Stopwatch.StartNew();
-            found = b.QuotesAndClaims();
-            times.Add(sw.Elapsed.TotalSeconds);
+            for (int m = 0; m < 2; m++)
+            {
+                Dateline.Quotes.QuoteExtractor.UseLearnedCues = m == 0;
+                proc.Refresh();
+                var c0 = proc.TotalProcessorTime;
+                var sw = Stopwatch.StartNew();
+                int f = b.QuotesAndClaims();
+                times[m].Add(sw.Elapsed.TotalSeconds);
+                proc.Refresh();
+                cpu[m].Add((proc.TotalProcessorTime - c0).TotalSeconds);
+                if (m == 0) found = f;
+            }
         }
-        times.Sort();
-        double med = times[times.Count / 2];
-        Console.WriteLine($"quotes+claims: {b._docs.Count} docs, {b.Tokens:N0} tokens, {found} quotes+claims; median {med * 1000:F1} ms = {b.Tokens / med / 1000:F0}k tokens/s (min {b.Tokens / times[0] / 1000:F0}k)");
+        Dateline.Quotes.QuoteExtractor.UseLearnedCues = true;
+        for (int m = 0; m < 2; m++)
+        {
+            times[m].Sort();
+            cpu[m].Sort();
+            double med = times[m][times[m].Count / 2], cmed = cpu[m][cpu[m].Count / 2];
+            string label = m == 0 ? "quotes+claims (learned cues on)" : "quotes+claims (rules only)     ";
+            Console.WriteLine($"{label}: {b._docs.Count} docs, {b.Tokens:N0} tokens; wall median {med * 1000:F1} ms = {b.Tokens / med / 1000:F0}k tokens/s (min {b.Tokens / times[m][0] / 1000:F0}k); CPU median {cmed * 1000:F1} ms = {b.Tokens / cmed / 1000:F0}k tokens/s per core" + (m == 0 ? $"; {found} quotes+claims" : ""));
+        }
     }
 }

@@ -12,6 +12,8 @@ public static class TrainCommand
         cmd.Subcommands.Add(CreateNer());
         cmd.Subcommands.Add(CreateClusters());
         cmd.Subcommands.Add(TrainClaimsCommand.Create());
+        cmd.Subcommands.Add(TrainSyntaxCommand.Create());
+        cmd.Subcommands.Add(TrainCuesCommand.Create());
         return cmd;
     }
 

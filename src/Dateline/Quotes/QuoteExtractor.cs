@@ -11,7 +11,7 @@ namespace Dateline.Quotes;
 /// entities by <see cref="SpeakerResolver"/>. One pass over the tokens per step; no regexes, so
 /// hostile input cannot make it backtrack.
 /// </summary>
-public sealed class QuoteExtractor
+public sealed partial class QuoteExtractor
 {
     /// <summary>Quotes shorter than this many words are scare quotes ("the “enemy”"), not speech.</summary>
     private const int MinDirectWords = 2;
@@ -140,7 +140,9 @@ public sealed class QuoteExtractor
             AttributeDirect(q, previous);
             // "“A,” he said. “B.”" and "“A,” he said, “B.”": a quotation interrupted by its attribution
             // continues in the same paragraph; one content (the hull, as PolNeAR annotates it).
-            if (q.Floating && previous is not null && !previous.Floating && result.Count > 0 && result[^1] == previous
+            // "“A,” the narrator says, “B?”": both halves attributed through the same cue are one quotation too.
+            bool sameCue = !q.Floating && q.CueStart >= 0 && previous is not null && q.CueStart == previous.CueStart;
+            if ((q.Floating || sameCue) && previous is not null && !previous.Floating && result.Count > 0 && result[^1] == previous
                 && _para[q.QStart] == _para[previous.QEnd] && q.QStart > previous.QEnd)
             {
                 previous.QEnd = q.QEnd;
@@ -151,6 +153,8 @@ public sealed class QuoteExtractor
             result.Add(q);
         }
         FindIndirect(result);
+        PrepareLearned();
+        FindLearned(result);
         result.Sort((a, b) => a.QStart.CompareTo(b.QStart));
         // Floating quotes that came before any attributed quote could not inherit; a later pass
         // lets them inherit from the nearest attributed quote before them in the final order.

@@ -66,7 +66,7 @@ public class QuotesCorpusTests
         }
         double f1 = 2.0 * tp / (gold + pred);
         Console.WriteLine($"PolNeAR dev attribution F1 {f1:F4} (gold {gold}, predicted {pred}, matched {tp})");
-        Assert.True(f1 >= 0.58, $"attribution F1 {f1:F4} fell below the 0.58 floor");
+        Assert.True(f1 >= 0.65, $"attribution F1 {f1:F4} fell below the 0.65 floor");
     }
 
     private static List<Rel> ReadAnn(string path)

@@ -1,0 +1,295 @@
+using Dateline.Model;
+using Dateline.Syntax;
+
+namespace Dateline.Quotes;
+
+/// <summary>
+/// The learned pass: cues found by the <see cref="CueModel"/> that the reporting-verb rules did not
+/// use get a source and a content from the chunks around them — the noun phrase before the verb
+/// group (its subject) or after a prepositional cue ("according to X"), and the clause after the
+/// cue to the sentence end, or the sentence before it when the frame trails ("…, X said").
+/// </summary>
+public sealed partial class QuoteExtractor
+{
+    /// <summary>Off switch for the learned pass (tests of the pure rules, ablations).</summary>
+    public static bool UseLearnedCues { get; set; } = true;
+
+    private static readonly bool s_debug = Environment.GetEnvironmentVariable("DATELINE_CUE_DEBUG") == "1";
+    private static readonly int s_filter = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_FILTER"), out var f) ? f : 1;
+    private static readonly int s_nested = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_NESTED"), out var nn) ? nn : 1;
+    private SyntaxModel? _syntax;
+    private byte[]? _cueTags;
+    private CueContext _ctx;
+
+    private void PrepareLearned()
+    {
+        var syntax = SyntaxModel.Default;
+        var cues = CueModel.Default;
+        if (!UseLearnedCues || syntax is null || cues is null) return;
+        _syntax = syntax;
+        _ctx = CueContext.Build(_text, _tok, _sentFirst, _sentLast, syntax);
+        _cueTags = new byte[_tok.Length];
+        for (int s = 0; s < _sentFirst.Length; s++)
+        {
+            int a = _sentFirst[s], b = _sentLast[s] + 1;
+            cues.Tag(_ctx, a, b, _cueTags.AsSpan(a));
+        }
+    }
+
+    private string PosTag(int i) => _syntax!.Pos.Labels[_ctx.Pos[i]];
+    private string ChunkTag(int i) => _syntax!.Chunk.Labels[_ctx.Chunk[i]];
+    private bool ChunkIs(int i, string type) { var c = ChunkTag(i); return c.Length > 2 && c.AsSpan(2).SequenceEqual(type); }
+    private bool ChunkBegins(int i) => ChunkTag(i).StartsWith("B-", StringComparison.Ordinal);
+
+    /// <summary>First token of the NP chunk that contains <paramref name="e"/> (within the sentence).</summary>
+    private int NpChunkStart(int e, int sFirst)
+    {
+        int k = e;
+        while (k > sFirst && !ChunkBegins(k) && ChunkIs(k - 1, "NP")) k--;
+        return k;
+    }
+
+    /// <summary>The subject NP ending before <paramref name="cs"/>: skips the verb group's
+    /// auxiliaries and adverbs, takes the NP chunk and its "of"/possessive attachments.</summary>
+    private (int S, int E) SubjectBefore(int cs, int sFirst)
+    {
+        int i = cs - 1;
+        int skipped = 0;
+        while (i >= sFirst && skipped < 5 && (ChunkIs(i, "VP") || ChunkIs(i, "ADVP") || PosTag(i) is "RB" or "MD") && !IsComma(i)) { i--; skipped++; }
+        // "Rep. John Mica (R-Fla.) said": a party tag inside the name
+        if (i > sFirst && _tok[i].Has(TokenFlags.CloseBracket))
+        {
+            int k = i - 1;
+            while (k > sFirst && i - k < 8 && !_tok[k].Has(TokenFlags.OpenBracket)) k--;
+            if (_tok[k].Has(TokenFlags.OpenBracket)) i = k - 1;
+        }
+        // "Officials at the agency, a division of the department, said": the head before the apposition
+        if (i > sFirst && IsComma(i))
+        {
+            int k = i - 1;
+            while (k > sFirst && i - k < 16 && !IsComma(k) && !_inDirect[k]) k--;
+            if (k > sFirst && IsComma(k) && k - 1 >= sFirst && ChunkIs(k - 1, "NP") && ChunkIs(k + 1, "NP")) i = k - 1;
+            else return (-1, -1);
+        }
+        if (i < sFirst || !ChunkIs(i, "NP") || _inDirect[i] && !IsQuoteTok(i)) return (-1, -1);
+        int e = i;
+        int s = NpChunkStart(e, sFirst);
+        // "who"/"which" heading a relative clause: the speaker span runs from the antecedent to the
+        // pronoun ("the AP, which"), so it names the speaker and covers PolNeAR's pronoun Source
+        if (s == e && PosTag(e) is "WP" or "WDT")
+        {
+            int a = s - 1 > sFirst && IsComma(s - 1) ? s - 2 : s - 1;
+            if (a >= sFirst && ChunkIs(a, "NP") && IsWord(a)) return (NpChunkStart(a, sFirst), e);
+            return (s, e);
+        }
+        // "the chairman of the committee", "Obama's spokesman"
+        for (int guard = 0; guard < 3; guard++)
+        {
+            if (s - 2 >= sFirst && (Is(s - 1, "of") || Is(s - 1, "for") || Is(s - 1, "at")) && ChunkIs(s - 2, "NP")) { s = NpChunkStart(s - 2, sFirst); continue; }
+            break;
+        }
+        if (PosTag(e) is "PRP$" or "DT" or "IN" or "CC" or "EX" || !IsWord(e) || !IsWord(s)) return (-1, -1);
+        // dates and adverbs are not speakers ("said Friday:")
+        if (s == e && QuoteLexicon.NotSubject.Contains(W(e))) return (-1, -1);
+        return (s, e);
+    }
+
+    /// <summary>The NP chunk starting at <paramref name="s"/> with its "of" attachments; -1 when none.</summary>
+    private int NpAfter(int s, int sLast)
+    {
+        if (s > sLast || !ChunkIs(s, "NP")) return -1;
+        int e = s;
+        while (e + 1 <= sLast && ChunkIs(e + 1, "NP") && !ChunkBegins(e + 1)) e++;
+        for (int guard = 0; guard < 3; guard++)
+        {
+            if (e + 2 <= sLast && (Is(e + 1, "of") || Is(e + 1, "for")) && ChunkIs(e + 2, "NP"))
+            {
+                e += 2;
+                while (e + 1 <= sLast && ChunkIs(e + 1, "NP") && !ChunkBegins(e + 1)) e++;
+                continue;
+            }
+            break;
+        }
+        return e;
+    }
+
+    /// <summary>"Smith said X and added Y": a second verb coordinated with the first shares the
+    /// sentence subject — the first NP chunk, right before a verb group, after any introductory phrase.</summary>
+    private (int S, int E) SharedSubject(int cs, int sFirst)
+    {
+        int i = cs - 1;
+        while (i >= sFirst && (ChunkIs(i, "VP") || ChunkIs(i, "ADVP") || PosTag(i) is "RB" or "MD")) i--;
+        if (i < sFirst || !(Is(i, "and") || Is(i, "but") || IsComma(i))) return (-1, -1);
+        int start = sFirst;
+        for (int k = sFirst; k < i && k < sFirst + 15; k++)
+            if (IsComma(k) && (ChunkIs(sFirst, "PP") || ChunkIs(sFirst, "SBAR") || ChunkIs(sFirst, "ADVP"))) { start = k + 1; break; }
+        if (!ChunkIs(start, "NP")) return (-1, -1);
+        int e = NpAfter(start, i - 1);
+        if (e < 0 || e + 1 >= i) return (-1, -1);
+        int v = e + 1;
+        while (v < i && ChunkIs(v, "ADVP")) v++;
+        if (!ChunkIs(v, "VP") || !IsWord(start) || !IsWord(e)) return (-1, -1);
+        return (start, e);
+    }
+
+    private bool BeBefore(int ce, int from)
+    {
+        for (int k = ce - 1; k >= from; k--)
+            if (Is(k, "was") || Is(k, "were") || Is(k, "been") || Is(k, "is") || Is(k, "are") || Is(k, "be") || Is(k, "being")) return true;
+        return false;
+    }
+
+    private void FindLearned(List<Span> result)
+    {
+        if (_cueTags is null) return;
+        var tags = _cueTags;
+        int n = _tok.Length;
+        if (s_filter > 0)
+        {
+            // A rule-found indirect attribution whose cue the model rejects is dropped.
+            result.RemoveAll(q =>
+            {
+                // only reporting-verb frames; colon and transcript attributions have no verb to judge
+                if (q.Kind != "indirect" || q.CueStart < 0 || q.Floating || _inDirect[q.CueStart] || !IsWord(q.CueStart)) return false;
+                for (int i = q.CueStart; i <= q.CueEnd; i++) if (tags[i] != CueModel.O) return false;
+                if (s_filter == 2 && QuoteLexicon.TryCue(W(q.CueStart), out var ci) && ci.Strength == CueStrength.Strong) return false;
+                return true;
+            });
+        }
+        var used = new bool[n];
+        foreach (var q in result)
+            for (int i = Math.Max(0, q.CueStart); i <= q.CueEnd && i >= 0; i++) used[i] = true;
+        var added = new List<Span>();
+        for (int c = 0; c < n; c++)
+        {
+            if (tags[c] == CueModel.O) continue;
+            int ce = c;
+            while (ce + 1 < n && tags[ce + 1] == CueModel.I && _sent[ce + 1] == _sent[c]) ce++;
+            // a cue cut inside its verb group ("may" of "may also illustrate") takes the whole group
+            while (ce + 1 < n && _sent[ce + 1] == _sent[c] && tags[ce + 1] == CueModel.O && ChunkIs(ce + 1, "VP") && !ChunkBegins(ce + 1)
+                && ChunkIs(ce, "VP") && ce - c < 6) ce++;
+            int cs = c;
+            c = ce;
+            bool taken = false;
+            for (int i = cs; i <= ce; i++) taken |= used[i] || _usedCue[i];
+            if (taken || _inDirect[cs]) continue;
+            // A cue outside the reporting-verb lexicon inside another attribution's content is usually an
+            // event of the reported clause ("X said that Clinton allowed …"), not an attribution (PolNeAR dev).
+            if (s_nested > 0 && !QuoteLexicon.TryCue(W(cs), out _) && !QuoteLexicon.TryCue(W(ce), out _))
+            {
+                bool inside = false;
+                foreach (var q in result) if (q.CueStart >= 0 && cs >= q.QStart && ce <= q.QEnd) { inside = true; break; }
+                if (s_nested == 2) foreach (var q in added) if (cs >= q.QStart && ce <= q.QEnd) { inside = true; break; }
+                if (inside) continue;
+            }
+            int si = _sent[cs];
+            int sFirst = _sentFirst[si], sLast = _sentLast[si];
+            var span = LearnedFrame(cs, ce, sFirst, sLast, result);
+            if (s_debug && (span is null || span.QEnd < span.QStart))
+                Console.Error.WriteLine($"CUEFAIL\t{_tok[cs].Start}\t{_tok[ce].End}\t{_text.AsSpan(0, Math.Min(60, _text.Length)).ToString().Replace('\n', ' ').Replace('\t', ' ')}");
+            if (span is null || span.QEnd < span.QStart) continue;
+            if (Overlaps(result, span) || Overlaps(added, span)) continue;
+            span.Medium = "unknown";
+            SetKind(span);
+            added.Add(span);
+        }
+        result.AddRange(added);
+    }
+
+    private Span? LearnedFrame(int cs, int ce, int sFirst, int sLast, List<Span> rules)
+    {
+        // Passive: "The plan was endorsed by the union" — the source follows "by", the subject is the content.
+        if (ce + 2 <= sLast && Is(ce + 1, "by") && PosTag(ce) == "VBN")
+        {
+            int srcE = NpAfter(ce + 2, sLast);
+            var (ps, pe) = SubjectBefore(cs, sFirst);
+            if (srcE < 0 || ps < 0) return null;
+            return new Span { QStart = ps, QEnd = pe, SrcStart = ce + 2, SrcEnd = srcE, CueStart = cs, CueEnd = ce };
+        }
+        if (PosTag(ce) == "VBN" && BeBefore(ce, Math.Max(sFirst, cs - 2)))
+            return null; // a passive without its agent: the source is not in the sentence
+        // A prepositional cue ("according to", "in the view of"): the source follows it.
+        if (PosTag(cs) is "IN" or "TO" || Is(cs, "according"))
+        {
+            int srcE = NpAfter(ce + 1, sLast);
+            if (srcE < 0) return null;
+            int qs, qe;
+            if (cs == sFirst || cs - 1 >= sFirst && !IsComma(cs - 1))
+            {
+                qs = srcE + 1;
+                while (qs <= sLast && (IsComma(qs) || IsPunct(qs, ':'))) qs++;
+                if (qs > sLast) return null;
+                qe = ContentEnd(qs);
+            }
+            else
+            {
+                qs = sFirst;
+                qe = cs - 1;
+                while (qe > qs && IsComma(qe)) qe--;
+            }
+            if (qe < qs) return null;
+            return new Span { QStart = qs, QEnd = qe, SrcStart = ce + 1, SrcEnd = srcE, CueStart = cs, CueEnd = ce };
+        }
+        // "…,” the mayor said, adding that …": a participle after a comma continues the previous attribution's source
+        if (PosTag(cs) == "VBG" && cs - 1 > sFirst && IsComma(cs - 1))
+        {
+            Span? prev = null;
+            foreach (var q in rules)
+                if (q.SrcStart >= 0 && q.CueEnd >= 0 && q.CueEnd < cs && q.CueEnd >= sFirst && (prev is null || q.CueEnd > prev.CueEnd)) prev = q;
+            if (prev is not null)
+            {
+                int p0 = ce + 1;
+                while (p0 <= sLast && (IsComma(p0) || Is(p0, "that"))) p0++;
+                if (p0 > sLast) return null;
+                int p1 = ContentEnd(p0);
+                if (p1 < p0) return null;
+                return new Span { QStart = p0, QEnd = p1, SrcStart = prev.SrcStart, SrcEnd = prev.SrcEnd, CueStart = cs, CueEnd = ce };
+            }
+        }
+        var (ss, se) = SubjectBefore(cs, sFirst);
+        if (ss < 0) (ss, se) = SharedSubject(cs, sFirst);
+        if (ss < 0)
+        {
+            // inversion: "…, said the spokesman."
+            if (cs - 1 >= sFirst && (IsComma(cs - 1) || IsQuoteTok(cs - 1)))
+            {
+                int srcE = NpAfter(ce + 1, sLast);
+                if (srcE >= 0 && (srcE + 1 > sLast || IsComma(srcE + 1) || IsFinal(srcE + 1)))
+                {
+                    int qe2 = cs - 1;
+                    while (qe2 > sFirst && (IsComma(qe2) || IsQuoteTok(qe2) && !_inDirect[qe2])) qe2--;
+                    if (qe2 - sFirst >= 1)
+                        return new Span { QStart = sFirst, QEnd = qe2, SrcStart = ce + 1, SrcEnd = srcE, CueStart = cs, CueEnd = ce };
+                }
+            }
+            return null;
+        }
+        // Trailing frame: "CONTENT, X said." — the source follows a comma and nothing substantial follows the cue.
+        int after = ce + 1;
+        bool endsHere = after > sLast || IsFinal(after) || IsComma(after) && (after + 1 > sLast || !ChunkIs(after + 1, "NP"));
+        if (ss - 1 > sFirst && (IsComma(ss - 1) || IsQuoteTok(ss - 1) || IsDash(ss - 1)) && endsHere)
+        {
+            int qe = ss - 1;
+            while (qe > sFirst && (IsComma(qe) || IsDash(qe))) qe--;
+            if (qe - sFirst >= 1)
+                return new Span { QStart = sFirst, QEnd = qe, SrcStart = ss, SrcEnd = se, CueStart = cs, CueEnd = ce };
+        }
+        // Leading frame: "X cue (that) CONTENT"
+        int q0 = ce + 1;
+        while (q0 <= sLast && (IsComma(q0) || IsPunct(q0, ':') || Is(q0, "that") && PosTag(q0) is "IN" or "WDT" or "DT" && q0 + 1 <= sLast && !ChunkIs(q0 + 1, "VP"))) q0++;
+        if (q0 > sLast && ce + 1 <= sLast + 1 && ce + 1 < _tok.Length && (IsPunct(ce + 1, ':') || IsPunct(ce, ':')))
+        {
+            // "The Times reports:" with the quoted passage in the next sentence or paragraph
+            int next = IsPunct(ce + 1, ':') ? ce + 2 : ce + 1;
+            if (next >= _tok.Length) return null;
+            int end = next;
+            while (end + 1 < _tok.Length && _para[end + 1] == _para[next] && end - next < MaxQuoteTokens) end++;
+            while (end > next && (IsFinal(end) || IsComma(end)) && !_inDirect[end]) end--;
+            return new Span { QStart = next, QEnd = end, SrcStart = ss, SrcEnd = se, CueStart = cs, CueEnd = ce };
+        }
+        if (q0 > sLast || IsFinal(q0) && !_inDirect[q0]) return null;
+        int q1 = ContentEnd(q0);
+        if (q1 < q0) return null;
+        return new Span { QStart = q0, QEnd = q1, SrcStart = ss, SrcEnd = se, CueStart = cs, CueEnd = ce };
+    }
+}
