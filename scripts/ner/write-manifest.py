@@ -24,8 +24,13 @@ manifest = {
     "stage": "ner.perceptron.v1",
     "model": {"file": "ner-en-v1.bin", "sha256": sha("ner-en-v1.bin"), "bytes": os.path.getsize(os.path.join(d, "ner-en-v1.bin"))},
     "architecture": "averaged structured perceptron trained with beam search (width 8, early update), tagged with a beam of 4 summing raw scores, BILOU labels (PER, ORG, LOC, MISC), one stage, weights averaged over 3 seeds",
-    "training_data": "CoNLL-2003 English train (14,041 sentences); dev for choosing epochs; test only reported",
-    "training_command": "scripts/ner/train-model.sh  (dateline train ner --train train.txt --dev dev.txt --gazetteer models/ner/gazetteer.tsv.gz --clusters models/ner/clusters.tsv.gz --epochs 9 --seed 1 --bag 3 --beam-train 8 --out models/ner/ner-en-v1.bin)",
+    "training_data": "CoNLL-2003 English train (14,041 sentences) followed by dev (3,250 sentences), 9 epochs; the configuration and epoch count were chosen on dev with a model trained on train alone; test, CoNLL++ and WikiGold only reported",
+    "training_command": "scripts/ner/train-model.sh  (dateline train ner --train train.txt dev.txt --gazetteer models/ner/gazetteer.tsv.gz --clusters models/ner/clusters.tsv.gz --epochs 9 --seed 1 --bag 3 --beam-train 8 --out models/ner/ner-en-v1.bin)",
+    "selection": {
+        "note": "ner-dev below is on data the shipped model was trained on (not a generalisation figure). The same configuration trained on train alone (scripts/ner/train-model.sh --train-only) scores these; every choice was made on its dev figure",
+        "train_only_model_sha256": "9eda19ea6af5475ac2fb54335e4158048830b62bf3fced9094a102cf83eda2d7",
+        "train_only_f1": {"ner-dev": 93.63, "ner-test": 88.82, "ner-conllpp": 89.41, "ner-wikigold": 64.90},
+    },
     "resources": {
         "gazetteer.tsv.gz": {"sha256": sha("gazetteer.tsv.gz"), "built_by": "scripts/ner/build-gazetteer.sh"},
         "clusters.tsv.gz": {"sha256": sha("clusters.tsv.gz"), "built_by": "scripts/ner/build-clusters.sh"},

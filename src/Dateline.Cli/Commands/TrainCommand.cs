@@ -19,7 +19,7 @@ public static class TrainCommand
 
     private static Command CreateNer()
     {
-        var train = new Option<string>("--train") { Description = "CoNLL training file (tag in the last column)", Required = true };
+        var train = new Option<string[]>("--train") { Description = "CoNLL training file(s) (tag in the last column); several are read in the order given (the shipped model: train then dev)", Required = true, AllowMultipleArgumentsPerToken = true };
         var dev = new Option<string?>("--dev") { Description = "CoNLL development file: F1 is reported per epoch" };
         var output = new Option<string>("--out") { Description = "Model file to write", Required = true };
         var epochs = new Option<int>("--epochs") { Description = "Training epochs", DefaultValueFactory = _ => new NerTrainOptions().Epochs };
@@ -44,10 +44,12 @@ public static class TrainCommand
             if (!pr.GetValue(noGaz)) opts.GazetteerBytes = ReadResource(pr.GetValue(gaz), "models/ner/gazetteer.tsv.gz");
             if (!pr.GetValue(noClusters)) opts.ClusterBytes = ReadResource(pr.GetValue(clusters), "models/ner/clusters.tsv.gz");
             var sw = System.Diagnostics.Stopwatch.StartNew();
-            var trainFile = ConllFile.Read(pr.GetValue(train)!, hasGold: true);
+            // Several training files are concatenated in the order given, so the same list gives the same bytes.
+            var trainDocs = new List<ConllDocument>();
+            foreach (var f in pr.GetValue(train)!) trainDocs.AddRange(ConllFile.Read(f, hasGold: true).Documents);
             string? devPath = pr.GetValue(dev);
             var devFile = devPath is null ? null : ConllFile.Read(devPath, hasGold: true);
-            var model = new NerTrainer(opts).Train(trainFile.Documents, devFile?.Documents, msg => Console.Error.WriteLine(msg));
+            var model = new NerTrainer(opts).Train(trainDocs, devFile?.Documents, msg => Console.Error.WriteLine(msg));
             string outPath = pr.GetValue(output)!;
             var dir = Path.GetDirectoryName(Path.GetFullPath(outPath));
             if (dir is not null) Directory.CreateDirectory(dir);

@@ -28,11 +28,42 @@ public class ShippedModelTests
         Assert.Equal(["B-PER", "O", "B-PER", "O", "B-LOC"], tags[..5]);
     }
 
+    // Self-written Title Case headlines, each alone (no body to help); names marked with their type.
+    private static readonly string[] TitleCaseHeadlines =
+    [
+        "Merkel/PER Warns Of Slow Growth In Germany/LOC",
+        "Obama/PER Visits Troops In Iraq/LOC",
+        "Putin/PER Says Talks With Kiev/LOC Will Continue",
+        "Clinton/PER Wins Backing Of Union Leaders In Ohio/LOC",
+        "Yeltsin/PER Sacks Lebed/PER After Chechnya/LOC Deal",
+        "Mandela/PER Meets Arafat/PER In Durban/LOC",
+        "Kohl/PER Rejects Calls For Early Election",
+        "Tokyo/LOC Stocks Close Higher On Bank Buying",
+        "Netanyahu/PER Heads To Washington/LOC For Talks",
+        "Dole/PER Attacks Clinton/PER Over Drugs Policy",
+    ];
+
     [Fact]
-    public void Default_TitleCaseHeadline_TagsOnlyTheNames()
+    public void Default_TitleCaseHeadlines_FindMostNamesAndNoOtherWords()
     {
-        Assert.Equal(["B-PER", "O", "O", "O", "O", "O", "B-LOC"],
-            NerFixtures.Tags(Model, "Merkel", "Warns", "Of", "Slow", "Growth", "In", "Germany"));
+        // One headline is too brittle a test for a statistical model (retraining flips single
+        // names); over ten, the capitals of ordinary words must not become names and most real
+        // names must still be found with their type.
+        int names = 0, found = 0;
+        foreach (var line in TitleCaseHeadlines)
+        {
+            var parts = line.Split(' ');
+            var tokens = parts.Select(p => p.Split('/')[0]).ToArray();
+            var tags = NerFixtures.Tags(Model, tokens);
+            for (int i = 0; i < parts.Length; i++)
+            {
+                int slash = parts[i].IndexOf('/');
+                if (slash < 0) { Assert.True(tags[i] == "O", $"'{tokens[i]}' in '{line}' tagged {tags[i]}"); continue; }
+                names++;
+                if (tags[i] == "B-" + parts[i][(slash + 1)..]) found++;
+            }
+        }
+        Assert.True(found >= names - 3, $"{found} of {names} names found");
     }
 
     [Fact]
@@ -110,7 +141,7 @@ public class ShippedModelTests
     }
 }
 
-/// <summary>Dev-set F1 of the shipped model stays above a pinned floor. Skips without ../shared.</summary>
+/// <summary>Dev-set F1 of the shipped model (which saw dev in training) stays above a pinned floor. Skips without ../shared.</summary>
 [Trait("Category", "Corpus")]
 public class NerCorpusTests
 {
@@ -122,7 +153,9 @@ public class NerCorpusTests
         var file = ConllFile.Read(path, hasGold: true);
         var score = new NerScore();
         foreach (var d in file.Documents) score.Add(d.Gold!, NerModel.Default.Tag(d.Input));
-        // Shipped model with the default beam: 93.63 on dev (docs/ner.md); the floor leaves room for harmless retraining noise.
-        Assert.True(score.F1 >= 93.0, $"dev F1 {score.F1:F2} fell below 93.0");
+        // The shipped model is trained on train + dev (docs/ner.md), so this is not a generalisation
+        // figure: it scores 99.47 on the dev it saw. The floor still fails when tagging, decoding or
+        // model loading breaks, or when a model trained on train alone (93.63) is shipped by mistake.
+        Assert.True(score.F1 >= 98.5, $"dev F1 {score.F1:F2} fell below 98.5");
     }
 }
