@@ -17,6 +17,7 @@ public sealed partial class QuoteExtractor
     private static readonly bool s_debug = Environment.GetEnvironmentVariable("DATELINE_CUE_DEBUG") == "1";
     private static readonly int s_filter = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_FILTER"), out var f) ? f : 1;
     private static readonly int s_nested = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_NESTED"), out var nn) ? nn : 1;
+    private static readonly int s_clause = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_CLAUSE"), out var cl) ? cl : 1;
     private SyntaxModel? _syntax;
     private byte[]? _cueTags;
     private CueContext _ctx;
@@ -189,12 +190,33 @@ public sealed partial class QuoteExtractor
                 Console.Error.WriteLine($"CUEFAIL\t{_tok[cs].Start}\t{_tok[ce].End}\t{_text.AsSpan(0, Math.Min(60, _text.Length)).ToString().Replace('\n', ' ').Replace('\t', ' ')}");
             if (span is null || span.QEnd < span.QStart) continue;
             if (Overlaps(result, span) || Overlaps(added, span)) continue;
+            // A verb the reporting lexicon does not know ("unveiled", "launched", "has drawn") reports
+            // something only when a clause follows it ("…, sees that …"); with a bare object it is an
+            // event ("Trump unveiled an agenda"), which a news reader must not see as a quote.
+            if (s_clause > 0 && span.QStart > ce && !LexiconCue(cs, ce) && !(PosTag(cs) is "IN" or "TO" || Is(cs, "according"))
+                && !ClauseOpener(span.QStart)) continue;
             span.Medium = "unknown";
             SetKind(span);
             added.Add(span);
         }
         result.AddRange(added);
     }
+
+    private bool PrepositionIn(int from, int to)
+    {
+        for (int k = from; k <= to; k++) if (PosTag(k) is "IN" or "TO") return true;
+        return false;
+    }
+
+    private bool LexiconCue(int cs, int ce)
+    {
+        for (int i = cs; i <= ce; i++) if (IsWord(i) && QuoteLexicon.TryCue(W(i), out _)) return true;
+        return false;
+    }
+
+    private bool ClauseOpener(int i) =>
+        _inDirect[i] || IsQuoteTok(i) || Is(i, "that") || Is(i, "if") || Is(i, "whether") || Is(i, "how") || Is(i, "why") || Is(i, "what")
+        || Is(i, "when") || Is(i, "where") || Is(i, "who") || Is(i, "which") || Is(i, ":");
 
     private Span? LearnedFrame(int cs, int ce, int sFirst, int sLast, List<Span> rules)
     {
@@ -204,6 +226,8 @@ public sealed partial class QuoteExtractor
             int srcE = NpAfter(ce + 2, sLast);
             var (ps, pe) = SubjectBefore(cs, sFirst);
             if (srcE < 0 || ps < 0) return null;
+            // "the cable, which was first reported by the Times": the relative clause reports the reporting, not a claim
+            if (Is(pe, "which") || Is(pe, "who") || Is(pe, "that")) return null;
             return new Span { QStart = ps, QEnd = pe, SrcStart = ce + 2, SrcEnd = srcE, CueStart = cs, CueEnd = ce };
         }
         if (PosTag(ce) == "VBN" && BeBefore(ce, Math.Max(sFirst, cs - 2)))
@@ -211,6 +235,9 @@ public sealed partial class QuoteExtractor
         // A prepositional cue ("according to", "in the view of"): the source follows it.
         if (PosTag(cs) is "IN" or "TO" || Is(cs, "according"))
         {
+            // only prepositions that can introduce a source ("according to", "per", "for X, …", "to X, …");
+            // "on Friday" or "across Europe" never name one
+            if (!(Is(cs, "according") || Is(cs, "per") || Is(cs, "for") || Is(cs, "to") || Is(cs, "in"))) return null;
             int srcE = NpAfter(ce + 1, sLast);
             if (srcE < 0) return null;
             int qs, qe;
@@ -250,8 +277,9 @@ public sealed partial class QuoteExtractor
         if (ss < 0) (ss, se) = SharedSubject(cs, sFirst);
         if (ss < 0)
         {
-            // inversion: "…, said the spokesman."
-            if (cs - 1 >= sFirst && (IsComma(cs - 1) || IsQuoteTok(cs - 1)))
+            // inversion: "…, said the spokesman." — not a participial aside ("A spokesman, asked about the delay, said")
+            if (cs - 1 >= sFirst && (IsComma(cs - 1) || IsQuoteTok(cs - 1)) && !(PosTag(cs) == "VBN" && !Is(cs, "said"))
+                && !PrepositionIn(cs + 1, Math.Min(ce + 1, sLast)))
             {
                 int srcE = NpAfter(ce + 1, sLast);
                 if (srcE >= 0 && (srcE + 1 > sLast || IsComma(srcE + 1) || IsFinal(srcE + 1)))
@@ -274,8 +302,25 @@ public sealed partial class QuoteExtractor
             if (qe - sFirst >= 1)
                 return new Span { QStart = sFirst, QEnd = qe, SrcStart = ss, SrcEnd = se, CueStart = cs, CueEnd = ce };
         }
+        // "The cable, sent on Friday to embassies across Europe, argues that …": the subject is the noun phrase
+        // that opens the sentence, not the last one of the aside between commas
+        if (ss > sFirst && cs - 1 > sFirst && IsComma(cs - 1) && ChunkIs(sFirst, "NP"))
+        {
+            int e0 = sFirst;
+            while (e0 + 1 < cs && ChunkIs(e0 + 1, "NP") && !ChunkBegins(e0 + 1)) e0++;
+            if (e0 + 1 < cs - 1 && IsComma(e0 + 1)) (ss, se) = (sFirst, e0);
+        }
         // Leading frame: "X cue (that) CONTENT"
         int q0 = ce + 1;
+        // "said in November that …", "argued on Monday that …": a short prepositional phrase before "that" is not content
+        if (q0 <= sLast && PosTag(q0) == "IN" && !Is(q0, "that"))
+        {
+            for (int k = q0 + 1; k <= sLast && k <= q0 + 5; k++)
+            {
+                if (PosTag(k).StartsWith("VB", StringComparison.Ordinal) || IsComma(k) || IsFinal(k)) break;
+                if (Is(k, "that")) { q0 = k + 1; break; }
+            }
+        }
         while (q0 <= sLast && (IsComma(q0) || IsPunct(q0, ':') || Is(q0, "that") && PosTag(q0) is "IN" or "WDT" or "DT" && q0 + 1 <= sLast && !ChunkIs(q0 + 1, "VP"))) q0++;
         if (q0 > sLast && ce + 1 <= sLast + 1 && ce + 1 < _tok.Length && (IsPunct(ce + 1, ':') || IsPunct(ce, ':')))
         {

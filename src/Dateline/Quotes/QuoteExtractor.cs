@@ -111,8 +111,19 @@ public sealed partial class QuoteExtractor
             };
             if (s.SrcStart >= 0)
             {
-                int ss = tokens[s.SrcStart].Start, se = tokens[s.SrcEnd].End;
-                q.Speaker = new Speaker { Text = doc.Text.Substring(ss, se - ss), Start = ss, End = se, Entity = resolver.Resolve(s.SrcStart, s.SrcEnd, start) };
+                // "A spokesperson, asked for comment on the cable, said": the speaker is the noun phrase, not the
+                // participial aside that follows it
+                int srcEnd = s.SrcEnd;
+                for (int k = s.SrcStart + 1; k < s.SrcEnd; k++)
+                {
+                    if (tokens[k].Kind != TokenKind.Punctuation || doc.Text[tokens[k].Start] != ',') continue;
+                    var w = tokens[k + 1].In(doc.Text);
+                    if (tokens[k + 1].Kind == TokenKind.Word && char.IsLower(w[0]) && w.Length > 4
+                        && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal)))
+                    { srcEnd = k - 1; break; }
+                }
+                int ss = tokens[s.SrcStart].Start, se = tokens[srcEnd].End;
+                q.Speaker = new Speaker { Text = doc.Text.Substring(ss, se - ss), Start = ss, End = se, Entity = resolver.Resolve(s.SrcStart, srcEnd, start) };
             }
             if (s.CueStart >= 0)
             {
@@ -338,6 +349,9 @@ public sealed partial class QuoteExtractor
                 int cueEnd = CueEnd(c);
                 if (c == j)
                 {
+                    // "“…,” asks for funds": a preposition after the verb means it is not "“…,” said Smith"
+                    if (cueEnd + 1 < n && (Is(cueEnd + 1, "for") || Is(cueEnd + 1, "to") || Is(cueEnd + 1, "about") || Is(cueEnd + 1, "with")
+                        || Is(cueEnd + 1, "on") || Is(cueEnd + 1, "in") || Is(cueEnd + 1, "at") || Is(cueEnd + 1, "from"))) break;
                     int e = NpRight(cueEnd + 1);
                     if (e > cueEnd) { Set(q, cueEnd + 1, e, c, cueEnd, info); Extend(q); return; }
                     break;
@@ -403,7 +417,23 @@ public sealed partial class QuoteExtractor
             int s = NpLeft(e, sentStart);
             if (s >= 0 && s == sentStart && IsCapitalized(s)) { q.SrcStart = s; q.SrcEnd = e; return; }
         }
-        // 4. Floating: inherits the previous speaker (resolved later in Run if none yet).
+        // 3b. "The cable, which quotes Trump as saying that “…”": the speaker is the object before "as saying"
+        for (int c = q.QStart - 1; c > sentStart && c >= q.QStart - 6; c--)
+        {
+            if (_inDirect[c]) break;
+            if (!Is(c - 1, "as") || !IsWord(c) || !QuoteLexicon.TryCue(W(c), out var asInfo) || !W(c).EndsWith("ing", StringComparison.Ordinal)) continue;
+            int e = c - 2;
+            int s = e >= sentStart ? NpLeft(e, sentStart) : -1;
+            // "quotes Trump": the verb that quotes is not part of the name
+            while (s >= 0 && s < e && IsWord(s) && char.IsLower(W(s)[0]) && !QuoteLexicon.Determiners.Contains(W(s))) s++;
+            if (s >= 0 && PlausibleSubject(s, e)) { Set(q, s, e, c, CueEnd(c), asInfo); return; }
+        }
+        // 4. Floating: inherits the previous speaker (resolved later in Run if none yet) — but only a quote
+        // that opens its sentence; one embedded in an unattributed sentence ("… asks governments to resist
+        // practices that “…”") quotes whatever that sentence is about, not the last speaker.
+        int lead = 0;
+        for (int k = sentStart; k < q.QStart; k++) if (IsWord(k)) lead++;
+        if (lead > 2) return;
         q.Floating = true;
         if (previous is not null && previous.SrcStart >= 0 && _para[q.QStart] - _para[previous.QEnd] <= 2)
         {
@@ -485,7 +515,7 @@ public sealed partial class QuoteExtractor
             if (!IsWord(i) && !(IsPunct(i, '.') && _tok[i].Has(TokenFlags.Abbreviation)) && !Is(i, "'s") && !Is(i, "’s") && !IsPunct(i, '-')) break;
             if (i > s && (QuoteLexicon.NpStop.Contains(W(i)) && !Is(i, "of")
                 || QuoteLexicon.TryCue(W(i), out var ci) && !IsCapitalized(i) && !QuoteLexicon.NounAmbiguous.Contains(ci.Lemma))) break;
-            if (i == s && QuoteLexicon.NpStop.Contains(W(i)) && !QuoteLexicon.Pronouns.Contains(W(i))) return -1;
+            if (i == s && (QuoteLexicon.NpStop.Contains(W(i)) && !QuoteLexicon.Pronouns.Contains(W(i)) || Is(i, "for") || Is(i, "of"))) return -1;
             if (i > s + 1 && IsWord(i) && QuoteLexicon.Determiners.Contains(W(i)) && !Is(i - 1, "of") && !Is(i - 1, "for") && !IsCapitalized(i - 1))
             {
                 // "the mayor closed the bridge": a determiner after a lowercase word starts an object; that word was the verb
@@ -755,7 +785,9 @@ public sealed partial class QuoteExtractor
         int n = _tok.Length;
         bool weak = info.Strength == CueStrength.Weak;
         // (a) Inversion at the end: "…, said Smith." / "…,” said the spokesman, adding …
-        if (c - 1 >= sFirst && (IsComma(c - 1) || IsQuoteTok(c - 1)) && !weak)
+        // ("A spokesman, asked about the delay, said" is an aside, not an inversion: a preposition follows the verb)
+        if (c - 1 >= sFirst && (IsComma(c - 1) || IsQuoteTok(c - 1)) && !weak
+            && !(c + 1 < n && (Is(c + 1, "about") || Is(c + 1, "for") || Is(c + 1, "on") || Is(c + 1, "by") || Is(c + 1, "to") || Is(c + 1, "in") || Is(c + 1, "at") || Is(c + 1, "with"))))
         {
             int srcE = NpRight(cueEnd + 1);
             if (srcE > cueEnd && (srcE + 1 > sLast || IsComma(srcE + 1) || IsFinal(srcE + 1)))

@@ -130,7 +130,6 @@ internal static class QuoteLexicon
         ("plan", CueStrength.Weak, "speech", false, "planned planning"),
         ("refuse", CueStrength.Weak, "speech", false, ""),
         ("decline", CueStrength.Weak, "speech", false, ""),
-        ("seek", CueStrength.Weak, "speech", false, "sought seeks seeking"),
         ("propose", CueStrength.Weak, "speech", false, ""),
         ("threaten", CueStrength.Weak, "speech", false, ""),
         ("offer", CueStrength.Weak, "speech", false, ""),

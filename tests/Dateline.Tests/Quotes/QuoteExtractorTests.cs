@@ -282,6 +282,39 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void Extract_QuotesNameAsSaying_SpeakerIsTheQuotedName()
+    {
+        var q = Extract("The memo, which quotes Ana Ruiz as saying that “a harbour without ships is not a harbour,” asks for funds.")
+            .Single(q => q.Kind == "direct");
+        Assert.Equal("Ana Ruiz", q.Speaker?.Text);
+        Assert.Equal("saying", q.Cue?.Text);
+    }
+
+    [Fact]
+    public void Extract_QuoteEmbeddedInAnUnattributedSentence_DoesNotInheritThePreviousSpeaker()
+    {
+        var text = "A council spokesman said the bridge would reopen in May.\n\n" +
+                   "The memo also asks engineers to avoid designs that “put cost ahead of safety.”";
+        var q = Extract(text).Single(q => q.Text.Contains("“put", StringComparison.Ordinal));
+        Assert.NotEqual("A council spokesman", q.Speaker?.Text);
+    }
+
+    [Fact]
+    public void Extract_ParticipialAsideAfterSpeaker_NotPartOfTheSpeaker()
+    {
+        var q = Single("A council spokesman, asked about the delay, said the bridge would reopen in May.");
+        Assert.Equal("A council spokesman", q.Speaker?.Text);
+    }
+
+    [Theory]
+    [InlineData("The mayor unveiled an ambitious housing plan on Tuesday.")]
+    [InlineData("After taking office, she launched a review of every contract.")]
+    public void Extract_EventVerbWithAnObject_IsNotAQuote(string text)
+    {
+        Assert.Empty(Extract(text));
+    }
+
+    [Fact]
     public void Extract_NoEntitiesLayer_SpeakerEntityNull()
     {
         var q = Single("“We will hire 200 workers next year,” said Maria Lopez.");

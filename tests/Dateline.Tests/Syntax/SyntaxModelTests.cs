@@ -96,14 +96,14 @@ public class LearnedCueTests
     private static List<Quote> Extract(string text) => QuoteExtractor.Extract(QuoteExtractorTests.Doc(text));
 
     [Fact]
-    public void Extract_VerbOutsideLexicon_LearnedCueWithSubjectAndClause()
+    public void Extract_VerbOutsideLexiconWithABareObject_NotAQuote()
     {
         Assert.NotNull(CueModel.Default);
-        var quotes = Extract("The governor has long championed tougher rules for landlords.");
-        var q = Assert.Single(quotes);
-        Assert.Equal("The governor", q.Speaker?.Text);
-        Assert.Contains("championed", q.Cue?.Text);
-        Assert.StartsWith("tougher rules for landlords", q.Text);
+        // PolNeAR counts a stance with a bare object ("has long championed tougher rules") as an attribution
+        // and the cue tagger learns it; the news output keeps a learned cue outside the reporting lexicon only
+        // when a clause follows it, since "unveiled an agenda" or "launched a campaign" are events, not quotes.
+        Assert.Empty(Extract("The governor has long championed tougher rules for landlords."));
+        Assert.Empty(Extract("The mayor unveiled an ambitious housing agenda."));
     }
 
     [Fact]
