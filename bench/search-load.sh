@@ -21,7 +21,7 @@ queries=$(mktemp)
 # the run measures real searches, there is no result cache.
 $BENCH queries 20000 > "$queries"
 # the same GC setting the ./dateline launcher gives users (see there)
-DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}" dotnet src/Dateline.Cli/bin/Release/net10.0/Dateline.Cli.dll serve --db "$DB" --urls "http://127.0.0.1:$PORT" > /tmp/dateline-load-serve.log 2>&1 &
+DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x8000000}" dotnet src/Dateline.Cli/bin/Release/net10.0/Dateline.Cli.dll serve --db "$DB" --urls "http://127.0.0.1:$PORT" > /tmp/dateline-load-serve.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -f "$queries"' EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
