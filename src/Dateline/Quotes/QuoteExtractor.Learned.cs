@@ -193,8 +193,8 @@ public sealed partial class QuoteExtractor
             // A verb the reporting lexicon does not know ("unveiled", "launched", "has drawn") reports
             // something only when a clause follows it ("…, sees that …"); with a bare object it is an
             // event ("Trump unveiled an agenda"), which a news reader must not see as a quote.
-            if (s_clause > 0 && span.QStart > ce && !LexiconCue(cs, ce) && !(PosTag(cs) is "IN" or "TO" || Is(cs, "according"))
-                && !ClauseOpener(span.QStart)) continue;
+            if (s_clause > 0 && span.QStart > ce && !LexiconCue(cs, ce) && !(s_clause == 1 && StanceObjectCue(cs, ce))
+                && !(PosTag(cs) is "IN" or "TO" || Is(cs, "according")) && !ClauseOpener(span.QStart)) continue;
             span.Medium = "unknown";
             SetKind(span);
             added.Add(span);
@@ -211,6 +211,13 @@ public sealed partial class QuoteExtractor
     private bool LexiconCue(int cs, int ce)
     {
         for (int i = cs; i <= ce; i++) if (IsWord(i) && QuoteLexicon.TryCue(W(i), out _)) return true;
+        return false;
+    }
+
+    /// <summary>A verb that reports a stance even with a bare object ("echoed her concerns").</summary>
+    private bool StanceObjectCue(int cs, int ce)
+    {
+        for (int i = cs; i <= ce; i++) if (IsWord(i) && QuoteLexicon.IsStanceObjectVerb(W(i))) return true;
         return false;
     }
 

@@ -138,6 +138,8 @@ public sealed partial class QuoteExtractor
 
     private List<Span> Run()
     {
+        // Tags first: content boundaries of the rule frames read the POS tags when they exist.
+        PrepareLearned();
         var direct = FindDirectQuotes();
         var result = new List<Span>();
         Span? previous = null;
@@ -164,7 +166,6 @@ public sealed partial class QuoteExtractor
             result.Add(q);
         }
         FindIndirect(result);
-        PrepareLearned();
         FindLearned(result);
         result.Sort((a, b) => a.QStart.CompareTo(b.QStart));
         // Floating quotes that came before any attributed quote could not inherit; a later pass
@@ -658,8 +659,41 @@ public sealed partial class QuoteExtractor
         int last = _sentLast[_sent[from]];
         // A direct quote that spills over the sentence end extends the content to its closer.
         if (_inDirect[last]) { while (last + 1 < _tok.Length && _inDirect[last + 1] && !_tok[last + 1].Has(TokenFlags.ParagraphStart)) last++; }
-        while (last > from && (IsFinal(last) || IsComma(last) || IsPunct(last, ';') || IsPunct(last, ':')) && !_inDirect[last]) last--;
+        int cut = CoordinatedCue(from, last);
+        if (cut >= from) last = cut;
+        while (last > from && (IsFinal(last) || IsComma(last) || IsPunct(last, ';') || IsPunct(last, ':') || IsDash(last)) && !_inDirect[last]) last--;
         return last;
+    }
+
+    /// <summary>"X announced A and said B", "X said A, adding that B": a second reporting verb that
+    /// shares the subject starts an attribution of its own (PolNeAR annotates two), so the first
+    /// content ends before its coordinator. Returns the last token before the cut, or -1.</summary>
+    private int CoordinatedCue(int from, int last)
+    {
+        for (int k = from + 2; k < last - 1; k++)
+        {
+            if (_inDirect[k]) continue;
+            if (IsComma(k) && IsWord(k + 1) && !_inDirect[k + 1] && W(k + 1).EndsWith("ing", StringComparison.OrdinalIgnoreCase)
+                && QuoteLexicon.TryCue(W(k + 1), out var pi) && pi.Strength == CueStrength.Strong)
+                return k - 1;
+            if (!(Is(k, "and") || Is(k, "but"))) continue;
+            int v = k + 1;
+            while (v < last && v - k <= 2 && IsWord(v) && QuoteLexicon.PreCueSkip.Contains(W(v)) && !QuoteLexicon.TryCue(W(v), out _)) v++;
+            if (v >= last || _inDirect[v] || !IsWord(v) || !QuoteLexicon.TryCue(W(v), out var ci)) continue;
+            if (!FiniteVerb(v)) continue;
+            int e = k - 1;
+            if (e > from && IsComma(e)) e--;
+            return e;
+        }
+        return -1;
+    }
+
+    /// <summary>A past or present-tense verb form (POS-tagged when the syntax model is loaded).</summary>
+    private bool FiniteVerb(int i)
+    {
+        if (_syntax is not null) return PosTag(i) is "VBD" or "VBZ" or "VBP";
+        var w = W(i);
+        return w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || Is(i, "said") || Is(i, "told") || Is(i, "wrote") || Is(i, "says");
     }
 
     // ---------------------------------------------------------------- indirect
