@@ -52,7 +52,7 @@ public sealed partial class QuoteExtractor
 
     /// <summary>The subject NP ending before <paramref name="cs"/>: skips the verb group's
     /// auxiliaries and adverbs, takes the NP chunk and its "of"/possessive attachments.</summary>
-    private (int S, int E) SubjectBefore(int cs, int sFirst)
+    private (int S, int E) SubjectBefore(int cs, int sFirst, int depth = 0)
     {
         int i = cs - 1;
         int skipped = 0;
@@ -89,6 +89,12 @@ public sealed partial class QuoteExtractor
             if (s - 2 >= sFirst && (Is(s - 1, "of") || Is(s - 1, "for") || Is(s - 1, "at")) && ChunkIs(s - 2, "NP")) { s = NpChunkStart(s - 2, sFirst); continue; }
             break;
         }
+        // "The Supreme Court this month rejected", "A poll in August found": look past the time adjunct
+        if (IsTemporalPhrase(s, e) && s - 1 > sFirst && depth == 0)
+        {
+            if (ChunkIs(s - 1, "NP") || PosTag(s - 1) is "RB") return SubjectBefore(s, sFirst, 1);
+            if (PosTag(s - 1) == "IN" && ChunkIs(s - 2, "NP")) return SubjectBefore(s - 1, sFirst, 1);
+        }
         if (PosTag(e) is "PRP$" or "DT" or "IN" or "CC" or "EX" || !IsWord(e) || !IsWord(s)) return (-1, -1);
         // dates and adverbs are not speakers ("said Friday:")
         if (s == e && QuoteLexicon.NotSubject.Contains(W(e))) return (-1, -1);
@@ -121,6 +127,14 @@ public sealed partial class QuoteExtractor
         int i = cs - 1;
         while (i >= sFirst && (ChunkIs(i, "VP") || ChunkIs(i, "ADVP") || PosTag(i) is "RB" or "MD")) i--;
         if (i < sFirst || !(Is(i, "and") || Is(i, "but") || IsComma(i))) return (-1, -1);
+        return SentenceSubject(sFirst, i);
+    }
+
+    /// <summary>The sentence's subject: its first NP chunk (after an introductory phrase and comma)
+    /// when a verb group follows it, ending before <paramref name="limit"/>.</summary>
+    private (int S, int E) SentenceSubject(int sFirst, int limit)
+    {
+        int i = limit;
         int start = sFirst;
         for (int k = sFirst; k < i && k < sFirst + 15; k++)
             if (IsComma(k) && (ChunkIs(sFirst, "PP") || ChunkIs(sFirst, "SBAR") || ChunkIs(sFirst, "ADVP"))) { start = k + 1; break; }
@@ -264,6 +278,26 @@ public sealed partial class QuoteExtractor
             if (qe < qs) return null;
             return new Span { QStart = qs, QEnd = qe, SrcStart = ce + 1, SrcEnd = srcE, CueStart = cs, CueEnd = ce };
         }
+        // "X said A and warned B": a verb coordinated after another attribution of the sentence shares its source
+        {
+            int b = cs - 1;
+            while (b > sFirst && cs - b <= 2 && (PosTag(b) == "RB" || ChunkIs(b, "ADVP"))) b--;
+            if (b > sFirst && (Is(b, "and") || Is(b, "but")) && PosTag(cs).StartsWith("VB", StringComparison.Ordinal))
+            {
+                Span? prev = null;
+                foreach (var q in rules)
+                    if (q.SrcStart >= 0 && q.CueEnd >= sFirst && q.CueEnd < b && (prev is null || q.CueEnd > prev.CueEnd)) prev = q;
+                if (prev is not null)
+                {
+                    int p0 = ce + 1;
+                    while (p0 <= sLast && (IsComma(p0) || Is(p0, "that") && p0 + 1 <= sLast && !ChunkIs(p0 + 1, "VP"))) p0++;
+                    if (p0 > sLast || IsFinal(p0)) return null;
+                    int p1 = ContentEnd(p0);
+                    if (p1 < p0) return null;
+                    return new Span { QStart = p0, QEnd = p1, SrcStart = prev.SrcStart, SrcEnd = prev.SrcEnd, CueStart = cs, CueEnd = ce };
+                }
+            }
+        }
         // "…,” the mayor said, adding that …": a participle after a comma continues the previous attribution's source
         if (PosTag(cs) == "VBG" && cs - 1 > sFirst && IsComma(cs - 1))
         {
@@ -278,6 +312,17 @@ public sealed partial class QuoteExtractor
                 int p1 = ContentEnd(p0);
                 if (p1 < p0) return null;
                 return new Span { QStart = p0, QEnd = p1, SrcStart = prev.SrcStart, SrcEnd = prev.SrcEnd, CueStart = cs, CueEnd = ce };
+            }
+            // no attribution before it: "Trump spoke to industry leaders, promising to lift …" — the sentence subject
+            var (ts, te) = SentenceSubject(sFirst, cs - 1);
+            if (ts >= 0)
+            {
+                int p0 = ce + 1;
+                while (p0 <= sLast && (IsComma(p0) || Is(p0, "that") && p0 + 1 <= sLast && !ChunkIs(p0 + 1, "VP"))) p0++;
+                if (p0 > sLast || IsFinal(p0)) return null;
+                int p1 = ContentEnd(p0);
+                if (p1 < p0) return null;
+                return new Span { QStart = p0, QEnd = p1, SrcStart = ts, SrcEnd = te, CueStart = cs, CueEnd = ce };
             }
         }
         var (ss, se) = SubjectBefore(cs, sFirst);

@@ -589,8 +589,23 @@ public sealed partial class QuoteExtractor
     /// <summary>Skips auxiliaries and adverbs leftwards from <paramref name="i"/>; returns the last subject token.</summary>
     private int LastBeforeSkip(int i, int limit)
     {
-        while (i >= limit && IsWord(i) && QuoteLexicon.PreCueSkip.Contains(W(i))) i--;
+        // adverbs the list does not name ("forcefully told", "has sharply criticized") by their POS tag
+        while (i >= limit && IsWord(i) && (QuoteLexicon.PreCueSkip.Contains(W(i)) || _syntax is not null && PosTag(i) == "RB" && !IsCapitalized(i))) i--;
         return i;
+    }
+
+    /// <summary>"this month", "August", "last week", "2010": a time adjunct between a subject and its verb.</summary>
+    private bool IsTemporalPhrase(int s, int e)
+    {
+        if (s < 0 || e < s || e - s > 3) return false;
+        for (int i = s; i <= e; i++)
+        {
+            if (!IsWord(i)) return false;
+            var w = W(i);
+            if (_tok[i].Kind == TokenKind.Number && w.Length == 4 && (w[0] is '1' or '2')) continue;
+            if (!QuoteLexicon.TimeWords.Contains(w)) return false;
+        }
+        return true;
     }
 
     private int FirstNpToken(int from, int to)
@@ -856,6 +871,12 @@ public sealed partial class QuoteExtractor
         // subject on the left
         int subjEnd = LastBeforeSkip(c - 1, sFirst);
         int subjStart = subjEnd >= sFirst ? NpLeft(subjEnd, sFirst) : -1;
+        // "The Supreme Court this month rejected …": the time adjunct is not the subject
+        if (subjStart > sFirst && IsTemporalPhrase(subjStart, subjEnd))
+        {
+            subjEnd = LastBeforeSkip(subjStart - 1, sFirst);
+            subjStart = subjEnd >= sFirst ? NpLeft(subjEnd, sFirst) : -1;
+        }
         // Apposition: "Smith, a spokesman for the agency, said …"
         if (subjStart < 0 && subjEnd >= sFirst && IsComma(subjEnd))
         {

@@ -250,6 +250,13 @@ internal static class QuoteLexicon
         "january february march april may june july august september october november december " +
         "monday tuesday wednesday thursday friday saturday sunday nobody nothing everything something anything what");
 
+    /// <summary>Words of a time adjunct ("this month", "last week", "Tuesday night").</summary>
+    public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeWords = Set(
+        "this last next that each every early late earlier later week weeks month months year years day days summer winter spring fall autumn " +
+        "morning night evening afternoon weekend today yesterday tonight " +
+        "january february march april may june july august september october november december " +
+        "monday tuesday wednesday thursday friday saturday sunday");
+
     public static bool TryCue(ReadOnlySpan<char> word, out CueInfo info) => FormsBySpan.TryGetValue(word, out info);
 
     private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Set(string words) =>
