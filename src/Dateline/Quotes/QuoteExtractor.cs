@@ -167,6 +167,7 @@ public sealed partial class QuoteExtractor
         }
         FindIndirect(result);
         FindLearned(result);
+        result.RemoveAll(NotContent);
         result.Sort((a, b) => a.QStart.CompareTo(b.QStart));
         // Floating quotes that came before any attributed quote could not inherit; a later pass
         // lets them inherit from the nearest attributed quote before them in the final order.
@@ -771,6 +772,27 @@ public sealed partial class QuoteExtractor
             SetKind(span);
             added.Add(span);
         }
+    }
+
+    /// <summary>Frames that matched but whose "content" cannot be what anyone said: punctuation only
+    /// ("according to X."), a bare time ("said Tuesday"), or, before the source, an introductory
+    /// adjunct without a verb ("In an essay last week, X acknowledged …" taken as "…, X acknowledged").</summary>
+    private bool NotContent(Span q)
+    {
+        if (q.Kind == "direct" || q.Floating && q.CueStart < 0) return false;
+        bool word = false, timeOnly = true, verb = false;
+        for (int i = q.QStart; i <= q.QEnd; i++)
+        {
+            if (!IsWord(i)) continue;
+            word = true;
+            if (!(QuoteLexicon.TimeWords.Contains(W(i)) || _tok[i].Kind == TokenKind.Number)) timeOnly = false;
+            if (_syntax is not null && PosTag(i).StartsWith("VB", StringComparison.Ordinal) && PosTag(i) != "VBG") verb = true;
+        }
+        if (!word || timeOnly) return true;
+        if (_syntax is not null && !verb && q.SrcStart > q.QEnd && q.CueStart > q.QEnd && !_inDirect[q.QStart]
+            && (PosTag(q.QStart) is "IN" or "VBG" || Is(q.QStart, "as")) && !Is(q.QStart, "that"))
+            return true;
+        return false;
     }
 
     private bool Overlaps(List<Span> list, Span s)
