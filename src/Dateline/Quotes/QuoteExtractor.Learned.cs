@@ -290,7 +290,7 @@ public sealed partial class QuoteExtractor
                 if (prev is not null)
                 {
                     int p0 = ce + 1;
-                    while (p0 <= sLast && (IsComma(p0) || Is(p0, "that") && p0 + 1 <= sLast && !ChunkIs(p0 + 1, "VP"))) p0++;
+                    while (p0 <= sLast && IsComma(p0)) p0++;
                     if (p0 > sLast || IsFinal(p0)) return null;
                     int p1 = ContentEnd(p0);
                     if (p1 < p0) return null;
@@ -307,7 +307,7 @@ public sealed partial class QuoteExtractor
             if (prev is not null)
             {
                 int p0 = ce + 1;
-                while (p0 <= sLast && (IsComma(p0) || Is(p0, "that"))) p0++;
+                while (p0 <= sLast && IsComma(p0)) p0++;
                 if (p0 > sLast) return null;
                 int p1 = ContentEnd(p0);
                 if (p1 < p0) return null;
@@ -318,7 +318,7 @@ public sealed partial class QuoteExtractor
             if (ts >= 0)
             {
                 int p0 = ce + 1;
-                while (p0 <= sLast && (IsComma(p0) || Is(p0, "that") && p0 + 1 <= sLast && !ChunkIs(p0 + 1, "VP"))) p0++;
+                while (p0 <= sLast && IsComma(p0)) p0++;
                 if (p0 > sLast || IsFinal(p0)) return null;
                 int p1 = ContentEnd(p0);
                 if (p1 < p0) return null;
@@ -370,10 +370,11 @@ public sealed partial class QuoteExtractor
             for (int k = q0 + 1; k <= sLast && k <= q0 + 5; k++)
             {
                 if (PosTag(k).StartsWith("VB", StringComparison.Ordinal) || IsComma(k) || IsFinal(k)) break;
-                if (Is(k, "that")) { q0 = k + 1; break; }
+                if (Is(k, "that")) { q0 = k; break; }
             }
         }
-        while (q0 <= sLast && (IsComma(q0) || IsPunct(q0, ':') || Is(q0, "that") && PosTag(q0) is "IN" or "WDT" or "DT" && q0 + 1 <= sLast && !ChunkIs(q0 + 1, "VP"))) q0++;
+        // PolNeAR's content includes the complementizer ("that …"), as the rule frames do
+        while (q0 <= sLast && (IsComma(q0) || IsPunct(q0, ':'))) q0++;
         if (q0 > sLast && ce + 1 <= sLast + 1 && ce + 1 < _tok.Length && (IsPunct(ce + 1, ':') || IsPunct(ce, ':')))
         {
             // "The Times reports:" with the quoted passage in the next sentence or paragraph

@@ -199,7 +199,7 @@ internal static class QuoteLexicon
         ("echo", "echoes"), ("laud", ""), ("hail", ""), ("deride", ""), ("liken", ""), ("compare", ""), ("bemoan", ""),
         ("rail", ""), ("talk", ""), ("speak", "spoke spoken"), ("outline", ""), ("proclaim", ""), ("dispute", ""),
         ("exhort", ""), ("express", ""), ("voice", ""), ("articulate", ""), ("highlight", ""), ("invoke", ""),
-        ("compliment", ""), ("thank", ""), ("champion", ""), ("portray", ""), ("pooh-pooh", ""), ("assume", ""),
+        ("compliment", ""), ("thank", ""), ("portray", ""), ("pooh-pooh", ""), ("assume", ""),
         ("suspect", ""), ("view", ""), ("judge", ""), ("rule", ""), ("recite", ""), ("detail", ""), ("debate", ""),
         ("doubt", ""), ("chant", ""), ("lambaste", ""), ("decry", ""), ("deplore", ""), ("hint", ""), ("signal", "signalled signalling"),
         ("underscore", ""), ("brag", "bragged bragging"), ("mock", ""), ("ridicule", ""), ("scold", ""), ("rebuke", ""),
@@ -211,7 +211,7 @@ internal static class QuoteLexicon
         ("contest", ""), ("downplay", ""), ("belittle", ""), ("trumpet", ""), ("extol", "extolled extolling"),
         ("disparage", ""), ("regret", "regretted regretting"), ("recommend", ""), ("request", ""), ("vent", ""),
         ("chastise", ""), ("criticize", ""), ("lash", ""), ("rebut", "rebutted rebutting"), ("refute", ""),
-        ("promote", ""), ("favor", ""), ("favour", ""), ("sing", "sang sung"), ("recount", ""),
+        ("favor", ""), ("favour", ""), ("recount", ""),
     ];
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StanceObjectForms = BuildStanceForms();

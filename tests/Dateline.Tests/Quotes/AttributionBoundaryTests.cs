@@ -1,0 +1,63 @@
+using Dateline.Model;
+using Dateline.Quotes;
+using Xunit;
+
+namespace Dateline.Tests.Quotes;
+
+/// <summary>Content and source boundaries of indirect attributions (sentences invented for the tests).</summary>
+public class AttributionBoundaryTests
+{
+    private static List<Quote> Extract(string text) => QuoteExtractor.Extract(QuoteExtractorTests.Doc(text));
+
+    [Fact]
+    public void Extract_SecondReportingVerbAfterAnd_SplitsIntoTwoAttributions()
+    {
+        var quotes = Extract("The harbour authority announced on Monday the closure of the north pier and said repairs would take a month.");
+        var first = Assert.Single(quotes, q => q.Cue?.Text == "announced");
+        Assert.DoesNotContain("repairs", first.Text);
+        var second = Assert.Single(quotes, q => q.Cue?.Text == "said");
+        Assert.Equal("repairs would take a month", second.Text);
+        Assert.Equal("The harbour authority", second.Speaker?.Text);
+    }
+
+    [Fact]
+    public void Extract_ParticipleCueAfterComma_EndsTheFirstContent()
+    {
+        var quotes = Extract("Ms. Okafor said the school would reopen in May, adding that the roof had been replaced.");
+        var said = Assert.Single(quotes, q => q.Cue?.Text == "said");
+        Assert.Equal("the school would reopen in May", said.Text);
+        Assert.Contains(quotes, q => q.Cue?.Text == "adding" && q.Speaker?.Text == "Ms. Okafor" && q.Text == "that the roof had been replaced");
+    }
+
+    [Fact]
+    public void Extract_TimeAdjunctBeforeTheVerb_NotTheSpeaker()
+    {
+        var quotes = Extract("The regional court this month rejected a request from the ferry operators to delay the new fares.");
+        var q = Assert.Single(quotes);
+        Assert.Equal("The regional court", q.Speaker?.Text);
+    }
+
+    [Fact]
+    public void Extract_AdverbBeforeTheCue_NotTheSpeaker()
+    {
+        var quotes = Extract("Councillor Bryn Adeyemi, the head of the transport committee, forcefully told the board that the tram budget was too small.");
+        var q = Assert.Single(quotes);
+        Assert.StartsWith("Councillor Bryn Adeyemi", q.Speaker?.Text);
+    }
+
+    [Fact]
+    public void Extract_ContentOnlyATime_NoQuote()
+    {
+        Assert.DoesNotContain(Extract("The minister said Tuesday."), q => q.Text == "Tuesday");
+    }
+
+    [Fact]
+    public void Extract_StanceVerbWithABareObject_IsAnAttribution()
+    {
+        // "echoed" is not a reporting verb of the lexicon, but with a bare object it still reports a stance
+        var quotes = Extract("The union leader echoed the nurses' concerns about overtime.");
+        var q = Assert.Single(quotes);
+        Assert.Equal("The union leader", q.Speaker?.Text);
+        Assert.StartsWith("the nurses", q.Text);
+    }
+}
