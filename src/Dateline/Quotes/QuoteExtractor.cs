@@ -406,7 +406,18 @@ public sealed partial class QuoteExtractor
             if (words > (info.TakesObject ? 4 : 1))
             {
                 // "Smith said the plan was “a disaster for everyone.”": a mixed quote whose content starts after the cue
+                int open = q.QStart;
                 q.QStart = ContentStartAfter(cueEnd, info);
+                // "X wrote that A, saying “B”": the quotation belongs to the second, coordinated cue; the
+                // first keeps its own content A (found by the indirect frames once its cue is free again)
+                var (cut, v) = CoordinatedCueAt(q.QStart, open);
+                if (cut >= q.QStart && v < open && QuoteLexicon.TryCue(W(v), out var vi))
+                {
+                    for (int i = c; i <= cueEnd; i++) _usedCue[i] = false;
+                    int vEnd = CueEnd(v);
+                    Set(q, subjStart, subjEnd, v, vEnd, vi);
+                    q.QStart = ContentStartAfter(vEnd, vi);
+                }
                 q.QEnd = Math.Max(q.QEnd, ContentEnd(q.QEnd));
                 q.Kind = "mixed";
             }
@@ -684,14 +695,17 @@ public sealed partial class QuoteExtractor
     /// <summary>"X announced A and said B", "X said A, adding that B": a second reporting verb that
     /// shares the subject starts an attribution of its own (PolNeAR annotates two), so the first
     /// content ends before its coordinator. Returns the last token before the cut, or -1.</summary>
-    private int CoordinatedCue(int from, int last)
+    private int CoordinatedCue(int from, int last) => CoordinatedCueAt(from, last).Cut;
+
+    /// <summary><see cref="CoordinatedCue"/> with the coordinated cue's token.</summary>
+    private (int Cut, int Cue) CoordinatedCueAt(int from, int last)
     {
         for (int k = from + 2; k < last - 1; k++)
         {
             if (_inDirect[k]) continue;
             if (IsComma(k) && IsWord(k + 1) && !_inDirect[k + 1] && W(k + 1).EndsWith("ing", StringComparison.OrdinalIgnoreCase)
                 && QuoteLexicon.TryCue(W(k + 1), out var pi) && pi.Strength == CueStrength.Strong)
-                return k - 1;
+                return (k - 1, k + 1);
             if (!(Is(k, "and") || Is(k, "but"))) continue;
             int v = k + 1;
             while (v < last && v - k <= 2 && IsWord(v) && QuoteLexicon.PreCueSkip.Contains(W(v)) && !QuoteLexicon.TryCue(W(v), out _)) v++;
@@ -699,9 +713,9 @@ public sealed partial class QuoteExtractor
             if (!FiniteVerb(v)) continue;
             int e = k - 1;
             if (e > from && IsComma(e)) e--;
-            return e;
+            return (e, v);
         }
-        return -1;
+        return (-1, -1);
     }
 
     /// <summary>A past or present-tense verb form (POS-tagged when the syntax model is loaded).</summary>
