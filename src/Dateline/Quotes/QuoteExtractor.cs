@@ -345,7 +345,8 @@ public sealed partial class QuoteExtractor
             int limit = Math.Min(n - 1, j + 30);
             for (int c = j; c <= limit; c++)
             {
-                if (_inDirect[c] || IsFinal(c) && c > j || _tok[c].Has(TokenFlags.ParagraphStart)) break;
+                // ("(D-Ore.)": an abbreviation's period inside a party tag does not end the sentence)
+                if (_inDirect[c] || IsFinal(c) && c > j && !(c + 1 < n && _tok[c + 1].Has(TokenFlags.CloseBracket)) || _tok[c].Has(TokenFlags.ParagraphStart)) break;
                 if (!IsWord(c) || !QuoteLexicon.TryCue(W(c), out var info) || info.Strength == CueStrength.None) continue;
                 if (IsAdjectivalUse(c) || (IsCapitalized(c) && c != j)) continue;
                 int cueEnd = CueEnd(c);
@@ -496,7 +497,8 @@ public sealed partial class QuoteExtractor
             }
         }
         // "Editor's note", "Graham's comments": a noun after a possessive
-        if (c > 0 && (Is(c - 1, "'s") || Is(c - 1, "’s") || Is(c - 1, "’") || Is(c - 1, "'"))) return true;
+        // (not the closing mark of a quotation: "…,'' said Smith" in wire copy that writes quotes as two apostrophes)
+        if (c > 0 && (Is(c - 1, "'s") || Is(c - 1, "’s") || (Is(c - 1, "’") || Is(c - 1, "'")) && !_inDirect[c - 1])) return true;
         // "the United States": a capitalized cue word inside a sentence is a name, not a verb
         if (c > 0 && IsCapitalized(c) && !_tok[c].Has(TokenFlags.AllCaps) && _sent[c - 1] == _sent[c] && !IsQuoteTok(c - 1))
         {
@@ -624,6 +626,14 @@ public sealed partial class QuoteExtractor
     {
         int e = LastBeforeSkip(to, from);
         if (e < from) return -1;
+        // "“…,” Rep. Dana Whitfield (D-Ore.) said": the party tag closes the name
+        if (_tok[e].Has(TokenFlags.CloseBracket))
+        {
+            int k = e - 1;
+            while (k > from && e - k < 8 && !_tok[k].Has(TokenFlags.OpenBracket)) k--;
+            if (k <= from || !_tok[k].Has(TokenFlags.OpenBracket)) return -1;
+            e = k - 1;
+        }
         int s = NpLeft(e, from);
         return s == from ? s : -1;
     }
@@ -805,6 +815,11 @@ public sealed partial class QuoteExtractor
         if (!word || timeOnly) return true;
         if (_syntax is not null && !verb && q.SrcStart > q.QEnd && q.CueStart > q.QEnd && !_inDirect[q.QStart]
             && (PosTag(q.QStart) is "IN" or "VBG" || Is(q.QStart, "as")) && !Is(q.QStart, "that"))
+            return true;
+        // "…,” she said in a phone interview." seen as "she said [in a phone interview]": a short verbless
+        // prepositional phrase after the cue is a circumstance of the saying, not what was said
+        if (_syntax is not null && !verb && q.QStart > q.CueEnd && q.CueEnd >= 0 && q.QEnd - q.QStart < 6 && PosTag(q.QStart) == "IN"
+            && !Is(q.QStart, "that") && !Is(q.QStart, "if") && !Is(q.QStart, "whether") && !_inDirect[q.QStart] && !_inDirect[q.QEnd])
             return true;
         return false;
     }
