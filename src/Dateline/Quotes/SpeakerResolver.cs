@@ -34,6 +34,12 @@ internal sealed class SpeakerResolver
     {
         if (_mentions.Count == 0) return null;
         int s = _tok[srcStartTok].Start, e = _tok[srcEndTok].End;
+        // "Rep. Dana Whitfield (D-Ore.)": the party tag after the name is not part of its head
+        if (e - s > 2 && _text[e - 1] == ')')
+        {
+            int open = _text.LastIndexOf('(', e - 1, Math.Min(12, e - s));
+            if (open > s) e = open;
+        }
         var first = _tok[srcStartTok].In(_text);
         // A mention that is the head of the speaker phrase ("Sen. Mike Pence", "The state's chairman, Phil Lovas")
         // names the speaker; a mention inside a modifier ("A spokeswoman for Hillary Clinton", "The Indiana governor") does not.

@@ -60,4 +60,22 @@ public class AttributionBoundaryTests
         Assert.Equal("The union leader", q.Speaker?.Text);
         Assert.StartsWith("the nurses", q.Text);
     }
+
+    [Fact]
+    public void Extract_TwoApostropheQuoteThenSaid_SpeakerAfterTheQuote()
+    {
+        var quotes = Extract("The vote was close.\n\n''The delay is shameful,'' said Oren Malik, the head of the tenants group.");
+        var q = Assert.Single(quotes);
+        Assert.Equal("Oren Malik", q.Speaker?.Text);
+        Assert.Equal("said", q.Cue?.Text);
+    }
+
+    [Fact]
+    public void Extract_PartyTagWithAbbreviationBeforeCue_NameIsTheSpeaker()
+    {
+        var quotes = Extract("\"The budget is a mess,\" Rep. Dana Whitfield (D-Ore.) said in a phone interview.");
+        var q = Assert.Single(quotes);
+        Assert.StartsWith("Rep. Dana Whitfield", q.Speaker?.Text);
+        Assert.False(q.Floating);
+    }
 }
