@@ -238,7 +238,9 @@ public sealed partial class QuoteExtractor
                 bool closes = c == CloserFor(openChar)
                     || (openChar == '"' && c == '"')
                     || (openChar == '„' && c == '”')
-                    || (!openIsSingle && c == '”');
+                    || (!openIsSingle && c == '”')
+                    // “…," — mixed typography in edited copy: a straight mark closes a curly opener when it is not glued to a word after it
+                    || (openChar == '“' && c == '"' && !(AttachedNext(i) && char.IsLetterOrDigit(NextChar(i))));
                 if (openChar == '\'' && c is '\'' or '’') closes = !AttachedNext(i) || !char.IsLetter(NextChar(i));
                 if (openIsSingle && c == '’' && i + 1 < n && AttachedNext(i) && char.IsLetter(NextChar(i))) closes = false; // apostrophe
                 if (closes)
@@ -345,8 +347,8 @@ public sealed partial class QuoteExtractor
             int limit = Math.Min(n - 1, j + 30);
             for (int c = j; c <= limit; c++)
             {
-                // ("(D-Ore.)": an abbreviation's period inside a party tag does not end the sentence)
-                if (_inDirect[c] || IsFinal(c) && c > j && !(c + 1 < n && _tok[c + 1].Has(TokenFlags.CloseBracket)) || _tok[c].Has(TokenFlags.ParagraphStart)) break;
+                // ("(D-Ore.)", ", R-Ky.,": an abbreviation's period inside a party tag does not end the sentence)
+                if (_inDirect[c] || IsFinal(c) && c > j && !(c + 1 < n && (_tok[c + 1].Has(TokenFlags.CloseBracket) || IsComma(c + 1))) || _tok[c].Has(TokenFlags.ParagraphStart)) break;
                 if (!IsWord(c) || !QuoteLexicon.TryCue(W(c), out var info) || info.Strength == CueStrength.None) continue;
                 if (IsAdjectivalUse(c) || (IsCapitalized(c) && c != j)) continue;
                 int cueEnd = CueEnd(c);
@@ -1001,8 +1003,9 @@ public sealed partial class QuoteExtractor
         if (IsCapitalized(s) || _tok[s].Has(TokenFlags.AllCaps)) return true;
         var first = W(s);
         if (QuoteLexicon.Pronouns.Contains(first) || QuoteLexicon.Determiners.Contains(first)) return true;
-        // lowercase: bare plural nouns ("officials said", "police officers said"), at most three words
-        return e - s <= 3;
+        // lowercase: bare plural nouns ("officials said", "police officers said"), at most three words,
+        // or a description ending in a name ("retired Air Force general Lloyd Newton said")
+        return e - s <= 3 || IsCapitalized(e) && IsCapitalized(e - 1) && e - s <= 7;
     }
 
     /// <summary>What may come right before a sentence-internal subject: a conjunction, a comma, "that", a quote mark.</summary>
