@@ -386,6 +386,7 @@ public sealed partial class QuoteExtractor
             int se = LastBeforeSkip(c - 1, sentStart);
             if (se < sentStart) continue;
             int ss0 = NpLeft(se, sentStart);
+            if (ss0 < 0 && IsComma(se)) (ss0, se) = AppositionSubject(se, sentStart);
             if (ss0 < 0 || !PlausibleSubject(ss0, se)) continue;
             // the main clause's cue (leftmost strong one) heads a sentence with nested reports
             if (bestCue < 0 || info.Strength == CueStrength.Strong || bestInfo.Strength != CueStrength.Strong)
@@ -405,6 +406,7 @@ public sealed partial class QuoteExtractor
             for (int k = cueEnd + 1; k < q.QStart; k++) if (IsWord(k)) words++;
             int subjEnd = LastBeforeSkip(c - 1, sentStart);
             int subjStart = NpLeft(subjEnd, sentStart);
+            if (subjStart < 0 && subjEnd >= sentStart && IsComma(subjEnd)) (subjStart, subjEnd) = AppositionSubject(subjEnd, sentStart);
             Set(q, subjStart, subjEnd, c, cueEnd, info);
             if (words > (info.TakesObject ? 4 : 1))
             {
@@ -462,6 +464,20 @@ public sealed partial class QuoteExtractor
 
     /// <summary>Hook for the after-closer frames; continuation quotes are merged in <see cref="Run"/>.</summary>
     private static void Extend(Span q) { _ = q; }
+
+    /// <summary>"Kerr Putney, the city's police chief, said …": the name before an apposition set off by
+    /// commas (<paramref name="comma"/> is the second comma); the span runs from the name to the
+    /// apposition's end, as PolNeAR marks the Source. (-1, -1) when there is none.</summary>
+    private (int S, int E) AppositionSubject(int comma, int sFirst)
+    {
+        int k = comma - 1;
+        while (k > sFirst && comma - k < 25 && !IsComma(k) && !_inDirect[k]) k--;
+        if (k - 1 < sFirst || !IsComma(k) || comma - k < 2) return (-1, -1);
+        int head = NpLeft(k - 1, sFirst);
+        if (head < 0 || !(head == sFirst || !IsComma(head - 1) || IsCapitalized(k - 1))) return (-1, -1);
+        if (!IsCapitalized(k - 1) && !QuoteLexicon.Pronouns.Contains(W(k - 1))) return (-1, -1);
+        return (head, comma - 1);
+    }
 
     private void Set(Span q, int srcStart, int srcEnd, int cueStart, int cueEnd, CueInfo info)
     {

@@ -41,17 +41,12 @@ internal sealed class SpeakerResolver
             if (open > s) e = open;
         }
         var first = _tok[srcStartTok].In(_text);
-        // A mention that is the head of the speaker phrase ("Sen. Mike Pence", "The state's chairman, Phil Lovas")
-        // names the speaker; a mention inside a modifier ("A spokeswoman for Hillary Clinton", "The Indiana governor") does not.
-        Entity? best = null;
-        foreach (var m in _mentions)
+        var best = HeadMention(s, e);
+        // "Kerr Patel, the city police chief": the name before an apposition
+        if (best is null)
         {
-            if (m.Start >= e) break;
-            if (m.End <= s) continue;
-            if (!IsPerson(m.Entity) && !IsOrg(m.Entity)) continue;
-            if (TrimEnd(m.End) < TrimEnd(e) - 1) continue;
-            if (PrepositionBefore(m.Start, s)) continue;
-            best = m.Entity;
+            int comma = _text.IndexOf(',', s, e - s);
+            if (comma > s) best = HeadMention(s, comma);
         }
         if (best is not null) return best.Id;
         if (srcStartTok == srcEndTok && QuoteLexicon.Pronouns.Contains(first))
@@ -135,6 +130,24 @@ internal sealed class SpeakerResolver
             found = m.Entity;
         }
         return found;
+    }
+
+    /// <summary>A mention that is the head of the speaker phrase [s, e) ("Sen. Mike Pence", "The state's
+    /// chairman, Phil Lovas") names the speaker; a mention inside a modifier ("A spokeswoman for Hillary
+    /// Clinton", "The Indiana governor") does not.</summary>
+    private Entity? HeadMention(int s, int e)
+    {
+        Entity? best = null;
+        foreach (var m in _mentions)
+        {
+            if (m.Start >= e) break;
+            if (m.End <= s) continue;
+            if (!IsPerson(m.Entity) && !IsOrg(m.Entity)) continue;
+            if (TrimEnd(m.End) < TrimEnd(e) - 1) continue;
+            if (PrepositionBefore(m.Start, s)) continue;
+            best = m.Entity;
+        }
+        return best;
     }
 
     private int TrimEnd(int end)

@@ -78,4 +78,14 @@ public class AttributionBoundaryTests
         Assert.StartsWith("Rep. Dana Whitfield", q.Speaker?.Text);
         Assert.False(q.Floating);
     }
+
+    [Fact]
+    public void Extract_AppositionBeforeCueAndMidSentenceQuote_NameResolvesTheSpeaker()
+    {
+        var text = "Kerr Patel, the city police chief, said that the footage did not give \"absolute visual evidence of a weapon,\" in his view.";
+        var ents = new List<Entity> { new() { Id = "E1", Type = "PERSON", Name = "Kerr Patel", Mentions = [new Mention(0, 10, "Kerr Patel")] } };
+        var q = Assert.Single(QuoteExtractor.Extract(QuoteExtractorTests.Doc(text, ents)));
+        Assert.StartsWith("Kerr Patel, the city police chief", q.Speaker?.Text);
+        Assert.Equal("E1", q.Speaker?.Entity);
+    }
 }
