@@ -738,7 +738,8 @@ public sealed partial class QuoteExtractor
             int v = k + 1;
             while (v < last && v - k <= 2 && IsWord(v) && QuoteLexicon.PreCueSkip.Contains(W(v)) && !QuoteLexicon.TryCue(W(v), out _)) v++;
             if (v >= last || _inDirect[v] || !IsWord(v) || !QuoteLexicon.TryCue(W(v), out var ci)) continue;
-            if (!FiniteVerb(v)) continue;
+            // "and says …", "but has said …" (a participle after an auxiliary)
+            if (!FiniteVerb(v) && !(v > k + 1 && _syntax is not null && PosTag(v) is "VBN" or "VB")) continue;
             int e = k - 1;
             if (e > from && IsComma(e)) e--;
             return (e, v);
@@ -782,8 +783,37 @@ public sealed partial class QuoteExtractor
             SetKind(span);
             added.Add(span);
         }
+        CoordinatedFrames(result, added);
         ColonFrames(result, added);
         result.AddRange(added);
+    }
+
+    /// <summary>"X is telling veterans that … and says he will …", "X has urged … but has said she will …":
+    /// a reporting verb coordinated after an attribution of the same sentence shares its source; its
+    /// content runs from after the cue (the first content was cut before the coordinator).</summary>
+    private void CoordinatedFrames(List<Span> result, List<Span> added)
+    {
+        int count = added.Count;
+        for (int a = 0; a < count + result.Count; a++)
+        {
+            var first = a < count ? added[a] : result[a - count];
+            if (first.SrcStart < 0 || first.CueStart < 0 || first.QStart <= first.CueEnd || first.Kind == "direct") continue;
+            int sLast = _sentLast[_sent[first.CueStart]];
+            var (cut, v) = CoordinatedCueAt(first.QStart, sLast + 1);
+            if (cut < 0 || v <= first.QEnd || _usedCue[v] || _inDirect[v] || _sent[v] != _sent[first.CueStart]) continue;
+            if (!QuoteLexicon.TryCue(W(v), out var info) || IsAdjectivalUse(v)) continue;
+            int cueEnd = CueEnd(v);
+            int qs = ContentStartAfter(cueEnd, info);
+            if (qs > sLast) continue;
+            int qe = ContentEnd(qs);
+            if (qe - qs < 1) continue;
+            var span = new Span { QStart = qs, QEnd = qe, SrcStart = first.SrcStart, SrcEnd = first.SrcEnd, CueStart = v, CueEnd = cueEnd,
+                Medium = MediumFor(info, v, cueEnd, first.SrcStart, first.SrcEnd) };
+            if (Overlaps(result, span) || Overlaps(added, span)) continue;
+            for (int i = v; i <= cueEnd; i++) _usedCue[i] = true;
+            SetKind(span);
+            added.Add(span);
+        }
     }
 
     /// <summary>"WALLACE: …" (transcripts) and "Pat Caddell: Voters Worried …" (headlines): a short
@@ -944,6 +974,9 @@ public sealed partial class QuoteExtractor
         if (subjStart > sFirst && IsTemporalPhrase(subjStart, subjEnd))
         {
             subjEnd = LastBeforeSkip(subjStart - 1, sFirst);
+            // "an arbitration panel in 2001 found"
+            if (subjEnd > sFirst && (Is(subjEnd, "in") || Is(subjEnd, "on") || Is(subjEnd, "during") || Is(subjEnd, "since")))
+                subjEnd = LastBeforeSkip(subjEnd - 1, sFirst);
             subjStart = subjEnd >= sFirst ? NpLeft(subjEnd, sFirst) : -1;
         }
         // Apposition: "Smith, a spokesman for the agency, said …"

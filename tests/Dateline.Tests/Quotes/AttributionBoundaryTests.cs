@@ -88,4 +88,12 @@ public class AttributionBoundaryTests
         Assert.StartsWith("Kerr Patel, the city police chief", q.Speaker?.Text);
         Assert.Equal("E1", q.Speaker?.Entity);
     }
+
+    [Fact]
+    public void Extract_ReportingVerbCoordinatedAfterAuxiliary_SharesTheSource()
+    {
+        var quotes = Extract("The mayor has urged residents to save water but has said she will not ration it.");
+        Assert.Contains(quotes, q => q.Cue?.Text == "said" && q.Speaker?.Text == "The mayor" && q.Text == "she will not ration it");
+        Assert.DoesNotContain(quotes, q => q.Cue?.Text == "urged" && q.Text.Contains("ration", StringComparison.Ordinal));
+    }
 }
