@@ -142,8 +142,15 @@ public sealed partial class QuoteExtractor
         int e = NpAfter(start, i - 1);
         if (e < 0 || e + 1 >= i) return (-1, -1);
         int v = e + 1;
+        // "Dean, a former party chairman, poked at …": skip an apposition between commas
+        if (v < i && IsComma(v))
+        {
+            int k = v + 1;
+            while (k < i && k - v < 14 && !IsComma(k) && !_inDirect[k]) k++;
+            if (k < i && IsComma(k)) v = k + 1;
+        }
         while (v < i && ChunkIs(v, "ADVP")) v++;
-        if (!ChunkIs(v, "VP") || !IsWord(start) || !IsWord(e)) return (-1, -1);
+        if (v >= i + 1 || !ChunkIs(v, "VP") || !IsWord(start) || !IsWord(e)) return (-1, -1);
         return (start, e);
     }
 

@@ -387,6 +387,9 @@ public sealed partial class QuoteExtractor
             if (se < sentStart) continue;
             int ss0 = NpLeft(se, sentStart);
             if (ss0 < 0 && IsComma(se)) (ss0, se) = AppositionSubject(se, sentStart);
+            // "Dean poked at Trump during the debate, tweeting, “…”": a participle after a comma has the sentence subject
+            if (ss0 < 0 && _syntax is not null && IsComma(c - 1) && W(c).EndsWith("ing", StringComparison.OrdinalIgnoreCase))
+                (ss0, se) = SentenceSubject(sentStart, c - 1);
             if (ss0 < 0 || !PlausibleSubject(ss0, se)) continue;
             // the main clause's cue (leftmost strong one) heads a sentence with nested reports
             if (bestCue < 0 || info.Strength == CueStrength.Strong || bestInfo.Strength != CueStrength.Strong)
@@ -407,6 +410,8 @@ public sealed partial class QuoteExtractor
             int subjEnd = LastBeforeSkip(c - 1, sentStart);
             int subjStart = NpLeft(subjEnd, sentStart);
             if (subjStart < 0 && subjEnd >= sentStart && IsComma(subjEnd)) (subjStart, subjEnd) = AppositionSubject(subjEnd, sentStart);
+            if (subjStart < 0 && _syntax is not null && IsComma(c - 1) && W(c).EndsWith("ing", StringComparison.OrdinalIgnoreCase))
+                (subjStart, subjEnd) = SentenceSubject(sentStart, c - 1);
             Set(q, subjStart, subjEnd, c, cueEnd, info);
             if (words > (info.TakesObject ? 4 : 1))
             {
@@ -445,6 +450,37 @@ public sealed partial class QuoteExtractor
             // "quotes Trump": the verb that quotes is not part of the name
             while (s >= 0 && s < e && IsWord(s) && char.IsLower(W(s)[0]) && !QuoteLexicon.Determiners.Contains(W(s))) s++;
             if (s >= 0 && PlausibleSubject(s, e)) { Set(q, s, e, c, CueEnd(c), asInfo); return; }
+        }
+        // 3c. "Sanders made the following comment:" ending the sentence or paragraph before the quotation:
+        // the colon's sentence names the speaker (its reporting verb's subject, else its own subject)
+        if (q.QStart - 1 >= 0 && IsPunct(q.QStart - 1, ':') && _sent[q.QStart - 1] != _sent[q.QStart] && !_inDirect[q.QStart - 1])
+        {
+            int colon = q.QStart - 1;
+            int cs0 = _sentFirst[_sent[colon]];
+            for (int c = colon - 1; c >= cs0 && colon - c < 30; c--)
+            {
+                if (_inDirect[c]) break;
+                if (!IsWord(c) || !QuoteLexicon.TryCue(W(c), out var ci) || IsAdjectivalUse(c)) continue;
+                if (_syntax is not null && !PosTag(c).StartsWith("VB", StringComparison.Ordinal)) continue; // "the following comment:"
+                int se = LastBeforeSkip(c - 1, cs0);
+                int ss0 = se >= cs0 ? NpLeft(se, cs0) : -1;
+                if (ss0 >= 0 && PlausibleSubject(ss0, se)) { Set(q, ss0, se, c, CueEnd(c), ci); return; }
+            }
+            if (_syntax is not null)
+            {
+                var (ts, te) = SentenceSubject(cs0, colon);
+                if (ts >= 0 && (IsCapitalized(ts) || QuoteLexicon.Pronouns.Contains(W(ts)) || QuoteLexicon.Determiners.Contains(W(ts))))
+                {
+                    int v = te + 1;
+                    while (v < colon && !PosTag(v).StartsWith("VB", StringComparison.Ordinal)) v++;
+                    q.SrcStart = ts;
+                    q.SrcEnd = te;
+                    q.CueStart = v < colon ? v : colon;
+                    q.CueEnd = q.CueStart;
+                    q.Medium = "speech";
+                    return;
+                }
+            }
         }
         // 4. Floating: inherits the previous speaker (resolved later in Run if none yet) — but only a quote
         // that opens its sentence; one embedded in an unattributed sentence ("… asks governments to resist

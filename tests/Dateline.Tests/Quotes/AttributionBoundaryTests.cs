@@ -96,4 +96,20 @@ public class AttributionBoundaryTests
         Assert.Contains(quotes, q => q.Cue?.Text == "said" && q.Speaker?.Text == "The mayor" && q.Text == "she will not ration it");
         Assert.DoesNotContain(quotes, q => q.Cue?.Text == "urged" && q.Text.Contains("ration", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Extract_QuotationAfterAColonSentence_SpeakerIsThatSentencesSubject()
+    {
+        var quotes = Extract("Senator Ruth Okoye made the following remark:\n\n\u201cYoung workers cannot afford a home in this city.\u201d");
+        var q = Assert.Single(quotes);
+        Assert.Equal("Senator Ruth Okoye", q.Speaker?.Text);
+        Assert.False(q.Floating);
+    }
+
+    [Fact]
+    public void Extract_ParticipleCueBeforeQuotation_SentenceSubjectSpeaks()
+    {
+        var quotes = Extract("Ms. Varga, a former party chair, mocked the plan during the hearing, tweeting, \u201cNobody asked the farmers.\u201d");
+        Assert.Contains(quotes, q => q.Cue?.Text == "tweeting" && q.Speaker?.Text == "Ms. Varga");
+    }
 }
