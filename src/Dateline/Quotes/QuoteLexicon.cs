@@ -193,25 +193,23 @@ internal static class QuoteLexicon
     /// the tagger learned from PolNeAR passes the news-precision filter with a bare object only when
     /// one of its words is one of these; event verbs ("unveiled an agenda", "released a plan") do
     /// not. Chosen from the learned cues on PolNeAR train/dev by kind (communication, judgement,
-    /// attitude), not one by one on dev counts.</summary>
+    /// attitude), not one by one on dev counts. Verbs of topic or event ("talked about", "spoke
+    /// about", "thanked", "outlined", "highlighted") are left out although PolNeAR annotates them
+    /// (dev 0.702 with them, 0.696 without): on a news page they are not quotes.</summary>
     private static readonly (string Lemma, string Irregular)[] StanceObjectVerbs =
     [
-        ("echo", "echoes"), ("laud", ""), ("hail", ""), ("deride", ""), ("liken", ""), ("compare", ""), ("bemoan", ""),
-        ("rail", ""), ("talk", ""), ("speak", "spoke spoken"), ("outline", ""), ("proclaim", ""), ("dispute", ""),
-        ("exhort", ""), ("express", ""), ("voice", ""), ("articulate", ""), ("highlight", ""), ("invoke", ""),
-        ("compliment", ""), ("thank", ""), ("portray", ""), ("pooh-pooh", ""), ("assume", ""),
-        ("suspect", ""), ("view", ""), ("judge", ""), ("rule", ""), ("recite", ""), ("detail", ""), ("debate", ""),
-        ("doubt", ""), ("chant", ""), ("lambaste", ""), ("decry", ""), ("deplore", ""), ("hint", ""), ("signal", "signalled signalling"),
-        ("underscore", ""), ("brag", "bragged bragging"), ("mock", ""), ("ridicule", ""), ("scold", ""), ("rebuke", ""),
-        ("chide", ""), ("castigate", ""), ("excoriate", ""), ("fault", ""), ("assail", ""), ("berate", ""), ("taunt", ""),
-        ("admire", ""), ("retweet", ""), ("reference", ""), ("refer", "referred referring"), ("disagree", "disagreed"),
-        ("prefer", "preferred preferring"), ("regard", ""), ("imply", ""), ("allude", ""), ("insinuate", ""),
-        ("lecture", ""), ("preach", ""), ("plead", "pled"), ("implore", ""), ("advocate", ""), ("espouse", ""),
-        ("reaffirm", ""), ("affirm", ""), ("retract", ""), ("apologize", ""), ("apologise", ""), ("challenge", ""),
-        ("contest", ""), ("downplay", ""), ("belittle", ""), ("trumpet", ""), ("extol", "extolled extolling"),
-        ("disparage", ""), ("regret", "regretted regretting"), ("recommend", ""), ("request", ""), ("vent", ""),
-        ("chastise", ""), ("criticize", ""), ("lash", ""), ("rebut", "rebutted rebutting"), ("refute", ""),
-        ("favor", ""), ("favour", ""), ("recount", ""),
+        ("echo", "echoes"), ("laud", ""), ("hail", ""), ("deride", ""), ("liken", ""), ("bemoan", ""), ("rail", ""),
+        ("proclaim", ""), ("dispute", ""), ("exhort", ""), ("express", ""), ("voice", ""), ("articulate", ""),
+        ("invoke", ""), ("compliment", ""), ("portray", ""), ("pooh-pooh", ""), ("assume", ""), ("suspect", ""),
+        ("view", ""), ("judge", ""), ("recite", ""), ("doubt", ""), ("chant", ""), ("lambaste", ""), ("decry", ""),
+        ("deplore", ""), ("hint", ""), ("underscore", ""), ("brag", "bragged bragging"), ("mock", ""), ("ridicule", ""),
+        ("scold", ""), ("rebuke", ""), ("chide", ""), ("castigate", ""), ("excoriate", ""), ("fault", ""),
+        ("assail", ""), ("berate", ""), ("taunt", ""), ("disagree", "disagreed"), ("regard", ""), ("imply", ""),
+        ("allude", ""), ("insinuate", ""), ("plead", "pled"), ("implore", ""), ("advocate", ""), ("espouse", ""),
+        ("reaffirm", ""), ("affirm", ""), ("retract", ""), ("challenge", ""), ("contest", ""), ("downplay", ""),
+        ("belittle", ""), ("trumpet", ""), ("extol", "extolled extolling"), ("disparage", ""),
+        ("regret", "regretted regretting"), ("recommend", ""), ("chastise", ""), ("criticize", ""),
+        ("rebut", "rebutted rebutting"), ("refute", ""), ("recount", ""),
     ];
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StanceObjectForms = BuildStanceForms();
