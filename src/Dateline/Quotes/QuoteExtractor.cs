@@ -512,8 +512,28 @@ public sealed partial class QuoteExtractor
         int head = NpLeft(k - 1, sFirst);
         if (head < 0 || !(head == sFirst || !IsComma(head - 1) || IsCapitalized(k - 1))) return (-1, -1);
         if (!IsCapitalized(k - 1) && !QuoteLexicon.Pronouns.Contains(W(k - 1))) return (-1, -1);
-        return (head, comma - 1);
+        return (head, AdjunctAside(k + 1) ? k - 1 : comma - 1);
     }
+
+    /// <summary>"Jones, a union spokesman, said talks would resume.": what follows the cue holds a verb, so it
+    /// is the content of a leading frame, not the speaker of an inversion.</summary>
+    private bool VerbIn(int from, int to)
+    {
+        for (int i = from; i <= to; i++)
+        {
+            if (!IsWord(i)) continue;
+            if (Is(i, "would") || Is(i, "will") || Is(i, "could") || Is(i, "can") || Is(i, "may") || Is(i, "might") || Is(i, "should")
+                || Is(i, "must") || Is(i, "was") || Is(i, "were") || Is(i, "is") || Is(i, "are") || Is(i, "had") || Is(i, "has")) return true;
+            if (_syntax is not null && i > from && PosTag(i) is "VBD" or "VBZ" or "VBP" or "MD") return true;
+        }
+        return false;
+    }
+
+    /// <summary>An aside between commas that opens with a preposition ("in a statement", "on Tuesday").</summary>
+    private bool AdjunctAside(int i) =>
+        i < _tok.Length && IsWord(i) && (Is(i, "in") || Is(i, "on") || Is(i, "at") || Is(i, "during") || Is(i, "after")
+            || Is(i, "before") || Is(i, "with") || Is(i, "through") || Is(i, "via") || Is(i, "speaking") || Is(i, "however")
+            || Is(i, "meanwhile") || Is(i, "too") || Is(i, "though") || Is(i, "for") && IsWord(i + 1) && QuoteLexicon.Determiners.Contains(W(i + 1)) && !Is(i + 1, "a"));
 
     private void Set(Span q, int srcStart, int srcEnd, int cueStart, int cueEnd, CueInfo info)
     {
@@ -974,7 +994,7 @@ public sealed partial class QuoteExtractor
             && !(c + 1 < n && (Is(c + 1, "about") || Is(c + 1, "for") || Is(c + 1, "on") || Is(c + 1, "by") || Is(c + 1, "to") || Is(c + 1, "in") || Is(c + 1, "at") || Is(c + 1, "with"))))
         {
             int srcE = NpRight(cueEnd + 1);
-            if (srcE > cueEnd && (srcE + 1 > sLast || IsComma(srcE + 1) || IsFinal(srcE + 1)))
+            if (srcE > cueEnd && (srcE + 1 > sLast || IsComma(srcE + 1) || IsFinal(srcE + 1)) && !VerbIn(cueEnd + 1, srcE))
             {
                 int qe = c - 1;
                 while (qe > sFirst && (IsComma(qe))) qe--;
@@ -1027,7 +1047,8 @@ public sealed partial class QuoteExtractor
                 if (headStart >= 0 && (headStart == sFirst || !IsComma(headStart - 1) || IsCapitalized(k - 1)))
                 {
                     subjStart = headStart;
-                    subjEnd = subjEnd - 1;
+                    // "The Bank of Canada, in a statement, warned": an adjunct between commas is not part of the speaker
+                    subjEnd = AdjunctAside(k + 1) ? k - 1 : subjEnd - 1;
                     if (headStart > sFirst + 2 && (IsComma(headStart - 1) || IsQuoteTok(headStart - 1)))
                     {
                         // "…, Smith, a spokesman, said." is a trailing frame with an appositive source

@@ -112,4 +112,19 @@ public class AttributionBoundaryTests
         var quotes = Extract("Ms. Varga, a former party chair, mocked the plan during the hearing, tweeting, \u201cNobody asked the farmers.\u201d");
         Assert.Contains(quotes, q => q.Cue?.Text == "tweeting" && q.Speaker?.Text == "Ms. Varga");
     }
+
+    [Fact]
+    public void Extract_AppositionThenContentWithAModal_NotAnInversion()
+    {
+        var q = Assert.Single(Extract("Jones, a spokesman for the dockworkers, said talks would resume on Friday."));
+        Assert.Equal("talks would resume on Friday", q.Text);
+        Assert.StartsWith("Jones", q.Speaker?.Text);
+    }
+
+    [Fact]
+    public void Extract_PrepositionalAsideAfterSubject_NotPartOfTheSpeaker()
+    {
+        var q = Assert.Single(Extract("The central bank, in a statement, warned that inflation remains sticky."));
+        Assert.Equal("The central bank", q.Speaker?.Text);
+    }
 }
