@@ -917,12 +917,17 @@ public sealed partial class QuoteExtractor
             if (_syntax is not null && PosTag(i).StartsWith("VB", StringComparison.Ordinal) && PosTag(i) != "VBG") verb = true;
         }
         if (!word || timeOnly) return true;
+        // "declined to comment (on the matter)", "refused to elaborate": a refusal to speak quotes nothing
+        if (Is(q.QStart, "to") && q.QStart + 1 <= q.QEnd && (Is(q.QStart + 1, "comment") || Is(q.QStart + 1, "respond")
+            || Is(q.QStart + 1, "elaborate") || Is(q.QStart + 1, "speculate") || Is(q.QStart + 1, "answer")) && q.QEnd - q.QStart < 8)
+            return true;
         if (_syntax is not null && !verb && q.SrcStart > q.QEnd && q.CueStart > q.QEnd && !_inDirect[q.QStart]
             && (PosTag(q.QStart) is "IN" or "VBG" || Is(q.QStart, "as")) && !Is(q.QStart, "that"))
             return true;
-        // "…,” she said in a phone interview." seen as "she said [in a phone interview]": a short verbless
+        // "…,” she said in a phone interview." seen as "she said [in a phone interview]", "did not respond [to a
+        // request for comment]": a short verbless
         // prepositional phrase after the cue is a circumstance of the saying, not what was said
-        if (_syntax is not null && !verb && q.QStart > q.CueEnd && q.CueEnd >= 0 && q.QEnd - q.QStart < 6 && PosTag(q.QStart) == "IN"
+        if (_syntax is not null && !verb && q.QStart > q.CueEnd && q.CueEnd >= 0 && q.QEnd - q.QStart < 6 && PosTag(q.QStart) is "IN" or "TO"
             && !Is(q.QStart, "that") && !Is(q.QStart, "if") && !Is(q.QStart, "whether") && !_inDirect[q.QStart] && !_inDirect[q.QEnd])
             return true;
         return false;

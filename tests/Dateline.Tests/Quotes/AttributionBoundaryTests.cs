@@ -127,4 +127,11 @@ public class AttributionBoundaryTests
         var q = Assert.Single(Extract("The central bank, in a statement, warned that inflation remains sticky."));
         Assert.Equal("The central bank", q.Speaker?.Text);
     }
+
+    [Fact]
+    public void Extract_NoCommentSentences_NoQuotes()
+    {
+        Assert.Empty(Extract("The premier's office did not respond to a request for comment."));
+        Assert.Empty(Extract("A spokesperson for the port authority declined to comment on the matter."));
+    }
 }
