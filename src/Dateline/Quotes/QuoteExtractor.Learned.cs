@@ -380,6 +380,10 @@ public sealed partial class QuoteExtractor
                 if (Is(k, "that")) { q0 = k; break; }
             }
         }
+        // "The plan, which critics have called rushed, includes …": the cue closes a relative clause; what
+        // follows the comma belongs to the main clause
+        if (q0 <= sLast && IsComma(q0) && ss > sFirst && (Is(ss - 1, "which") || Is(ss - 1, "who") || Is(ss - 1, "whom") || Is(ss - 1, "that")))
+            return null;
         // PolNeAR's content includes the complementizer ("that …"), as the rule frames do
         while (q0 <= sLast && (IsComma(q0) || IsPunct(q0, ':'))) q0++;
         if (q0 > sLast && ce + 1 <= sLast + 1 && ce + 1 < _tok.Length && (IsPunct(ce + 1, ':') || IsPunct(ce, ':')))

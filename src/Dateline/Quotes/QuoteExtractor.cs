@@ -515,6 +515,20 @@ public sealed partial class QuoteExtractor
         return (head, AdjunctAside(k + 1) ? k - 1 : comma - 1);
     }
 
+    /// <summary>"City council is expected to vote", "He was told that …": a passive reporting verb whose
+    /// subject is not its source (the agent, when named, is found by the learned pass's "by" frame).</summary>
+    private bool PassiveCue(int c)
+    {
+        var w = W(c);
+        if (!(w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || Is(c, "told") || Is(c, "known") || Is(c, "thought")
+            || Is(c, "shown") || Is(c, "found") || Is(c, "written") || Is(c, "said"))) return false;
+        int b = c - 1;
+        while (b >= 0 && c - b <= 3 && IsWord(b) && (Is(b, "not") || Is(b, "also") || Is(b, "widely") || Is(b, "generally") || Is(b, "still")
+            || Is(b, "n't") || Is(b, "being") && b + 1 == c)) b--;
+        return b >= 0 && (Is(b, "is") || Is(b, "are") || Is(b, "was") || Is(b, "were") || Is(b, "be") || Is(b, "been") || Is(b, "being")
+            || Is(b, "'s") || Is(b, "’s") && b > 0 && QuoteLexicon.Pronouns.Contains(W(b - 1)));
+    }
+
     /// <summary>"Jones, a union spokesman, said talks would resume.": what follows the cue holds a verb, so it
     /// is the content of a leading frame, not the speaker of an inversion.</summary>
     private bool VerbIn(int from, int to)
@@ -827,7 +841,7 @@ public sealed partial class QuoteExtractor
             if (according) info = new CueInfo("according to", CueStrength.Strong, "unknown", false);
             else if (!QuoteLexicon.TryCue(W(c), out info)) continue;
             if ((info.Strength == CueStrength.Strong) != (pass == 0)) continue;
-            if (IsAdjectivalUse(c)) continue;
+            if (IsAdjectivalUse(c) || !according && PassiveCue(c)) continue;
             int si = _sent[c];
             int sFirst = _sentFirst[si], sLast = _sentLast[si];
             int cueEnd = CueEnd(c);

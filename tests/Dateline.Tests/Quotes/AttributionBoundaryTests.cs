@@ -134,4 +134,16 @@ public class AttributionBoundaryTests
         Assert.Empty(Extract("The premier's office did not respond to a request for comment."));
         Assert.Empty(Extract("A spokesperson for the port authority declined to comment on the matter."));
     }
+
+    [Fact]
+    public void Extract_PassiveReportingVerb_SubjectIsNotTheSpeaker()
+    {
+        Assert.DoesNotContain(Extract("The city council is expected to vote on the funding in June."), q => q.Speaker?.Text == "The city council");
+    }
+
+    [Fact]
+    public void Extract_CueClosingARelativeClause_MainClauseIsNotItsContent()
+    {
+        Assert.Empty(Extract("The plan, which critics have called rushed, includes a tunnel under the harbour."));
+    }
 }
