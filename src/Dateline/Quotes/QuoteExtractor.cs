@@ -136,6 +136,8 @@ public sealed partial class QuoteExtractor
         return quotes;
     }
 
+    private static readonly int s_merge = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_QUOTE_MERGE"), out var m) ? m : 2;
+
     private List<Span> Run()
     {
         // Tags first: content boundaries of the rule frames read the POS tags when they exist.
@@ -155,8 +157,9 @@ public sealed partial class QuoteExtractor
             // continues in the same paragraph; one content (the hull, as PolNeAR annotates it).
             // "“A,” the narrator says, “B?”": both halves attributed through the same cue are one quotation too.
             bool sameCue = !q.Floating && q.CueStart >= 0 && previous is not null && q.CueStart == previous.CueStart;
-            if ((q.Floating || sameCue) && previous is not null && !previous.Floating && result.Count > 0 && result[^1] == previous
-                && _para[q.QStart] == _para[previous.QEnd] && q.QStart > previous.QEnd)
+            bool sameSentence = previous is not null && previous.CueEnd >= 0 && _sent[q.QStart] == _sent[previous.CueEnd];
+            if (s_merge != 0 && (q.Floating || sameCue) && previous is not null && !previous.Floating && result.Count > 0 && result[^1] == previous
+                && _para[q.QStart] == _para[previous.QEnd] && q.QStart > previous.QEnd && (s_merge == 1 || sameCue || sameSentence))
             {
                 previous.QEnd = q.QEnd;
                 previous.Continued = q.Continued;

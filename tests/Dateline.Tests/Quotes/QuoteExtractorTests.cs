@@ -47,13 +47,17 @@ public class QuoteExtractorTests
         var text = "“The river rose faster than anyone expected,” said Ana Ruiz, the town engineer. “We moved the pumps twice.\n\n" +
                    "“By midnight the levee held, and nobody was hurt.”";
         var quotes = Extract(text);
-        Assert.Equal(2, quotes.Count);
+        // the second sentence is a quotation of its own (as news readers and the GGT annotation count
+        // them), floating with the speaker of the first; the paragraph after it reopens the quote
+        Assert.Equal(3, quotes.Count);
         Assert.Equal("Ana Ruiz", quotes[0].Speaker?.Text);
-        Assert.StartsWith("“The river", quotes[0].Text);
-        Assert.EndsWith("pumps twice.", quotes[0].Text); // unbalanced: closed at the paragraph end
+        Assert.Equal("“The river rose faster than anyone expected,”", quotes[0].Text);
         Assert.True(quotes[1].Floating);
         Assert.Equal("Ana Ruiz", quotes[1].Speaker?.Text);
-        Assert.Null(quotes[1].Cue);
+        Assert.EndsWith("pumps twice.", quotes[1].Text); // unbalanced: closed at the paragraph end
+        Assert.True(quotes[2].Floating);
+        Assert.Equal("Ana Ruiz", quotes[2].Speaker?.Text);
+        Assert.Null(quotes[2].Cue);
     }
 
     [Fact]
@@ -168,12 +172,23 @@ public class QuoteExtractorTests
     }
 
     [Fact]
-    public void Extract_InterruptedQuoteSameParagraph_OneQuoteSpanningBothParts()
+    public void Extract_InterruptedQuoteSameSentence_OneQuoteSpanningBothParts()
     {
-        var text = "“We tried everything,” she said. “Nothing worked until the new pump arrived.”";
+        var text = "“We tried everything,” she said, “but nothing worked until the new pump arrived.”";
         var q = Single(text);
         Assert.Equal(text, q.Text);
         Assert.Equal("she", q.Speaker?.Text);
+    }
+
+    [Fact]
+    public void Extract_QuoteResumedInNextSentence_SecondIsFloatingWithSameSpeaker()
+    {
+        var quotes = Extract("“We tried everything,” she said. “Nothing worked until the new pump arrived.”");
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("“We tried everything,”", quotes[0].Text);
+        Assert.True(quotes[1].Floating);
+        Assert.Equal("she", quotes[1].Speaker?.Text);
+        Assert.StartsWith("“Nothing worked", quotes[1].Text);
     }
 
     [Fact]
