@@ -628,7 +628,8 @@ public sealed partial class QuoteExtractor
                 e = i - 2;
                 break;
             }
-            if (i > s && IsWord(i) && !IsCapitalized(i) && W(i).EndsWith("ed", StringComparison.Ordinal) && !QuoteLexicon.Determiners.Contains(W(i - 1))) break;
+            if (i > s && IsWord(i) && !IsCapitalized(i) && (W(i).EndsWith("ed", StringComparison.Ordinal) || QuoteLexicon.IrregularParticiples.Contains(W(i)))
+                && !QuoteLexicon.Determiners.Contains(W(i - 1))) break; // "a cable seen by Reuters"
             e = i;
         }
         return e;

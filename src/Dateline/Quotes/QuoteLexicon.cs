@@ -248,6 +248,10 @@ internal static class QuoteLexicon
         "january february march april may june july august september october november december " +
         "monday tuesday wednesday thursday friday saturday sunday nobody nothing everything something anything what");
 
+    /// <summary>Irregular past participles that end a noun phrase ("a cable seen by Reuters").</summary>
+    public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> IrregularParticiples = Set(
+        "seen sent written given taken shown known held led built kept left paid brought drawn chosen spoken sworn");
+
     /// <summary>Words of a time adjunct ("this month", "last week", "Tuesday night").</summary>
     public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeWords = Set(
         "this last next that each every early late earlier later week weeks month months year years day days summer winter spring fall autumn " +

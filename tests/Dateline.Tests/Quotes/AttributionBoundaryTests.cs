@@ -146,4 +146,11 @@ public class AttributionBoundaryTests
     {
         Assert.Empty(Extract("The plan, which critics have called rushed, includes a tunnel under the harbour."));
     }
+
+    [Fact]
+    public void Extract_AccordingToWithParticiple_SpeakerEndsBeforeIt()
+    {
+        var q = Assert.Single(Extract("The ministry cut the grant, according to an internal memo seen by the newspaper."));
+        Assert.Equal("an internal memo", q.Speaker?.Text);
+    }
 }
