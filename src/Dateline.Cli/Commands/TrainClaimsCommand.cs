@@ -22,9 +22,10 @@ public static class TrainClaimsCommand
         var clusters = new Option<string?>("--clusters") { Description = "Word-cluster file (NER format, e.g. models/ner/clusters.tsv.gz), copied into the model for the Clusters/Skeleton features" };
         var eval = new Option<string[]>("--eval") { Description = "Extra TSV(s) scored at the chosen threshold (reported only)", AllowMultipleArgumentsPerToken = true };
         var bagOpt = new Option<int>("--bag") { Description = "Bagged members (bootstrap samples, weights averaged)", DefaultValueFactory = _ => new CheckWorthinessTrainOptions().Bag };
+        var holdoutFrom = new Option<int?>("--holdout-from") { Description = "Experiments: train only on --train sentences with a numeric id below N and report on the rest (CT24 ids are roughly chronological, so this holds out the latest debates)" };
         var cmd = new Command("claims", "Train the check-worthiness classifier (logistic regression over hashed sparse features)")
         {
-            train, dev, output, epochs, seed, l2, posWeight, minCount, features, clusters, eval, bagOpt,
+            train, dev, output, epochs, seed, l2, posWeight, minCount, features, clusters, eval, bagOpt, holdoutFrom,
         };
         cmd.SetAction(pr =>
         {
@@ -33,6 +34,13 @@ public static class TrainClaimsCommand
             var devPaths = pr.GetValue(dev) ?? [];
             string devPath = string.Join(" ", devPaths.Select(Path.GetFileName));
             var trainSet = CheckWorthyTsv.Read(trainPath);
+            List<LabeledSentence>? heldOut = null;
+            if (pr.GetValue(holdoutFrom) is int from)
+            {
+                bool Late(LabeledSentence x) => int.TryParse(x.Id, out int id) && id >= from;
+                heldOut = trainSet.Where(Late).ToList();
+                trainSet = trainSet.Where(x => !Late(x)).ToList();
+            }
             var devSet = devPaths.Length == 0 ? null : devPaths.SelectMany(CheckWorthyTsv.Read).ToList();
             var opts = new CheckWorthinessTrainOptions
             {
@@ -45,6 +53,11 @@ public static class TrainClaimsCommand
             foreach (var e in pr.GetValue(eval) ?? [])
             {
                 evalScores.Add($"{Path.GetFileName(e)}: {CheckWorthinessTrainer.Evaluate(model, CheckWorthyTsv.Read(e))}");
+                Console.Error.WriteLine(evalScores[^1]);
+            }
+            if (heldOut is { Count: > 0 })
+            {
+                evalScores.Add($"held out (train ids >= {pr.GetValue(holdoutFrom)}, {heldOut.Count}): {CheckWorthinessTrainer.Evaluate(model, heldOut)}");
                 Console.Error.WriteLine(evalScores[^1]);
             }
             string outPath = pr.GetValue(output)!;

@@ -205,8 +205,8 @@ public sealed class CheckWorthinessTrainer(CheckWorthinessTrainOptions options)
 
     private static int[] FeaturesOf(CheckWorthinessModel shell, string text, int[] buf)
     {
-        var tokens = Text.Tokenizer.Tokenize(text);
-        int n = Features.Extract(text, 0, text.Length, tokens, buf, shell.FeatureSet, shell.Clusters);
+        var (tokens, pos, tags) = shell.Annotate(text);
+        int n = Features.Extract(text, 0, text.Length, tokens, buf, shell.FeatureSet, shell.Clusters, pos, tags, pos.Length > 0 ? shell.Pos : null);
         return buf.AsSpan(0, n).ToArray();
     }
 

@@ -107,6 +107,11 @@ public static class ClaimExtractor
         var quotes = doc.Quotes;
         var claims = new List<Claim>();
         Span<int> buf = stackalloc int[Features.MaxFeatures];
+        // Layer bits for the whole document once; POS per scored sentence (the first MaxTokens tokens decide).
+        byte[] tags = model.UsesLayers ? new byte[tokens.Length] : [];
+        if (model.UsesLayers) ClaimAnnotations.TagLayers(doc, tokens, tags);
+        var posTable = model.Pos;
+        Span<byte> pos = stackalloc byte[Features.MaxTokensPerSentence];
         int ti = 0;
         for (int si = 0; si < sentences.Count; si++)
         {
@@ -116,7 +121,15 @@ public static class ClaimExtractor
             while (tj < tokens.Length && tokens[tj].End <= s.End) { if (tokens[tj].Kind is TokenKind.Word or TokenKind.Number) words++; tj++; }
             if (words < MinWords) continue;
             var st = tokens.AsSpan(ti, tj - ti);
-            float p = model.Score(text, s.Start, s.End, st, buf);
+            scoped ReadOnlySpan<byte> sp = default;
+            if (posTable is not null)
+            {
+                int m = Math.Min(tj - ti, pos.Length);
+                ClaimAnnotations.TagPos(posTable.Syntax, text, tokens, ti, ti + m, pos);
+                st = st[..m];
+                sp = pos[..m];
+            }
+            float p = model.Score(text, s.Start, s.End, st, sp, model.UsesLayers ? tags.AsSpan(ti, st.Length) : default, buf);
             bool worthy = p >= model.Threshold;
             Quote? quote = null;
             if (quotes is not null)
