@@ -39,6 +39,9 @@ public enum ClaimFeatures
     /// <summary>The other layers (entities, quantities, times): entity types present, quantity/percentage/money/date flags and
     /// a few conjunctions (entity with a past-tense verb, quantity with a date or a comparative).</summary>
     Layers = 2048,
+    /// <summary>The sentence's type as a conjunction of yes/no traits (first/second person, entity, quantity, date, past, modal or
+    /// future, question, negation, opinion word): the whole combination and every pair — the linear model cannot form these itself.</summary>
+    Signature = 4096,
 }
 
 /// <summary>
@@ -182,7 +185,7 @@ public sealed class CheckWorthinessModel
     internal CheckWorthinessModel With(float[] weights, float threshold) =>
         new(weights, threshold, FeatureSet, Clusters) { SyntaxOverride = SyntaxOverride };
 
-    public const string DefaultRelativePath = "models/claims/claims-v2.bin";
+    public const string DefaultRelativePath = "models/claims/claims-v3.bin";
 
     private static readonly Lazy<CheckWorthinessModel?> s_default = new(() =>
     {
@@ -362,6 +365,7 @@ internal static class Features
         int numbers = 0, caps = 0, words = 0, comparatives = 0, firstPerson = 0, opinion = 0;
         bool percent = false, money = false, year = false, question = false, dash = false, brokenOff = false;
         bool openers = (set & ClaimFeatures.Openers) != 0;
+        bool signature = (set & ClaimFeatures.Signature) != 0;
         ulong first = 0;
         int count = 0;
         bool posF = (set & ClaimFeatures.Pos) != 0 && posTable is not null && pos.Length >= tokens.Length;
@@ -428,13 +432,13 @@ internal static class Features
                 }
             }
             C cls = C.None;
-            if (classes || skeleton)
+            if (classes || skeleton || signature)
             {
                 cls = Classify(s, t, words - 1);
                 if (words == 1) firstClass = cls;
+                classCounts[(int)cls]++;
                 if (classes)
                 {
-                    classCounts[(int)cls]++;
                     Add(f, ref n, H.Add(H.Add(H.Start(40), (ulong)prevClass), (ulong)cls));
                 }
                 prevClass = cls;
@@ -541,6 +545,34 @@ internal static class Features
             if (kinds > 0 && comparatives > 0) Add(f, ref n, H.Start(74));
             if (kinds > 0 && past) Add(f, ref n, H.Start(75));
             if (!entity && kinds == 0 && (allTags & ClaimAnnotations.Date) == 0 && numbers == 0) Add(f, ref n, H.Add(H.Start(76), (ulong)Math.Min(firstPerson, 2)));
+        }
+        if ((set & ClaimFeatures.Signature) != 0)
+        {
+            bool anyEntity = false;
+            for (int k = 1; k <= 5; k++) anyEntity |= entityCounts[k] > 0;
+            Span<bool> trait =
+            [
+                firstPerson > 0,
+                classCounts[(int)C.Second] > 0,
+                anyEntity || caps > 0,
+                numbers > 0 || (allTags & ClaimAnnotations.Quantity) != 0 || classCounts[(int)C.NumWord] > 0,
+                year || (allTags & ClaimAnnotations.Date) != 0,
+                classCounts[(int)C.Past] > 0 || (posF && families[(int)PosTable.Family.Past] > 0),
+                classCounts[(int)C.Modal] + classCounts[(int)C.Future] + classCounts[(int)C.Need] > 0,
+                question,
+                classCounts[(int)C.Neg] > 0,
+                opinion > 0 || classCounts[(int)C.Opinion] > 0,
+                classCounts[(int)C.Compar] + classCounts[(int)C.Super] > 0,
+            ];
+            ulong all = 0;
+            for (int a = 0; a < trait.Length; a++)
+            {
+                if (!trait[a]) continue;
+                all |= 1UL << a;
+                for (int b = a + 1; b < trait.Length; b++)
+                    if (trait[b]) Add(f, ref n, H.Add(H.Add(H.Start(77), (ulong)a), (ulong)b));
+            }
+            Add(f, ref n, H.Add(H.Start(78), all));
         }
         if (classes)
         {
