@@ -62,7 +62,7 @@ public sealed class CheckWorthinessModel
     public ClaimFeatures FeatureSet { get; }
     internal readonly ClaimClusters Clusters;
     private PosTable? _posTable;
-    private bool _posLoaded;
+    private int _posLoaded; // 0 not yet, 1 loaded (published with a volatile write after _posTable)
     private ClaimAnnotations.Annotator? _annotator;
 
     /// <summary>Uses POS tags (needs the syntax model; without it those features are simply absent).</summary>
@@ -70,15 +70,16 @@ public sealed class CheckWorthinessModel
     /// <summary>Uses the entity, quantity and time layers when the document has them.</summary>
     public bool UsesLayers => (FeatureSet & ClaimFeatures.Layers) != 0;
 
-    /// <summary>The POS tagger and its label table, loaded on first use (null when the model does not use POS or the syntax model is absent).</summary>
+    /// <summary>The POS tagger and its label table, loaded on first use (null when the model does not use POS or the syntax model is absent).
+    /// Threads may race to build it; they build equal tables, and the flag is published after the table.</summary>
     internal PosTable? Pos
     {
         get
         {
-            if (!_posLoaded)
+            if (Volatile.Read(ref _posLoaded) == 0)
             {
                 _posTable = UsesPos && (SyntaxOverride ?? Syntax.SyntaxModel.Default) is { } sm ? new PosTable(sm) : null;
-                _posLoaded = true;
+                Volatile.Write(ref _posLoaded, 1);
             }
             return _posTable;
         }
