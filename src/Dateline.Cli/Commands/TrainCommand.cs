@@ -33,15 +33,14 @@ public static class TrainCommand
         var bag = new Option<int>("--bag") { Description = "Average the weights of this many perceptrons trained with consecutive seeds", DefaultValueFactory = _ => new NerTrainOptions().Bag };
         var wordDropout = new Option<double>("--word-dropout") { Description = "Hide the word identity of this fraction of capitalised training tokens (generalises to unseen names)", DefaultValueFactory = _ => new NerTrainOptions().WordDropout };
         var beamTrain = new Option<int>("--beam-train") { Description = "Train with beam search of this width and early update (0 = greedy training)", DefaultValueFactory = _ => new NerTrainOptions().BeamTrain };
-        var bidirectional = new Option<bool>("--bidirectional") { Description = "Also train a right-to-left tagger and combine both at tagging time (needs --beam-train)" };
         var twoStage = new Option<bool>("--two-stage") { Description = "Add a second stage that re-tags with the first stage's document-wide predictions (about half the speed)" };
         var cmd = new Command("ner", "Train the named-entity tagger (averaged perceptron over BILOU labels)")
         {
-            train, dev, output, epochs, seed, gaz, clusters, noGaz, noClusters, twoStage, caseAug, minCount, bag, wordDropout, beamTrain, bidirectional,
+            train, dev, output, epochs, seed, gaz, clusters, noGaz, noClusters, twoStage, caseAug, minCount, bag, wordDropout, beamTrain,
         };
         cmd.SetAction(pr =>
         {
-            var opts = new NerTrainOptions { Epochs = pr.GetValue(epochs), Seed = pr.GetValue(seed), TwoStage = pr.GetValue(twoStage), CaseAugmentEvery = pr.GetValue(caseAug), MinFeatureCount = pr.GetValue(minCount), Bag = pr.GetValue(bag), WordDropout = pr.GetValue(wordDropout), BeamTrain = pr.GetValue(beamTrain), Bidirectional = pr.GetValue(bidirectional) };
+            var opts = new NerTrainOptions { Epochs = pr.GetValue(epochs), Seed = pr.GetValue(seed), TwoStage = pr.GetValue(twoStage), CaseAugmentEvery = pr.GetValue(caseAug), MinFeatureCount = pr.GetValue(minCount), Bag = pr.GetValue(bag), WordDropout = pr.GetValue(wordDropout), BeamTrain = pr.GetValue(beamTrain) };
             if (!pr.GetValue(noGaz)) opts.GazetteerBytes = ReadResource(pr.GetValue(gaz), "models/ner/gazetteer.tsv.gz");
             if (!pr.GetValue(noClusters)) opts.ClusterBytes = ReadResource(pr.GetValue(clusters), "models/ner/clusters.tsv.gz");
             var sw = System.Diagnostics.Stopwatch.StartNew();

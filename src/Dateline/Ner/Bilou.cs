@@ -35,17 +35,6 @@ public static class Bilou
         return label == 0 || PartOf(label) is Part.B or Part.U;
     }
 
-    /// <summary>
-    /// The label a token gets when its sentence is read right to left: B and L swap (the first
-    /// token of a name becomes its last), I, U and O stay. Its own inverse.
-    /// </summary>
-    public static int Mirror(int label) => label == 0 ? 0 : PartOf(label) switch
-    {
-        Part.B => label + 2,
-        Part.L => label - 2,
-        _ => label,
-    };
-
     /// <summary>True when a sentence may end on this label.</summary>
     public static bool CanEnd(int label) => label == 0 || PartOf(label) is Part.L or Part.U;
 

@@ -22,21 +22,14 @@ internal static class Decoder
 
     /// <summary>Static rows of every token (rows &lt; 0 dropped), mapped once per document.</summary>
     [ThreadStatic] private static int[]? t_rows;
-    /// <summary>The same for the right-to-left reading, mapped while the left-to-right rows are still in use.</summary>
-    [ThreadStatic] private static int[]? t_rowsReverse;
 
     public static (int[] Rows, int[] Offsets) MapStatic<TMap>(DocFeatures f, ref TMap map, ulong[]? extra = null, int[]? extraOffs = null,
-        bool scratch = false, bool reverseScratch = false)
+        bool scratch = false)
         where TMap : struct, IRowMap
     {
         int need = f.Offsets[f.N] + (extra?.Length ?? 0);
         int[] rows;
-        if (reverseScratch)
-        {
-            if (t_rowsReverse is null || t_rowsReverse.Length < need) t_rowsReverse = new int[Math.Max(need, 1 << 16)];
-            rows = t_rowsReverse;
-        }
-        else if (scratch)
+        if (scratch)
         {
             if (t_rows is null || t_rows.Length < need) t_rows = new int[Math.Max(need, 1 << 16)];
             rows = t_rows;
@@ -178,20 +171,6 @@ internal static class Decoder
         return labels;
     }
 
-    /// <summary>Per-document buffers of the tagging beam (one set per reading direction).</summary>
-    internal sealed class BeamBuffers(int n, int k, bool keepStatic)
-    {
-        public readonly int K = k;
-        public readonly int[] Lab = new int[n * k];
-        public readonly int[] Back = new int[n * k];
-        public readonly float[] Cur = new float[k];
-        public readonly float[] Next = new float[k];
-        public readonly int[] CandFrom = new int[k];
-        public readonly int[] CandLab = new int[k];
-        /// <summary>Each token's static label scores, kept when paths are rescored afterwards.</summary>
-        public readonly float[] Static = keepStatic ? new float[n * L] : [];
-    }
-
     /// <summary>
     /// Beam search over each sentence (tagging only): keeps the <paramref name="k"/> best label
     /// sequences by summed perceptron score instead of committing to one label per token, so a
@@ -204,219 +183,88 @@ internal static class Decoder
     {
         var labels = new int[f.N];
         var hist = new int[Math.Max(1, f.GroupCount) * (Bilou.TypeCount + 1)];
-        var bb = new BeamBuffers(f.N, k, keepStatic: false);
-        foreach (int s in f.SentenceOrder)
-        {
-            int a = input.SentenceStarts[s], b = input.SentenceStarts[s + 1];
-            if (a == b) continue;
-            BeamSentence(f, ref map, staticRows, staticOffs, a, b, temperature, hist, bb);
-            Backtrack(bb, a, b, 0, labels);
-            for (int i = a; i < b; i++)
-                if (f.Group[i] >= 0) hist[f.Group[i] * (Bilou.TypeCount + 1) + HistSlot(labels[i])]++;
-        }
-        return labels;
-    }
-
-    /// <summary>Labels of final hypothesis <paramref name="h"/> of sentence [a, b) into dst[a..b).</summary>
-    internal static void Backtrack(BeamBuffers bb, int a, int b, int h, Span<int> dst)
-    {
-        for (int i = b - 1; i >= a; i--)
-        {
-            dst[i] = bb.Lab[i * bb.K + h];
-            h = bb.Back[i * bb.K + h];
-        }
-    }
-
-    /// <summary>
-    /// Beam over sentence [a, b) given the history of the sentences before it; returns the number
-    /// of final hypotheses (best first, scores in bb.Cur).
-    /// </summary>
-    internal static int BeamSentence<TMap>(DocFeatures f, ref TMap map, int[] staticRows, int[] staticOffs, int a, int b, float temperature,
-        int[] hist, BeamBuffers bb) where TMap : struct, IRowMap
-    {
-        int k = bb.K;
-        var lab = bb.Lab;
-        var back = bb.Back;
-        var cur = bb.Cur;
-        var next = bb.Next;
-        var candFrom = bb.CandFrom;
-        var candLab = bb.CandLab;
+        var lab = new int[f.N * k];
+        var back = new int[f.N * k];
+        var cur = new float[k];
+        var next = new float[k];
+        var candFrom = new int[k];
+        var candLab = new int[k];
         Span<ulong> dyn = stackalloc ulong[MaxDynamic];
         Span<int> dynRows = stackalloc int[MaxDynamic];
         Span<float> stat = stackalloc float[L];
         Span<float> scores = stackalloc float[L];
         var weights = map.Weights;
-        int nh = 1;
-        cur[0] = 0;
-        for (int i = a; i < b; i++)
-        {
-            var rows = staticRows.AsSpan(staticOffs[i], staticOffs[i + 1] - staticOffs[i]);
-            Score(weights, rows, default, stat);
-            if (bb.Static.Length > 0) stat.CopyTo(bb.Static.AsSpan(i * L, L));
-            int g = f.Group[i];
-            int nc = 0;
-            bool last = i == b - 1;
-            for (int h = 0; h < nh; h++)
-            {
-                int p1 = i == a ? StartLabel : lab[(i - 1) * k + h];
-                int p2 = i - a >= 2 ? lab[(i - 2) * k + back[(i - 1) * k + h]] : StartLabel;
-                // This hypothesis's own labels for the same string earlier in the sentence count as history.
-                if (g >= 0) WalkHistory(f, lab, back, k, a, i, h, g, hist, +1);
-                int nd = Dynamic(f, i, p1, p2, hist, dyn);
-                if (g >= 0) WalkHistory(f, lab, back, k, a, i, h, g, hist, -1);
-                for (int d = 0; d < nd; d++) dynRows[d] = map.Row(dyn[d]);
-                stat.CopyTo(scores);
-                foreach (int r in dynRows[..nd]) if (r >= 0) Add(weights.Slice(r * L, L), scores);
-                int prev = i == a ? -1 : p1;
-                // Greedy-trained scores are only comparable within one token's choice, so each
-                // step is normalised (log-softmax over the allowed labels; normalising over all
-                // labels instead scored 62.7 on dev) before summing.
-                float max = 0, logZ = 0, scale = 1;
-                if (temperature > 0)
-                {
-                    max = float.NegativeInfinity;
-                    for (int l = 0; l < L; l++)
-                        if (Bilou.Allowed(prev, l) && !(last && !Bilou.CanEnd(l)) && scores[l] > max) max = scores[l];
-                    double z = 0;
-                    for (int l = 0; l < L; l++)
-                        if (Bilou.Allowed(prev, l) && !(last && !Bilou.CanEnd(l))) z += Math.Exp((scores[l] - max) * temperature);
-                    logZ = (float)Math.Log(z);
-                    scale = temperature;
-                }
-                for (int l = 0; l < L; l++)
-                {
-                    if (!Bilou.Allowed(prev, l) || (last && !Bilou.CanEnd(l))) continue;
-                    float total = cur[h] + (scores[l] - max) * scale - logZ;
-                    if (nc == k && total <= next[k - 1]) continue;
-                    int pos = nc < k ? nc++ : k - 1;
-                    while (pos > 0 && next[pos - 1] < total)
-                    {
-                        next[pos] = next[pos - 1]; candFrom[pos] = candFrom[pos - 1]; candLab[pos] = candLab[pos - 1];
-                        pos--;
-                    }
-                    next[pos] = total; candFrom[pos] = h; candLab[pos] = l;
-                }
-            }
-            for (int c = 0; c < nc; c++)
-            {
-                lab[i * k + c] = candLab[c];
-                back[i * k + c] = candFrom[c];
-                cur[c] = next[c];
-            }
-            nh = nc;
-        }
-        return nh;
-    }
-
-    /// <summary>
-    /// Raw score of one label sequence of sentence [a, b) under a beam-trained model: what its beam
-    /// would have summed along that path (static scores kept by <see cref="BeamSentence"/>, label
-    /// history and the path's own earlier labels as prediction history).
-    /// </summary>
-    internal static float PathScore<TMap>(DocFeatures f, ref TMap map, float[] stat, int a, int b, ReadOnlySpan<int> labels, int[] hist)
-        where TMap : struct, IRowMap
-    {
-        Span<ulong> dyn = stackalloc ulong[MaxDynamic];
-        var weights = map.Weights;
-        float total = 0;
-        for (int i = a; i < b; i++)
-        {
-            int y = labels[i];
-            int p1 = i == a ? StartLabel : labels[i - 1];
-            int p2 = i - a >= 2 ? labels[i - 2] : StartLabel;
-            int nd = Dynamic(f, i, p1, p2, hist, dyn);
-            float sc = stat[i * L + y];
-            for (int d = 0; d < nd; d++)
-            {
-                int r = map.Row(dyn[d]);
-                if (r >= 0) sc += weights[r * L + y];
-            }
-            total += sc;
-            if (f.Group[i] >= 0) hist[f.Group[i] * (Bilou.TypeCount + 1) + HistSlot(y)]++;
-        }
-        for (int i = a; i < b; i++)
-            if (f.Group[i] >= 0) hist[f.Group[i] * (Bilou.TypeCount + 1) + HistSlot(labels[i])]--;
-        return total;
-    }
-
-    /// <summary>
-    /// Tags with two beam-trained models, one reading each sentence left to right and one right to
-    /// left (<paramref name="fr"/>: the reversed features). Each sentence is decoded by both beams;
-    /// when their best sequences agree that is the answer, otherwise every distinct sequence either
-    /// beam kept is scored by both models and the highest sum wins (a product of experts over the
-    /// two beams' candidates). Both readings then see the chosen labels as prediction history.
-    /// </summary>
-    private static readonly bool s_debug = Environment.GetEnvironmentVariable("DBG_BI") == "1";
-    private static readonly float s_lambda = float.Parse(Environment.GetEnvironmentVariable("DBG_LAMBDA") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
-    public static int[] BiBeamTag<TF, TR>(NerInput input, DocFeatures f, ref TF mapF, int[] rowsF, int[] offsF,
-        DocFeatures fr, ref TR mapR, int[] rowsR, int[] offsR, int k)
-        where TF : struct, IRowMap where TR : struct, IRowMap
-    {
-        int n = f.N;
-        var labels = new int[n];
-        var hist = new int[Math.Max(1, f.GroupCount) * (Bilou.TypeCount + 1)];
-        var bf = new BeamBuffers(n, k, keepStatic: true);
-        var br = new BeamBuffers(n, k, keepStatic: true);
-        var seqF = new int[n];
-        var seqR = new int[n];
-        int maxLen = 0;
-        for (int s = 0; s < input.SentenceCount; s++) maxLen = Math.Max(maxLen, input.SentenceStarts[s + 1] - input.SentenceStarts[s]);
-        var cands = new int[2 * k * maxLen];
         foreach (int s in f.SentenceOrder)
         {
             int a = input.SentenceStarts[s], b = input.SentenceStarts[s + 1];
-            int len = b - a;
-            if (len == 0) continue;
-            int nf = BeamSentence(f, ref mapF, rowsF, offsF, a, b, 0f, hist, bf);
-            int nr = BeamSentence(fr, ref mapR, rowsR, offsR, a, b, 0f, hist, br);
-            // Candidates in left-to-right order, duplicates dropped; the two bests first.
-            int nc = 0;
-            for (int h = 0; h < Math.Max(nf, nr); h++)
+            if (a == b) continue;
+            int nh = 1;
+            cur[0] = 0;
+            for (int i = a; i < b; i++)
             {
-                if (h < nf)
+                var rows = staticRows.AsSpan(staticOffs[i], staticOffs[i + 1] - staticOffs[i]);
+                Score(weights, rows, default, stat);
+                int g = f.Group[i];
+                int nc = 0;
+                bool last = i == b - 1;
+                for (int h = 0; h < nh; h++)
                 {
-                    Backtrack(bf, a, b, h, seqF);
-                    nc = AddCandidate(cands, nc, len, seqF.AsSpan(a, len));
+                    int p1 = i == a ? StartLabel : lab[(i - 1) * k + h];
+                    int p2 = i - a >= 2 ? lab[(i - 2) * k + back[(i - 1) * k + h]] : StartLabel;
+                    // This hypothesis's own labels for the same string earlier in the sentence count as history.
+                    if (g >= 0) WalkHistory(f, lab, back, k, a, i, h, g, hist, +1);
+                    int nd = Dynamic(f, i, p1, p2, hist, dyn);
+                    if (g >= 0) WalkHistory(f, lab, back, k, a, i, h, g, hist, -1);
+                    for (int d = 0; d < nd; d++) dynRows[d] = map.Row(dyn[d]);
+                    stat.CopyTo(scores);
+                    foreach (int r in dynRows[..nd]) if (r >= 0) Add(weights.Slice(r * L, L), scores);
+                    int prev = i == a ? -1 : p1;
+                    // Greedy-trained scores are only comparable within one token's choice, so each
+                    // step is normalised (log-softmax over the allowed labels; normalising over all
+                    // labels instead scored 62.7 on dev) before summing.
+                    float max = 0, logZ = 0, scale = 1;
+                    if (temperature > 0)
+                    {
+                        max = float.NegativeInfinity;
+                        for (int l = 0; l < L; l++)
+                            if (Bilou.Allowed(prev, l) && !(last && !Bilou.CanEnd(l)) && scores[l] > max) max = scores[l];
+                        double z = 0;
+                        for (int l = 0; l < L; l++)
+                            if (Bilou.Allowed(prev, l) && !(last && !Bilou.CanEnd(l))) z += Math.Exp((scores[l] - max) * temperature);
+                        logZ = (float)Math.Log(z);
+                        scale = temperature;
+                    }
+                    for (int l = 0; l < L; l++)
+                    {
+                        if (!Bilou.Allowed(prev, l) || (last && !Bilou.CanEnd(l))) continue;
+                        float total = cur[h] + (scores[l] - max) * scale - logZ;
+                        if (nc == k && total <= next[k - 1]) continue;
+                        int pos = nc < k ? nc++ : k - 1;
+                        while (pos > 0 && next[pos - 1] < total)
+                        {
+                            next[pos] = next[pos - 1]; candFrom[pos] = candFrom[pos - 1]; candLab[pos] = candLab[pos - 1];
+                            pos--;
+                        }
+                        next[pos] = total; candFrom[pos] = h; candLab[pos] = l;
+                    }
                 }
-                if (h < nr)
-                {
-                    Backtrack(br, a, b, h, seqR);
-                    var c = cands.AsSpan(nc * len, len);
-                    for (int p = 0; p < len; p++) c[len - 1 - p] = Bilou.Mirror(seqR[a + p]);
-                    nc = AddCandidate(cands, nc, len, c);
-                }
-                if (h == 0 && nc == 1) break; // both readings agree on the best sequence
-            }
-            int best = 0;
-            if (nc > 1)
-            {
-                float bestScore = float.NegativeInfinity;
                 for (int c = 0; c < nc; c++)
                 {
-                    var cand = cands.AsSpan(c * len, len);
-                    cand.CopyTo(seqF.AsSpan(a, len));
-                    for (int p = 0; p < len; p++) seqR[a + p] = Bilou.Mirror(cand[len - 1 - p]);
-                    float sf = PathScore(f, ref mapF, bf.Static, a, b, seqF, hist), sr = PathScore(fr, ref mapR, br.Static, a, b, seqR, hist);
-                    float sc = sf + s_lambda * sr;
-                    if (s_debug) Console.Error.WriteLine($"DBG s{s} c{c} F {sf:F3} (bestF {bf.Cur[0]:F3}) R {sr:F3} (bestR {br.Cur[0]:F3})");
-                    if (sc > bestScore) { bestScore = sc; best = c; }
+                    lab[i * k + c] = candLab[c];
+                    back[i * k + c] = candFrom[c];
+                    cur[c] = next[c];
                 }
+                nh = nc;
             }
-            cands.AsSpan(best * len, len).CopyTo(labels.AsSpan(a, len));
+            for (int i = b - 1, h = 0; i >= a; i--)
+            {
+                labels[i] = lab[i * k + h];
+                h = back[i * k + h];
+            }
             for (int i = a; i < b; i++)
                 if (f.Group[i] >= 0) hist[f.Group[i] * (Bilou.TypeCount + 1) + HistSlot(labels[i])]++;
         }
         return labels;
-    }
-
-    /// <summary>Adds a candidate (already at slot nc, or copied there) unless an equal one is listed; returns the new count.</summary>
-    private static int AddCandidate(int[] cands, int nc, int len, ReadOnlySpan<int> seq)
-    {
-        for (int c = 0; c < nc; c++)
-            if (cands.AsSpan(c * len, len).SequenceEqual(seq)) return nc;
-        var slot = cands.AsSpan(nc * len, len);
-        if (!seq.Overlaps(slot)) seq.CopyTo(slot);
-        return nc + 1;
     }
 
     /// <summary>

@@ -319,63 +319,6 @@ internal static class FeatureExtractor
         return f;
     }
 
-    [ThreadStatic] private static ulong[]? t_reverseScratch;
-
-    /// <summary>
-    /// The same features with every sentence's tokens in reverse order, for a tagger that reads
-    /// right to left: token i of sentence [a, b) moves to a + b - 1 - i, its static features
-    /// unchanged (they already look both ways). Sentences keep their places and decoding order, so
-    /// the prediction history still runs through the article from the top. Only what the decoder
-    /// reads is filled (not the second stage's indexes).
-    /// </summary>
-    public static DocFeatures Reverse(NerInput input, DocFeatures f, bool scratch = false)
-    {
-        int n = f.N;
-        int total = f.Offsets[n];
-        var hashes = scratch ? (t_reverseScratch is { } t && t.Length >= total ? t : new ulong[Math.Max(total, 1 << 16)]) : new ulong[total];
-        if (scratch) t_reverseScratch = hashes;
-        var r = new DocFeatures
-        {
-            N = n,
-            LowerNorm = new ulong[n],
-            Shape = new ulong[n],
-            Offsets = new int[n + 1],
-            Group = new int[n],
-            GroupCount = f.GroupCount,
-            SentenceOf = f.SentenceOf,
-            SentenceOrder = f.SentenceOrder,
-            Hashes = hashes,
-        };
-        int k = 0;
-        for (int s = 0; s < input.SentenceCount; s++)
-        {
-            int a = input.SentenceStarts[s], b = input.SentenceStarts[s + 1];
-            for (int p = a; p < b; p++)
-            {
-                int i = a + b - 1 - p;
-                r.LowerNorm[p] = f.LowerNorm[i];
-                r.Shape[p] = f.Shape[i];
-                r.Group[p] = f.Group[i];
-                r.Offsets[p] = k;
-                int len = f.Offsets[i + 1] - f.Offsets[i];
-                Array.Copy(f.Hashes, f.Offsets[i], hashes, k, len);
-                k += len;
-            }
-        }
-        r.Offsets[n] = k;
-        return r;
-    }
-
-    /// <summary>Labels of a right-to-left reading mapped to the other reading (its own inverse): each sentence reversed, B and L swapped.</summary>
-    public static void ReverseLabels(int[] sentenceStarts, ReadOnlySpan<int> src, Span<int> dst)
-    {
-        for (int s = 0; s + 1 < sentenceStarts.Length; s++)
-        {
-            int a = sentenceStarts[s], b = sentenceStarts[s + 1];
-            for (int p = a; p < b; p++) dst[a + b - 1 - p] = Bilou.Mirror(src[p]);
-        }
-    }
-
     /// <summary>
     /// Second-stage features from a first-stage labelling of the whole document (Ratinov and
     /// Roth's prediction aggregation): the token's own and neighbours' first-stage labels, and

@@ -12,27 +12,18 @@ namespace Dateline.Ner;
 public sealed class NerModel
 {
     private const string Magic = "DLNER";
-    // 4: gazetteer kind masks are 32-bit; the beam temperature is stored. 5: an optional right-to-left layer.
-    private const int FormatVersion = 5;
-    private const int OldestReadableVersion = 4;
+    private const int FormatVersion = 4; // 4: gazetteer kind masks are 32-bit; the beam temperature is stored
 
     private readonly PerceptronLayer[] _layers;
-    private readonly PerceptronLayer? _reverse;
 
     public Gazetteer Gazetteer { get; }
     public WordClusters Clusters { get; }
-    public int FeatureCount => _layers.Sum(l => l.Keys.Length) + (_reverse?.Keys.Length ?? 0);
-    /// <summary>True when a second, right-to-left tagger is combined with the left-to-right one (see Decoder.BiBeamTag).</summary>
-    public bool Bidirectional => _reverse is not null;
+    public int FeatureCount => _layers.Sum(l => l.Keys.Length);
     /// <summary>1 for a single tagger; 2 when a second stage re-tags with the first stage's document-wide predictions.</summary>
     public int Stages => _layers.Length;
-    internal NerModel(PerceptronLayer[] layers, Gazetteer gazetteer, WordClusters clusters, float beamTemperature = GreedyTrainedTemperature,
-        PerceptronLayer? reverse = null)
+    internal NerModel(PerceptronLayer[] layers, Gazetteer gazetteer, WordClusters clusters, float beamTemperature = GreedyTrainedTemperature)
     {
         if (layers.Length is < 1 or > 2) throw new ArgumentException("one or two layers");
-        // The two readings are combined by summing raw sequence scores: one stage, beam-trained only.
-        if (reverse is not null && (layers.Length != 1 || beamTemperature != 0)) throw new ArgumentException("a right-to-left layer needs one beam-trained stage");
-        _reverse = reverse;
         if (!(beamTemperature >= 0 && beamTemperature < 1000)) throw new ArgumentOutOfRangeException(nameof(beamTemperature));
         _layers = layers;
         Gazetteer = gazetteer;
@@ -68,7 +59,6 @@ public sealed class NerModel
         ArgumentOutOfRangeException.ThrowIfLessThan(beam, 1);
         if (input.TokenCount == 0) return [];
         var f = FeatureExtractor.Extract(input, Gazetteer, Clusters, scratch: true);
-        if (_reverse is not null) return PerceptronLayer.TagBoth(_layers[0], _reverse, input, f, beam);
         var labels = _layers[0].Tag(input, f, null, null, beam, BeamTemperature);
         if (_layers.Length == 1) return labels;
         var (ph, po) = FeatureExtractor.Prior(input, f, labels);
@@ -90,8 +80,6 @@ public sealed class NerModel
         Clusters.WriteCompiled(w);
         w.Write(_layers.Length);
         foreach (var layer in _layers) layer.Write(w);
-        w.Write(_reverse is null ? 0 : 1);
-        _reverse?.Write(w);
     }
 
     public void Save(string path)
@@ -111,8 +99,7 @@ public sealed class NerModel
             throw new InvalidDataException("not a Dateline NER model (bad magic)");
         p += Magic.Length;
         int version = ReadInt(data, ref p);
-        if (version is < OldestReadableVersion or > FormatVersion)
-            throw new InvalidDataException($"NER model format {version} is not supported (expected {OldestReadableVersion}-{FormatVersion})");
+        if (version != FormatVersion) throw new InvalidDataException($"NER model format {version} is not supported (expected {FormatVersion})");
         int labels = ReadInt(data, ref p);
         if (labels != Bilou.LabelCount) throw new InvalidDataException($"NER model has {labels} labels, expected {Bilou.LabelCount}");
         if (p + 4 > data.Length) throw new InvalidDataException("NER model: truncated");
@@ -125,15 +112,7 @@ public sealed class NerModel
         if (nLayers is < 1 or > 2) throw new InvalidDataException("NER model: bad layer count");
         var layers = new PerceptronLayer[nLayers];
         for (int i = 0; i < nLayers; i++) layers[i] = PerceptronLayer.Read(data, ref p);
-        PerceptronLayer? reverse = null;
-        if (version >= 5)
-        {
-            int nReverse = ReadInt(data, ref p);
-            if (nReverse is < 0 or > 1) throw new InvalidDataException("NER model: bad right-to-left layer count");
-            if (nReverse == 1) reverse = PerceptronLayer.Read(data, ref p);
-            if (reverse is not null && (nLayers != 1 || temperature != 0)) throw new InvalidDataException("NER model: right-to-left layer without one beam-trained stage");
-        }
-        return new NerModel(layers, gaz, clusters, temperature, reverse);
+        return new NerModel(layers, gaz, clusters, temperature);
     }
 
     public static NerModel Load(string path)
@@ -214,17 +193,6 @@ internal sealed class PerceptronLayer
         var map = new LookupMap(_table, _weights);
         var (rows, offs) = Decoder.MapStatic(f, ref map, extra, extraOffs, scratch: true);
         return beam > 1 ? Decoder.BeamTag(input, f, ref map, rows, offs, beam, temperature) : Decoder.Tag(input, f, ref map, rows, offs);
-    }
-
-    /// <summary>Tags with a left-to-right and a right-to-left layer together (Decoder.BiBeamTag).</summary>
-    public static int[] TagBoth(PerceptronLayer forward, PerceptronLayer reverse, NerInput input, DocFeatures f, int beam)
-    {
-        var fr = FeatureExtractor.Reverse(input, f, scratch: true);
-        var mf = new LookupMap(forward._table, forward._weights);
-        var mr = new LookupMap(reverse._table, reverse._weights);
-        var (rf, of) = Decoder.MapStatic(f, ref mf, scratch: true);
-        var (rr, or) = Decoder.MapStatic(fr, ref mr, reverseScratch: true);
-        return Decoder.BiBeamTag(input, f, ref mf, rf, of, fr, ref mr, rr, or, beam);
     }
 
     /// <summary>The mean of several layers' weights over the union of their features (first-seen order).</summary>

@@ -24,11 +24,6 @@ public sealed class NerTrainOptions
     public double WordDropout { get; set; }
     /// <summary>Beam width of beam-search training with early update; 0 = greedy training (the default).</summary>
     public int BeamTrain { get; set; }
-    /// <summary>
-    /// Also trains a right-to-left tagger (same features, bag and beam; each sentence read from
-    /// its end) and combines the two at tagging time (Decoder.BiBeamTag). Needs beam training, one stage.
-    /// </summary>
-    public bool Bidirectional { get; set; }
 }
 
 /// <summary>
@@ -142,19 +137,6 @@ public sealed class NerTrainer(NerTrainOptions options)
         }
         // A beam-trained model's scores are sequence scores: its beam sums them raw.
         float temperature = options.BeamTrain > 1 ? 0f : NerModel.GreedyTrainedTemperature;
-        if (options.Bidirectional)
-        {
-            if (options.BeamTrain <= 1 || options.TwoStage) throw new ArgumentException("--bidirectional needs --beam-train and one stage");
-            var reverse = TrainReverse(docs, feats, devDocs, devFeats, log);
-            var model = new NerModel([layer1], gaz, clusters, temperature, reverse);
-            if (devDocs is not null && log is not null)
-            {
-                var score = new NerScore();
-                foreach (var d in devDocs) score.Add(d.Gold!, model.Tag(d.Input));
-                log($"both directions: dev F1 {score.F1:F2} (P {score.Precision:F2} R {score.Recall:F2})");
-            }
-            return model;
-        }
         if (!options.TwoStage) return new NerModel([layer1], gaz, clusters, temperature);
 
         // Stage 2 learns from stage-1 labels that look like test-time ones: each training
@@ -182,38 +164,6 @@ public sealed class NerTrainer(NerTrainOptions options)
         log?.Invoke("stage 2");
         var layer2 = TrainLayer(docs, feats, priorTrain, all, devDocs, devFeats, priorDev, log, options.Seed);
         return new NerModel([layer1, layer2], gaz, clusters, temperature);
-    }
-
-    /// <summary>The right-to-left layer: the same bag trained on every sentence reversed (labels mirrored).</summary>
-    private PerceptronLayer TrainReverse(List<ConllDocument> docs, DocFeatures[] feats, List<ConllDocument>? devDocs, DocFeatures[]? devFeats,
-        Action<string>? log)
-    {
-        static ConllDocument Rev(ConllDocument d)
-        {
-            var g = new int[d.Gold!.Length];
-            FeatureExtractor.ReverseLabels(d.Input.SentenceStarts, d.Gold, g);
-            return new ConllDocument { Input = d.Input, LineOfToken = d.LineOfToken, Gold = g };
-        }
-        var rdocs = docs.Select(Rev).ToList();
-        var rfeats = feats.Select((f, i) => FeatureExtractor.Reverse(docs[i].Input, f)).ToArray();
-        var rdev = devDocs?.Select(Rev).ToList();
-        var rdevFeats = devFeats?.Select((f, i) => FeatureExtractor.Reverse(devDocs![i].Input, f)).ToArray();
-        var all = Enumerable.Range(0, docs.Count).ToArray();
-        var parts = new List<PerceptronLayer>();
-        for (int b = 0; b < Math.Max(1, options.Bag); b++)
-        {
-            log?.Invoke($"right to left, bag {b + 1}/{Math.Max(1, options.Bag)}");
-            parts.Add(TrainLayer(rdocs, rfeats, null, all, b == 0 ? rdev : null, b == 0 ? rdevFeats : null, null, log, options.Seed + b));
-        }
-        var layer = parts.Count == 1 ? parts[0] : PerceptronLayer.Average(parts);
-        if (rdev is not null && rdevFeats is not null && log is not null)
-        {
-            var score = new NerScore();
-            for (int d = 0; d < rdev.Count; d++)
-                score.Add(rdev[d].Gold!, layer.Tag(rdev[d].Input, rdevFeats[d], null, null, NerModel.DefaultBeam, 0f));
-            log($"right to left alone: dev F1 {score.F1:F2} (P {score.Precision:F2} R {score.Recall:F2}), {layer.Keys.Length} features");
-        }
-        return layer;
     }
 
     /// <summary>Rewrites some sentences of a training document as a headline would be written (deterministic).</summary>
