@@ -146,7 +146,9 @@ def main():
                     entries.add(("STATE", tokenize(n)))
     if a.factbook:
         import factbook
-        entries |= {(k, tokenize(p)) for k, p in factbook.gazetteer(a.factbook)}
+        # One-word entries that are ordinary lower-case words ("Union", "Alliance", "Forward") are
+        # dropped, as for the company list: in a Title Case headline they would read as names.
+        entries |= {(k, tokenize(p)) for k, p in factbook.gazetteer(a.factbook) if " " in p.strip() or p.lower() not in lower_words}
     entries |= {(k, fold(p)) for k, p in entries}
     entries = {(k, p) for k, p in entries if 0 < len(p.split()) <= 6}
     data = "".join(f"{k}\t{p}\n" for k, p in sorted(entries)).encode("utf-8")
