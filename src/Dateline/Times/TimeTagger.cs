@@ -427,6 +427,14 @@ public static class TimeTagger
             }
             if (j == i && I(j).Unit is not (TUnit.None or TUnit.Weekend or TUnit.Quarter) && I(j).Plural && (Is(j - 1, "for") || Is(j - 1, "in") || Is(j - 1, "within")) && !Is(j + 1, "of") && !Is(j + 1, "ago"))
             { hit = new Hit(j + 1, "DURATION", DurationValue(double.NaN, I(j).Unit)); return true; }
+            // "hours later", "days after the vote", "minutes before": a vague count of units, kept apart from
+            // its direction word as TimeBank does with "three days later"; "months ago" is a past date.
+            if (j == i && I(j).Unit is not (TUnit.None or TUnit.Weekend or TUnit.Quarter) && I(j).Plural && BareCountStart(j - 1))
+            {
+                if (K(j + 1) is Kw.Later or Kw.After or Kw.Earlier || K(j + 1) == Kw.Before && !Is(j + 2, "the") || K(j + 1) == Kw.Before && Is(j + 2, "the") && !Is(j - 1, "the"))
+                { hit = new Hit(j + 1, "DURATION", DurationValue(double.NaN, I(j).Unit)); return true; }
+                if (K(j + 1) == Kw.Ago) { hit = new Hit(j + 2, "DATE", "PAST_REF"); return true; }
+            }
             if (!Count(j, out double n, out int k))
             {
                 // "the past/last/next few days" via Count; plain plural unit after "the past"
@@ -493,13 +501,22 @@ public static class TimeTagger
             if (!hyph && K(end) == Kw.Old) return false;
             // "about three-quarters of its food" is a fraction
             if (w.Unit == TUnit.Quarter && w.Plural && Is(end, "of") && IsHyphen(k - 1)) return false;
-            // TimeBank leaves hedges out of a plain duration ("about [five hours]", "only [14 days]",
-            // "just [over an hour]") but keeps "nearly", "more than", "at least" inside; the extent
-            // then starts at the next word, where this grammar runs again.
-            if (j > i && (Is(i, "about") || Is(i, "around") || Is(i, "approximately") || Is(i, "roughly") || Is(i, "almost")
-                || Is(i, "just") || Is(i, "only") || Is(i, "barely"))) return false;
+            // TimeML puts the words its `mod` attribute encodes inside the extent ("about five hours" is
+            // APPROX, "nearly", "almost" LESS_THAN, "more than", "at least"); TimeBank often leaves "about"
+            // out, but TE3's re-annotation follows the guidelines. "only", "just", "barely" are no `mod`:
+            // the extent then starts at the next word, where this grammar runs again.
+            if (j > i && (Is(i, "just") || Is(i, "only") || Is(i, "barely"))) return false;
             hit = new Hit(end, "DURATION", DurationValue(n, w.Unit));
             return true;
+        }
+
+        /// <summary>Token before a bare plural unit: nothing that counts or determines it ("three", "the", "those", "many").</summary>
+        private bool BareCountStart(int p)
+        {
+            if (!Ok(p) || toks[p].Kind == LexKind.Punct) return true;
+            if (IsNum(p) || I(p).IsNumber || I(p).Ordinal > 0 || I(p).Unit != TUnit.None || I(p).Month > 0 || I(p).Weekday > 0) return false;
+            if (K(p) is Kw.None) return !(Is(p, "those") || Is(p, "these") || Is(p, "their") || Is(p, "his") || Is(p, "her") || Is(p, "its") || Is(p, "our") || Is(p, "of") || Is(p, "two") || Is(p, "no"));
+            return K(p) is Kw.Of ? false : K(p) is Kw.And;
         }
 
         /// <summary>"day-long", "months-long", "yearlong": a unit (any number) glued to "long" by a hyphen or in one word.</summary>
@@ -806,6 +823,16 @@ public static class TimeTagger
                 hit = new Hit(wh.EndTok, "DATE", CalPoint.OfWeek(wd).Format());
                 return true;
             }
+            // "the first week of May", "the last week of June 2012": one DATE (TimeML), the ISO week that
+            // holds the fourth day of the month (first) or the fourth-last (last)
+            if (K(i) == Kw.The && (I(i + 1).Ordinal is >= 1 and <= 4 || K(i + 1) is Kw.Last || Is(i + 1, "final")) && Is(i + 2, "week") && Is(i + 3, "of")
+                && MonthWord(i + 4) && CalendarCore(i + 4, i, out var mh) && mh.Type == "DATE" && mh.Value is { Length: 7 } mv
+                && int.TryParse(mv.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int my) && int.TryParse(mv.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int mm))
+            {
+                var anchor = I(i + 1).Ordinal is >= 1 and <= 4 and var o ? new DateOnly(my, mm, 4).AddDays(7 * (o - 1)) : new DateOnly(my, mm, DateTime.DaysInMonth(my, mm)).AddDays(-3);
+                hit = new Hit(mh.EndTok, "DATE", CalPoint.OfWeek(anchor).Format());
+                return true;
+            }
             int j = PositionPrefix(i);
             if (j != i && CalendarCore(j, i, out hit))
             {
@@ -814,6 +841,25 @@ public static class TimeTagger
             }
             return CalendarCore(i, i, out hit);
         }
+
+        /// <summary>
+        /// The day a clock time sits on when that day is a separate timex next to it: "at 8 p.m. on Sunday"
+        /// (two timexes in TimeML, joined by a preposition) or "Sunday at 8 p.m." (the day already tagged).
+        /// The clock's value takes that day instead of the article's.
+        /// </summary>
+        private DateOnly? ClockDay(int s, int end)
+        {
+            if (Is(end, "on") && Ok(end + 1) && (I(end + 1).Weekday > 0 && !I(end + 1).Plural || MonthWord(end + 1) || IsNum(end + 1))
+                && CalendarCore(end + 1, end + 1, out var h) && h.Type == "DATE" && DayOf(h.Value) is { } d1)
+                return d1;
+            if (Is(s - 1, "at") && _out.Count > 0 && Ok(s - 2) && _out[^1].End == toks[s - 2].End && _out[^1].Type is "DATE" or "TIME"
+                && DayOf(_out[^1].Value) is { } d2)
+                return d2;
+            return null;
+        }
+
+        private static DateOnly? DayOf(string? v) =>
+            v is { Length: >= 10 } && char.IsDigit(v[0]) && DateOnly.TryParseExact(v.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
         private bool TimeOfDay(int i, out string clock, out int end)
         {
@@ -894,6 +940,7 @@ public static class TimeTagger
                 else if ((IsP(end, ',') ? end + 1 : end) is var md && MonthWord(md) && CalendarCore(md, md, out var dh) && dh.Value is { Length: 10 } dv
                     && DateOnly.TryParseExact(dv, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var onDay))
                 { day = CalPoint.OfDate(onDay); end = dh.EndTok; } // "5 p.m. EST, Nov. 6": the clock on that day
+                else if (ClockDay(s, end) is { } near) day = CalPoint.OfDate(near); // "at 8 p.m. on Sunday", "Sunday at 8 p.m."
                 day.Clock = clock;
                 hit = new Hit(end, "TIME", day.Format());
                 return true;
