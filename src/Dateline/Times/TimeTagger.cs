@@ -58,10 +58,42 @@ public static class TimeTagger
                     if (hit.Type is "DATE" or "TIME" && hit.Value is { Length: >= 7 } mv && char.IsDigit(mv[0]) && mv[4] == '-' && char.IsDigit(mv[5]) && char.IsDigit(mv[6]))
                         _lastMonth = (int.Parse(mv.AsSpan(0, 4), CultureInfo.InvariantCulture), int.Parse(mv.AsSpan(5, 2), CultureInfo.InvariantCulture));
                     i = hit.EndTok;
+                    if (SecondDay(i, hit, out int dEnd, out string? dv))
+                    {
+                        // "April 24 and 25", "March 25 or 26": the bare day is a DATE of its own in that month
+                        int ds = toks[i + 1].Start, de = toks[dEnd - 1].End;
+                        _out.Add(new TimeExpression { Start = ds, End = de, Text = text.Substring(ds, de - ds), Type = "DATE", Value = dv });
+                        i = dEnd;
+                    }
                 }
                 else i++;
             }
             return _out;
+        }
+
+        /// <summary>A bare day number coordinated with the month-day date just tagged ("March 25 or 26").</summary>
+        private bool SecondDay(int k, Hit prev, out int end, out string? value)
+        {
+            end = k; value = null;
+            if (prev.Type != "DATE" || prev.Value is not { Length: 10 } pv || !char.IsDigit(pv[0]) || !IsNum(k - 1) || Int(k - 1) is < 1 or > 31) return false;
+            if (!(Is(k, "and") || Is(k, "or") || Is(k, "to") || Is(k, "through"))) return false;
+            if (!IsNum(k + 1) || toks[k + 1].Length > 2 || !DayNumber(k + 1, out int day, out int e)) return false;
+            if (day <= Int(k - 1)) return false;
+            // "on March 3 and 4 percent": only when nothing counted follows the day
+            if (Ok(e) && toks[e].Kind == LexKind.Word && !(Is(e, "and") || Is(e, "or") || Is(e, "in") || Is(e, "at") || Is(e, "when") || Is(e, "after") || Is(e, "before") || Is(e, "but") || Is(e, "respectively"))) return false;
+            if (Ok(e) && (IsNum(e) || IsP(e, '%'))) return false;
+            if (!DateOnly.TryParseExact(pv, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return false;
+            end = e;
+            // "April 24 and 25, 1999": the year written after the second day holds for both
+            if (IsP(e, ',') && YearNumber(e + 1, out int y) && !(IsNum(k - 2) && YearNumber(k - 2, out _)))
+            {
+                d = new DateOnly(y, d.Month, Math.Min(d.Day, DateTime.DaysInMonth(y, d.Month)));
+                end = e + 2;
+                if (_out.Count > 0) _out[^1].Value = d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+            if (day > DateTime.DaysInMonth(d.Year, d.Month)) return false;
+            value = new DateOnly(d.Year, d.Month, day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return true;
         }
 
         // The last year written out in the text ("in 1941"): a bare month right after it belongs to
@@ -402,6 +434,11 @@ public static class TimeTagger
         {
             hit = default;
             int j = ApproxPrefix(i);
+            // TimeML puts the words its `mod` attribute encodes inside the extent ("about five hours" is
+            // APPROX, "nearly", "almost" LESS_THAN, "more than", "at least"); TimeBank often leaves "about"
+            // out, but TE3's re-annotation follows the guidelines. "only", "just", "barely" are no `mod`:
+            // the extent then starts at the next word, where this grammar runs again.
+            if (j > i && (Is(i, "just") || Is(i, "only") || Is(i, "barely"))) return false;
             if (j > i && K(j) == Kw.The) return false; // "over the past three months": the extent starts at "the"
             bool the = false; int relDir = 0; bool first = false;
             if (K(j) == Kw.The) { the = true; j++; }
@@ -501,11 +538,6 @@ public static class TimeTagger
             if (!hyph && K(end) == Kw.Old) return false;
             // "about three-quarters of its food" is a fraction
             if (w.Unit == TUnit.Quarter && w.Plural && Is(end, "of") && IsHyphen(k - 1)) return false;
-            // TimeML puts the words its `mod` attribute encodes inside the extent ("about five hours" is
-            // APPROX, "nearly", "almost" LESS_THAN, "more than", "at least"); TimeBank often leaves "about"
-            // out, but TE3's re-annotation follows the guidelines. "only", "just", "barely" are no `mod`:
-            // the extent then starts at the next word, where this grammar runs again.
-            if (j > i && (Is(i, "just") || Is(i, "only") || Is(i, "barely"))) return false;
             hit = new Hit(end, "DURATION", DurationValue(n, w.Unit));
             return true;
         }
@@ -713,11 +745,15 @@ public static class TimeTagger
             if (Int(k) is >= 1900 and <= 2100 && toks[k].Length == 4) { year = Int(k); j = k + 1; }
             else if (Is(k, "this") && Is(k + 1, "year") && Is(j, "of")) { year = DctYear; j = k + 2; }
             else if (Is(k, "last") && Is(k + 1, "year") && Is(j, "of")) { year = DctYear < 0 ? -1 : DctYear - 1; j = k + 2; }
+            else if (Is(k, "next") && Is(k + 1, "year") && Is(j, "of")) { year = DctYear < 0 ? -1 : DctYear + 1; j = k + 2; }
+            // "the first half of the year": the article's year, one DATE
+            else if ((Is(k, "the") || Is(k, "this")) && Is(k + 1, "year") && Is(j, "of") && !(IsP(k + 2, '\'') || IsP(k + 2, '\u2019'))) { year = DctYear; j = k + 2; }
 
             string val;
             if (isH)
             {
-                if (year == int.MinValue) year = dct is { } d0 ? (q == 1 || d0.Month > 6 ? d0.Year : d0.Year - 1) : -1;
+                // a second half not begun yet is this year's when the sentence looks ahead ("will be better")
+                if (year == int.MinValue) year = dct is { } d0 ? (q == 1 || d0.Month > 6 || TenseAround(i, j) == Tense.Future ? d0.Year : d0.Year - 1) : -1;
                 val = new CalPoint { Gran = Gran.Half, Year = year, Part = q }.Format();
             }
             else if (q > 0)
