@@ -439,7 +439,9 @@ public static class TimeTagger
             // out, but TE3's re-annotation follows the guidelines. "only", "just", "barely" are no `mod`:
             // the extent then starts at the next word, where this grammar runs again.
             if (j > i && (Is(i, "just") || Is(i, "only") || Is(i, "barely"))) return false;
-            if (j > i && K(j) == Kw.The) return false; // "over the past three months": the extent starts at "the"
+            // "over the past three months": the extent starts at "the"; a TimeML modifier stays inside
+            // ("at least the past 18 months", "nearly the entire year")
+            if (j > i && K(j) == Kw.The && !(Is(i, "at") || Is(i, "more") || Is(i, "less") || Is(i, "nearly") || Is(i, "almost") || Is(i, "about") || Is(i, "approximately") || Is(i, "roughly"))) return false;
             bool the = false; int relDir = 0; bool first = false;
             if (K(j) == Kw.The) { the = true; j++; }
             if (K(j) is Kw.Past or Kw.Last or Kw.Previous) { relDir = -1; j++; }
@@ -814,6 +816,9 @@ public static class TimeTagger
                     hit = new Hit(i + 1, "DATE", "PRESENT_REF"); return true;
                 case Kw.PastRef:
                     // "recent years": TimeBank makes it a vague duration (PXY) more often than PAST_REF
+                    // "recent years" names a stretch of the past (TimeBank: DATE PAST_REF three times in four);
+                    // "recent months/weeks/days" are mostly annotated as vague durations
+                    if (Is(i, "recent") && I(i + 1).Unit == TUnit.Year && I(i + 1).Plural) { hit = new Hit(i + 2, "DATE", "PAST_REF"); return true; }
                     if (Is(i, "recent") && I(i + 1).Unit is not (TUnit.None or TUnit.Weekend) && I(i + 1).Plural) { hit = new Hit(i + 2, "DURATION", DurationValue(double.NaN, I(i + 1).Unit)); return true; }
                     hit = new Hit(i + 1, "DATE", "PAST_REF"); return true;
                 case Kw.FutureRef:
@@ -869,6 +874,11 @@ public static class TimeTagger
                 hit = new Hit(mh.EndTok, "DATE", CalPoint.OfWeek(anchor).Format());
                 return true;
             }
+            // "around 7:15 p.m.", "about Nov. 1": TimeML's APPROX modifier stays inside the extent (clock
+            // times and full dates; TimeBank leaves it off weekdays, "around Wednesday")
+            if ((Is(i, "around") || Is(i, "about") || Is(i, "approximately") || Is(i, "roughly")) && !Is(i - 1, "just") && (TimeOfDay(i + 1, out _, out _) || MonthWord(i + 1))
+                && CalendarCore(i + 1, i, out hit) && (hit.Type == "TIME" || hit.Value is { Length: 10 }))
+                return true;
             int j = PositionPrefix(i);
             if (j != i && CalendarCore(j, i, out hit))
             {
@@ -921,6 +931,13 @@ public static class TimeTagger
             { ampm = Is(k, "a") ? 1 : 2; k += 3; if (IsP(k, '.') && Tight(k)) k++; }
             else if (K(k) is Kw.Am or Kw.Pm) { ampm = K(k) == Kw.Am ? 1 : 2; k++; }
             else if (Is(k, "o'clock") || Is(k, "o\u2019clock")) { ampm = 3; k++; }
+            // "at 4 in the morning", "at 10 at night", "6 o'clock in the evening": the part of day is the a.m./p.m.
+            if (ampm is 0 or 3 && h is >= 1 and <= 12 && (ampm == 3 || Is(i - 1, "at") || Is(i - 1, "around") || Is(i - 1, "until") || Is(i - 1, "by") || Is(i - 1, "from") || Is(i - 1, "before") || Is(i - 1, "after")))
+            {
+                if (Is(k, "in") && Is(k + 1, "the") && (Is(k + 2, "morning") || Is(k + 2, "afternoon") || Is(k + 2, "evening")))
+                { ampm = Is(k + 2, "morning") ? 1 : 2; k += 3; }
+                else if (Is(k, "at") && Is(k + 1, "night")) { ampm = h >= 6 ? 2 : 1; k += 2; }
+            }
             if (ampm == 0 && colon < 0) return false;
             if (ampm == 0 && text[toks[i].Start + colon] == '.') return false;
             if (ampm is 1 or 2 && h > 12) return false;
