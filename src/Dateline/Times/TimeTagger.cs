@@ -904,6 +904,18 @@ public static class TimeTagger
             return null;
         }
 
+        /// <summary>The day of a weekday timex just before "to"/"through"/"until"/"-" at <paramref name="s"/> ("from Wednesday to Friday").</summary>
+        private DateOnly? RangeStartDay(int s)
+        {
+            if (!(Is(s - 1, "to") || Is(s - 1, "through") || Is(s - 1, "until") || Is(s - 1, "till") || IsHyphen(s - 1) || Is(s - 1, "and") && Is(s - 3, "between") || Is(s - 1, "and") && Is(s - 4, "between"))) return null;
+            if (_out.Count == 0 || !Ok(s - 2) || _out[^1].End != toks[s - 2].End || _out[^1].Type != "DATE") return null;
+            var prev = _out[^1];
+            var span = text.AsSpan(prev.Start, prev.End - prev.Start);
+            int len = 0;
+            while (len < span.Length && char.IsLetter(span[len])) len++;
+            return len > 0 && TimeLexicon.Get(span[..len]).Weekday > 0 ? DayOf(prev.Value) : null;
+        }
+
         private static DateOnly? DayOf(string? v) =>
             v is { Length: >= 10 } && char.IsDigit(v[0]) && DateOnly.TryParseExact(v.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
@@ -1062,6 +1074,23 @@ public static class TimeTagger
                     else year = YearForMonth(mon, dd, TenseAround(s, e2));
                     p = new CalPoint { Gran = Gran.Day, Year = year, Month = mon, Day = dd };
                     end = e2;
+                }
+                // "Friday 22 March", "Friday, 22 March 2013" (day before month, as British news writes it)
+                else if (IsNum(k) && DayNumber(k, out int bd, out int be) && MonthWord(be) && (!IsNum(MonthEnd(be)) || YearNumber(MonthEnd(be), out _)))
+                {
+                    int mon = I(be).Month; int e4 = MonthEnd(be); int year;
+                    if (YearNumber(e4, out int y3)) { year = y3; e4++; }
+                    else if (IsP(e4, ',') && YearNumber(e4 + 1, out int y4)) { year = y4; e4 += 2; }
+                    else year = YearForMonth(mon, bd, TenseAround(s, e4));
+                    p = new CalPoint { Gran = Gran.Day, Year = year, Month = mon, Day = bd };
+                    end = e4;
+                }
+                // "from Wednesday to Friday": the second weekday is the first one after the first
+                else if (RangeStartDay(s) is { } from)
+                {
+                    int fromW = from.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)from.DayOfWeek;
+                    int ahead = (w.Weekday - fromW + 7) % 7;
+                    p = CalPoint.OfDate(from.AddDays(ahead == 0 ? 7 : ahead));
                 }
                 else p = WeekdayPoint(w.Weekday, TenseAround(s, end), rel);
                 if (I(end).PartOfDay is { } pod && !I(end).Plural) { p.Pod = pod; end++; type = "TIME"; }
