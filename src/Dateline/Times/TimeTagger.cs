@@ -162,7 +162,7 @@ public static class TimeTagger
         // ------------------------------------------------------------------ tense
 
         // "plan(s)" and "set" count only as verbs of intent ("plans to", "set for"); see Cue.
-        private static readonly string[] FutureCues = ["will", "shall", "going", "planned", "expected", "expects", "scheduled", "would", "next", "upcoming", "due", "intends", "hopes", "until", "starting", "payable"];
+        private static readonly string[] FutureCues = ["will", "shall", "going", "planned", "expected", "expects", "scheduled", "would", "next", "upcoming", "due", "intends", "hopes", "until", "starting", "payable", "expires", "resumes", "reopens"];
         private static readonly string[] PastCues = ["was", "were", "had", "did", "said", "ago", "last", "earlier", "been", "came", "went", "took", "made", "told", "began", "saw", "fell", "rose", "won", "lost", "met", "got", "held", "left", "gave", "paid", "sold", "bought", "hit", "cut", "put", "led", "struck", "became", "spoke", "wrote", "found", "says",
             // irregular past forms and short "-ed" forms the suffix test below misses
             "brought", "thought", "sought", "fought", "taught", "caught", "ran", "knew", "grew", "threw", "drew", "flew", "withdrew", "chose", "rode", "stood",
@@ -473,6 +473,8 @@ public static class TimeTagger
                 if (K(j + 1) is Kw.Later or Kw.After or Kw.Earlier || K(j + 1) == Kw.Before && !Is(j + 2, "the") || K(j + 1) == Kw.Before && Is(j + 2, "the") && !Is(j - 1, "the"))
                 { hit = new Hit(j + 1, "DURATION", DurationValue(double.NaN, I(j).Unit)); return true; }
                 if (K(j + 1) == Kw.Ago) { hit = new Hit(j + 2, "DATE", "PAST_REF"); return true; }
+                // "it has been years since the attack"
+                if (Is(j + 1, "since") && Is(j - 1, "been")) { hit = new Hit(j + 1, "DURATION", DurationValue(double.NaN, I(j).Unit)); return true; }
             }
             if (!Count(j, out double n, out int k))
             {
@@ -1132,6 +1134,17 @@ public static class TimeTagger
                 else if (K(k) == Kw.The && Is(k + 1, "day") && (Is(k + 2, "before") || Is(k + 2, "after")) && !(Ok(k + 3) && toks[k + 3].Kind != LexKind.Punct))
                 { dir = Is(k + 2, "before") ? -1 : 1; k += 3; }
                 else if ((Is(k, "that") || K(k) == Kw.The && K(k + 1) == Kw.Same) && Is(k + (Is(k, "that") ? 1 : 2), "day")) { dir = 0; k += Is(k, "that") ? 2 : 3; }
+                // "later in the day", "earlier in the day": the day under discussion (TimeBank tags "the day")
+                else if (K(k) == Kw.The && Is(k + 1, "day") && Is(k - 1, "in") && K(k - 2) is Kw.Later or Kw.Earlier && s == k) { dir = 0; k += 2; }
+                // "the previous night", "the next morning" count from the last day in the text
+                else if (K(k) == Kw.The && K(k + 1) is Kw.Previous or Kw.Next or Kw.Following && I(k + 2).PartOfDay is { } npod && !I(k + 2).Plural && Is(k + 2, "night"))
+                {
+                    DateOnly? a0 = _lastDay ?? dct;
+                    var np = a0 is { } an ? CalPoint.OfDate(an.AddDays(K(k + 1) == Kw.Previous ? -1 : 1)) : new CalPoint { Gran = Gran.Day };
+                    np.Pod = npod;
+                    hit = new Hit(k + 3, "TIME", np.Format());
+                    return true;
+                }
                 if (dir != int.MinValue)
                 {
                     DateOnly? anchor = _lastDay ?? dct;
