@@ -433,6 +433,9 @@ public static class TimeTagger
         private bool Duration(int i, out Hit hit)
         {
             hit = default;
+            // "for some time": a vague duration (TimeBank: DURATION); "some time ago" is a reference, elsewhere
+            if (Is(i, "some") && Is(i + 1, "time") && Is(i - 1, "for") && !(Is(i + 2, "to") || Is(i + 2, "ago")))
+            { hit = new Hit(i + 2, "DURATION", "PXX"); return true; }
             int j = ApproxPrefix(i);
             // TimeML puts the words its `mod` attribute encodes inside the extent ("about five hours" is
             // APPROX, "nearly", "almost" LESS_THAN, "more than", "at least"); TimeBank often leaves "about"
@@ -1170,6 +1173,20 @@ public static class TimeTagger
             if (Is(j, "that") && Is(j + 1, "year") && _lastYear > 0)
             {
                 hit = new Hit(j + 2, "DATE", _lastYear.ToString("D4", CultureInfo.InvariantCulture));
+                return true;
+            }
+            // ---- "that month", "that week": the month / week of the last date the text resolved to
+            if (Is(j, "that") && (Is(j + 1, "month") && _lastMonth is not null || Is(j + 1, "week") && _lastDay is not null) && PhraseEnds(j + 2))
+            {
+                string v = Is(j + 1, "month") ? new CalPoint { Gran = Gran.Month, Year = _lastMonth!.Value.Year, Month = _lastMonth.Value.Month }.Format()
+                    : CalPoint.OfWeek(_lastDay!.Value).Format();
+                hit = new Hit(j + 2, "DATE", v);
+                return true;
+            }
+            // ---- "that quarter": the last quarter mentioned
+            if (Is(j, "that") && Is(j + 1, "quarter") && _lastQYear > 0 && PhraseEnds(j + 2))
+            {
+                hit = new Hit(j + 2, "DATE", new CalPoint { Gran = Gran.Quarter, Year = _lastQYear, Part = _lastQ }.Format());
                 return true;
             }
             // ---- "the same year", "that winter", "that September": in the year the narrative is in
