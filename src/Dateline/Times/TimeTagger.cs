@@ -471,6 +471,14 @@ public static class TimeTagger
             { hit = new Hit(j + 1, "DURATION", DurationValue(double.NaN, I(j).Unit)); return true; }
             // "hours later", "days after the vote", "minutes before": a vague count of units, kept apart from
             // its direction word as TimeBank does with "three days later"; "months ago" is a past date.
+            // "over the years", "through the decades": the whole stretch up to now, a vague duration
+            if (the && j == i + 1 && I(j).Unit is TUnit.Year or TUnit.Decade or TUnit.Century && I(j).Plural
+                && (Is(i - 1, "over") || Is(i - 1, "through") || Is(i - 1, "down") || Is(i - 1, "across")) && Ok(j + 1) && toks[j + 1].Kind == LexKind.Punct)
+            { hit = new Hit(j + 1, "DURATION", DurationValue(double.NaN, I(j).Unit)); return true; }
+            // "a years-old slump", "decades-old feud": a vague length as a modifier
+            if (j == i && I(j).Plural && I(j).Unit is TUnit.Year or TUnit.Decade or TUnit.Century && IsHyphen(j + 1) && Tight(j + 1) && Tight(j + 2) && Is(j + 2, "old")
+                && !(IsNum(j - 1) || I(j - 1).IsNumber || K(j - 1) is Kw.Few or Kw.Several or Kw.Many))
+            { hit = new Hit(j + 3, "DURATION", DurationValue(double.NaN, I(j).Unit)); return true; }
             if (j == i && I(j).Unit is not (TUnit.None or TUnit.Weekend or TUnit.Quarter) && I(j).Plural && BareCountStart(j - 1))
             {
                 if (K(j + 1) is Kw.Later or Kw.After or Kw.Earlier || K(j + 1) == Kw.Before && !Is(j + 2, "the") || K(j + 1) == Kw.Before && Is(j + 2, "the") && !Is(j - 1, "the"))
@@ -501,6 +509,8 @@ public static class TimeTagger
             if (hyph && the && relDir == 0) return false; // "the two-week delay": the timex is the modifier only
             var w = I(k);
             if (w.Unit == TUnit.None || w.Unit == TUnit.Weekend) return false;
+            // "a years-old slump": "a" counts one, never a plural unit (the timex is "years-old")
+            if (K(j) == Kw.A && j + 1 == k && w.Plural) return false;
             // "one day" alone is as often "some day" as a duration; "a second" is an ordinal sense
             if (w.Unit == TUnit.Second && K(j) == Kw.A) return false;
             // "the 1988 second quarter", "two second-half goals": a singular second/quarter after a count is an ordinal sense
