@@ -191,6 +191,9 @@ public static class TimeTagger
             for (int k = e, d = 1; k < toks.Length && d <= 14 && d < bestDist; k++, d++)
             {
                 if (IsBoundary(k)) break;
+                // "which passed in January, will go to the Senate": a cue before the date in its own
+                // clause wins over one past the comma
+                if (t != Tense.Unknown && IsP(k, ',')) break;
                 var c = Cue(k);
                 if (c == Tense.Past && ModalBefore(k)) c = Tense.Future;
                 if (c != Tense.Unknown) { t = c; break; }
