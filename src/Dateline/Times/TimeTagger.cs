@@ -214,7 +214,7 @@ public static class TimeTagger
                 var w = S(b);
                 if (w.Equals("have", StringComparison.OrdinalIgnoreCase)) return false; // "would have closed" is past
                 if (w.Equals("will", StringComparison.OrdinalIgnoreCase) || w.Equals("shall", StringComparison.OrdinalIgnoreCase)
-                    || w.EndsWith("'ll", StringComparison.OrdinalIgnoreCase) || w.Equals("to", StringComparison.OrdinalIgnoreCase) && b < k - 1) return true;
+                    || w.EndsWith("'ll", StringComparison.OrdinalIgnoreCase) || w.Equals("to", StringComparison.OrdinalIgnoreCase) && b < k - 1 && Is(b + 1, "be")) return true;
                 // "would be paid", "might be held": a modal before a passive is not yet done
                 // ("could" is left out: "could not be located Wednesday" is the past of "can")
                 if (b < k - 1 && (w.Equals("would", StringComparison.OrdinalIgnoreCase)
