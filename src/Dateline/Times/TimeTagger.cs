@@ -162,7 +162,9 @@ public static class TimeTagger
         // ------------------------------------------------------------------ tense
 
         // "plan(s)" and "set" count only as verbs of intent ("plans to", "set for"); see Cue.
-        private static readonly string[] FutureCues = ["will", "shall", "going", "planned", "expected", "expects", "scheduled", "would", "next", "upcoming", "due", "intends", "hopes", "until", "starting", "payable", "expires", "resumes", "reopens"];
+        private static readonly string[] FutureCues = ["will", "shall", "going", "planned", "expected", "expects", "scheduled", "would", "next", "upcoming", "due", "intends", "hopes", "until", "starting", "payable", "expires", "resumes", "reopens", "expect",
+            // present-tense verbs of a schedule: "the court hears the case Monday", "voters go to the polls Sunday"
+            "arrives", "begins", "starts", "opens", "meets", "visits", "votes", "travels", "heads", "returns", "hosts", "convenes", "hears", "faces"];
         private static readonly string[] PastCues = ["was", "were", "had", "did", "said", "ago", "last", "earlier", "been", "came", "went", "took", "made", "told", "began", "saw", "fell", "rose", "won", "lost", "met", "got", "held", "left", "gave", "paid", "sold", "bought", "hit", "cut", "put", "led", "struck", "became", "spoke", "wrote", "found", "says",
             // irregular past forms and short "-ed" forms the suffix test below misses
             "brought", "thought", "sought", "fought", "taught", "caught", "ran", "knew", "grew", "threw", "drew", "flew", "withdrew", "chose", "rode", "stood",
@@ -231,6 +233,9 @@ public static class TimeTagger
             if (w.EndsWith("'ll", StringComparison.OrdinalIgnoreCase) || w.EndsWith("\u2019ll", StringComparison.OrdinalIgnoreCase)) return Tense.Future;
             if (CueLookup.TryGetValue(w, out var cue))
             {
+                // "to cut rates in June": an infinitive, not the past tense of the same spelling
+                if (cue == Tense.Past && Is(k - 1, "to") && (w.Equals("cut", StringComparison.OrdinalIgnoreCase) || w.Equals("hit", StringComparison.OrdinalIgnoreCase) || w.Equals("put", StringComparison.OrdinalIgnoreCase)))
+                    return Tense.Future;
                 if (cue == Tense.Past) return Tense.Past;
                 // "had been due to expire", "as previously planned": intent reported as past
                 return Is(k - 1, "had") || Is(k - 1, "been") && Is(k - 2, "had") || Is(k - 1, "previously") || Is(k - 1, "originally") ? Tense.Past : Tense.Future;
