@@ -647,8 +647,9 @@ public static class TimeTagger
             if (K(i) is Kw.Every or Kw.Each)
             {
                 int j = i + 1;
-                if (Is(j, "other")) j++;
                 double n = 1;
+                // "every other week": every second one (P2W)
+                if (Is(j, "other")) { j++; n = 2; }
                 if (IsNum(j) || I(j).IsNumber) { if (!Count(j, out n, out j)) return false; }
                 var u = I(j);
                 if (u.Unit != TUnit.None && u.Unit != TUnit.Weekend) { hit = new Hit(j + 1, "SET", DurationValue(n, u.Unit)); return true; }

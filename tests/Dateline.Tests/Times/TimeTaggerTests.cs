@@ -123,6 +123,14 @@ public class TimeTaggerTests
     [InlineData("Doors open at 6 o'clock in the evening.", "6 o'clock in the evening", "TIME", "2025-11-19T18:00")]
     [InlineData("The strike began on Monday 17 November in the north.", "Monday 17 November", "DATE", "2025-11-17")]
     [InlineData("The strike began on Monday, 17 November 2025, in the north.", "Monday, 17 November 2025", "DATE", "2025-11-17")]
+    [InlineData("The fair moves every other week.", "every other week", "SET", "P2W")]
+    [InlineData("Troops will stay for some time.", "some time", "DURATION", "PXX")]
+    [InlineData("It has been years since the flood.", "years", "DURATION", "PXY")]
+    [InlineData("Over the years, the harbour silted up.", "the years", "DURATION", "PXY")]
+    [InlineData("The town hoped to end a decades-old feud.", "decades-old", "DURATION", "PXDE")]
+    [InlineData("The shop opened on Nov. 3. That month, sales doubled.", "That month", "DATE", "2025-11")]
+    [InlineData("The shop opened on Nov. 3, and later in the day it rained.", "the day", "DATE", "2025-11-03")]
+    [InlineData("The ferry sank on Nov. 3; the previous night was calm.", "the previous night", "TIME", "2025-11-02TNI")]
     public void Tag_Expression_HasSpanTypeAndValue(string text, string span, string type, string value)
     {
         var t = Single(text, span);
@@ -348,6 +356,19 @@ public class TimeTaggerTests
     [InlineData("The crew landed Sunday at 9 a.m. and left.", "9 a.m.", "2025-11-16T09:00")]
     [InlineData("The blast happened at 3:15 p.m. on Nov. 12.", "3:15 p.m.", "2025-11-12T15:15")]
     public void Tag_ClockNextToADay_TakesThatDay(string text, string span, string value)
+    {
+        Assert.Equal(value, Single(text, span).Value);
+    }
+
+    [Theory]
+    // a cue in the date's own clause wins over one after the comma
+    [InlineData("The bill, which passed in March, will go to the senate next.", "March", "2025-03")]
+    // "to" is a future passive only before "be": this is a past report
+    [InlineData("The nine months to September were strong.", "September", "2025-09")]
+    // schedule verbs in the present look ahead; "to cut" is an infinitive
+    [InlineData("The court hears the appeal on Monday.", "Monday", "2025-11-24")]
+    [InlineData("Traders expect the bank to cut rates in February.", "February", "2026-02")]
+    public void Tag_FourthRoundTenseCues_PickTheDirection(string text, string span, string value)
     {
         Assert.Equal(value, Single(text, span).Value);
     }
