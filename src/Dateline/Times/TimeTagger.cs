@@ -871,6 +871,7 @@ public static class TimeTagger
         private int PositionPrefix(int i)
         {
             var k = K(i);
+            if (k is Kw.Early or Kw.Late && IsHyphen(i + 1) && Tight(i + 1) && Tight(i + 2)) return i + 2; // "late-November"
             if (k is Kw.Early or Kw.Late or Kw.Earlier or Kw.Later) return i + 1;
             if (k == Kw.Mid) return IsHyphen(i + 1) && Tight(i + 1) ? i + 2 : i + 1;
             if (k == Kw.The && K(i + 1) is Kw.End or Kw.Beginning or Kw.Start or Kw.Middle && Is(i + 2, "of")) return i + 3;
