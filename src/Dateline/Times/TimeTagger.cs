@@ -1317,10 +1317,20 @@ public static class TimeTagger
                     return true;
                 }
                 if (the && !(kw is Kw.Previous or Kw.Following && nx.Weekday > 0)) return false;
+                // "this coming Sunday": one DATE, the next Sunday
+                if (kw == Kw.This && K(k + 1) == Kw.Coming && I(k + 2).Weekday > 0 && !I(k + 2).Plural && !I(k + 2).Abbrev) { k++; nx = I(k + 1); dir = 1; }
                 if (nx.Weekday > 0 && !nx.Plural && !nx.Abbrev)
                 {
                     int end = k + 2;
-                    var p = WeekdayPoint(nx.Weekday, TenseAround(s, end), dir);
+                    var wt = TenseAround(s, end);
+                    var p = WeekdayPoint(nx.Weekday, wt, dir);
+                    // "this Sunday": the one in the article's week unless the tense points out of it
+                    if (kw == Kw.This && dct is { } dw)
+                    {
+                        int cur = ((int)dw.DayOfWeek + 6) % 7 + 1, diff = nx.Weekday - cur;
+                        int off = wt == Tense.Past && diff > 0 ? diff - 7 : wt == Tense.Future && diff < 0 ? diff + 7 : diff;
+                        p = CalPoint.OfDate(dw.AddDays(off));
+                    }
                     if (I(end).PartOfDay is { } pod && !I(end).Plural) { p.Pod = pod; end++; type = "TIME"; }
                     hit = new Hit(end, type, p.Format());
                     return true;

@@ -131,6 +131,9 @@ public class TimeTaggerTests
     [InlineData("The shop opened on Nov. 3. That month, sales doubled.", "That month", "DATE", "2025-11")]
     [InlineData("The shop opened on Nov. 3, and later in the day it rained.", "the day", "DATE", "2025-11-03")]
     [InlineData("The ferry sank on Nov. 3; the previous night was calm.", "the previous night", "TIME", "2025-11-02TNI")]
+    [InlineData("They took the late-November ferry.", "late-November", "DATE", "2025-11")]
+    [InlineData("The match is this coming Saturday.", "this coming Saturday", "DATE", "2025-11-22")]
+    [InlineData("The market is open this Saturday.", "this Saturday", "DATE", "2025-11-22")]
     public void Tag_Expression_HasSpanTypeAndValue(string text, string span, string type, string value)
     {
         var t = Single(text, span);
