@@ -634,7 +634,12 @@ public static class TimeTagger
         {
             hit = default;
             var w = I(i);
-            if (w.SetPeriod is not null) { hit = new Hit(i + 1, "SET", w.SetPeriod); return true; }
+            if (w.SetPeriod is not null)
+            {
+                // "the Daily Mail", "Weekly Standard": a title, not a frequency
+                if (Cap(i) && Ok(i + 1) && toks[i + 1].Kind == LexKind.Word && Cap(i + 1) && I(i + 1).Kw == Kw.None && I(i + 1).Month == 0 && I(i + 1).Weekday == 0) return false;
+                hit = new Hit(i + 1, "SET", w.SetPeriod); return true;
+            }
             // "twice a week", "three times a year", "once a month": TimeML keeps the frequency inside the SET's extent
             {
                 int c = -1;
@@ -1084,6 +1089,8 @@ public static class TimeTagger
             {
                 if (!Cap(j) && !char.IsLower(text[toks[j].Start])) return false;
                 if (Is(j, "sun") || Is(j, "sat") || Is(j, "wed")) { if (!(Cap(j) && IsP(j + 1, '.'))) return false; }
+                // "The Sunday Times", "Sunday Telegraph": a newspaper's name
+                if (Is(j + 1, "Times") || Is(j + 1, "Telegraph") || Is(j + 1, "Mirror") || Is(j + 1, "Express") || Is(j + 1, "Herald") || Is(j + 1, "Post")) { if (Cap(j + 1)) return false; }
                 int end = w.Abbrev ? AfterAbbrev(j) : j + 1;
                 int rel = 0;
                 if (s < j && K(s) is Kw.Last) rel = -1;

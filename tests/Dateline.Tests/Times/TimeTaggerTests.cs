@@ -212,6 +212,7 @@ public class TimeTaggerTests
     [InlineData("He paid $1999 for 2000 workers' shares.")]
     [InlineData("Troops march on the capital.")]
     [InlineData("The 6-year-old boy was found safe.")]
+    [InlineData("The Sunday Times and the Daily Mail ran the story.")]
     public void Tag_NonTemporalText_FindsNothing(string text)
     {
         Assert.Empty(TimeTagger.Tag(text, Dct));
