@@ -220,6 +220,9 @@ internal static class HtmlMetadata
         var m = new PageMetadata { Url = url };
         string? titleTag = null;
         var h1s = new List<(string text, bool inArticle)>();
+        // Blogs and older CMS themes put the site name in the h1 and the post title in an h2; logo h1s name the site.
+        var h2s = new List<(string text, bool explicitHeadline)>();
+        var logoH1s = new List<string>();
         var authorElems = new List<string>();
         var bylineElems = new List<(string text, bool inArticle)>();
         var root = doc.DocumentElement;
@@ -264,7 +267,19 @@ internal static class HtmlMetadata
                     case "style": case "noscript": case "template": case "svg":
                         continue;
                     case "h1":
-                        if (!furniture && h1s.Count < 8 && HeadlineText(c) is { } ht) h1s.Add((ht, inArticle));
+                        if (!furniture && h1s.Count < 8)
+                        {
+                            if (HeadlineText(c) is { } ht) h1s.Add((ht, inArticle));
+                            else if (logoH1s.Count < 3 && HtmlText.Text(c, 200) is { Length: > 2 and < 80 } lt) logoH1s.Add(lt);
+                        }
+                        break;
+                    case "h2":
+                        if (!furniture && h2s.Count < 40)
+                        {
+                            var h2c = (c.GetAttribute("class") + " " + c.GetAttribute("id")).ToLowerInvariant();
+                            if (h2c.Length < 300 && !HiddenClass(h2c) && HtmlText.Text(c, 400) is { Length: >= 4 and < 300 } h2t)
+                                h2s.Add((h2t, c.GetAttribute("itemprop") == "headline" || (h2c.Length < 300 && (Has(h2c, "entry-title") || Has(h2c, "post-title") || Has(h2c, "posttitle")))));
+                        }
                         break;
                     case "time":
                         {
@@ -369,7 +384,9 @@ internal static class HtmlMetadata
             ldHeadline: Ld("headline") ?? Ld("name"),
             titleTag: titleTag,
             h1s: h1s,
-            siteName: m.SiteName);
+            siteName: m.SiteName,
+            h2s: h2s,
+            siteHints: SiteHints(logoH1s, m.CanonicalUrl ?? url));
         authorElems.AddRange(bylineElems.Where(b => b.inArticle).Select(b => b.text));
         authorElems.AddRange(bylineElems.Where(b => !b.inArticle).Select(b => b.text));
         m.Authors = AuthorCleaner.Choose(articles, m.Metas, authorElems, m.SiteName, m.ObjectsById());
@@ -377,6 +394,20 @@ internal static class HtmlMetadata
     }
 
     static bool Has(string s, string what) => s.Contains(what, StringComparison.Ordinal);
+
+    /// <summary>Names the site goes by besides og:site_name: logo h1s and the main label of the host ("krimiblog" of archiv.krimiblog.de).</summary>
+    static List<string> SiteHints(List<string> logoH1s, string? url)
+    {
+        var hints = new List<string>(logoH1s);
+        if (url is not null && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Host.Split('.') is { Length: >= 2 } labels)
+        {
+            // web.archive.org copies keep the original address in the path.
+            var label = labels[^2];
+            if (label is "co" or "com" or "org" or "net" or "ac" or "gov" && labels.Length >= 3) label = labels[^3];
+            if (label.Length >= 4 && label != "archive") hints.Add(label);
+        }
+        return hints;
+    }
 
     /// <summary>
     /// The headline an h1 shows, or null when the h1 is not one: screen-reader-only h1s ("Navigation"), logos (an h1 that is

@@ -141,44 +141,107 @@ internal static partial class DateParser
 }
 
 /// <summary>Chooses the article title among h1, OpenGraph/JSON-LD and the &lt;title&gt; element.</summary>
-internal static class TitleChooser
+internal static partial class TitleChooser
 {
     static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " // ", " ‹ ", " › ", " ~ ", " : ", "|"];
 
-    public static string? Choose(string? ogTitle, string? ldHeadline, string? titleTag, List<(string text, bool inArticle)> h1s, string? siteName)
+    public static string? Choose(string? ogTitle, string? ldHeadline, string? titleTag, List<(string text, bool inArticle)> h1s, string? siteName,
+        List<(string text, bool explicitHeadline)>? h2s = null, List<string>? siteHints = null)
+    {
+        var t = ChooseRaw(ogTitle, ldHeadline, titleTag, h1s, siteName, h2s ?? [], siteHints ?? []);
+        return t is null ? null : StripDatePrefix(t);
+    }
+
+    static string? ChooseRaw(string? ogTitle, string? ldHeadline, string? titleTag, List<(string text, bool inArticle)> h1s, string? siteName,
+        List<(string text, bool explicitHeadline)> h2s, List<string> siteHints)
     {
         ogTitle = Clean(ogTitle); ldHeadline = Clean(ldHeadline); titleTag = Clean(titleTag);
         // The visible headline (h1) is the title readers see; meta titles often carry kickers and site names.
         string? h1 = null;
-        // Several h1s (section names, widgets, the headline): the one the meta titles repeat is the headline.
-        double bestOverlap = 0.6;
+        // Several h1s (section names, widgets, the headline): the one the meta titles repeat is the headline; of two that the
+        // meta titles repeat equally ("Title | Site" with the site name in an h1 too), the longer one.
+        double bestOverlap = 0.6, bestOg = 0;
         foreach (var (t, _) in h1s)
         {
             if (!PlausibleH1(t, siteName, ogTitle, titleTag)) continue;
-            double o = Math.Max(Overlap(t, ogTitle), Math.Max(Overlap(t, ldHeadline), Overlap(t, titleTag)));
-            if (o > bestOverlap) { bestOverlap = o; h1 = t; }
+            double og = Math.Max(Overlap(t, ogTitle), Overlap(t, ldHeadline));
+            double o = Math.Max(og, Overlap(t, titleTag));
+            if (o > bestOverlap || (h1 is not null && o == bestOverlap && (og > bestOg || (og == bestOg && t.Length > h1.Length))))
+            { bestOverlap = o; bestOg = og; h1 = t; }
         }
+        bool h1FromMeta = h1 is not null;
         if (h1 is null)
             foreach (var (t, inArticle) in h1s) if (inArticle && PlausibleH1(t, siteName, ogTitle, titleTag)) { h1 = t; break; }
         if (h1 is null)
             foreach (var (t, _) in h1s) if (PlausibleH1(t, siteName, ogTitle, titleTag)) { h1 = t; break; }
+
+        // An h2 that the meta titles name (a whole meta title or one part of "Site » Blog Archive » Post title") is the headline
+        // when there is no h1, when the h1 is not repeated by them, or when the h1 is a shorter part of the same <title> (the
+        // blog's name). An h2 marked as the headline (itemprop=headline, entry-title) counts when there is no h1 at all.
+        var parts = TitleParts(titleTag, ogTitle);
+        string? h2 = null;
+        foreach (var (t, _) in h2s)
+            if (t.Equals(ogTitle, StringComparison.OrdinalIgnoreCase) || t.Equals(ldHeadline, StringComparison.OrdinalIgnoreCase)) { h2 = t; break; }
+        if (h2 is null)
+            foreach (var (t, _) in h2s)
+                if (!IsSite(t, siteName, siteHints) && parts.Any(p => p.Equals(t, StringComparison.OrdinalIgnoreCase))) { h2 = t; break; }
+        bool h1IsMeta = h1 is not null && (h1.Equals(ogTitle, StringComparison.OrdinalIgnoreCase) || h1.Equals(ldHeadline, StringComparison.OrdinalIgnoreCase));
+        if (h2 is not null && !h1IsMeta && (h1 is null || !h1FromMeta || IsSite(h1, siteName, siteHints)))
+            return h2;
+        // Without any meta headline, an h2 marked as the headline (itemprop=headline, entry-title) stands in for the missing h1.
+        if (h1 is null && ogTitle is null && ldHeadline is null)
+            foreach (var (t, explicitHeadline) in h2s)
+                if (explicitHeadline && t.Length >= 10) return t;
+
         if (h1 is not null)
         {
+            // The h1 is the meta title itself: nothing to strip.
+            if (h1IsMeta) return h1;
             // An h1 that wraps a kicker or a subtitle around the meta title: the meta title is the headline itself.
             foreach (var t in new[] { ogTitle, ldHeadline })
             {
                 if (t is null) continue;
-                var clean = StripSite(t, siteName);
+                var clean = StripSite(t, siteName, siteHints);
                 // Only a leading kicker goes ("Corona: Headline"); text after the meta title is part of the headline.
                 if (clean.Length >= 10 && clean.Length < h1.Length && h1.EndsWith(clean, StringComparison.Ordinal)) return clean;
             }
             return h1;
         }
-        if (ogTitle is not null) return StripSite(ogTitle, siteName);
-        if (ldHeadline is not null) return StripSite(ldHeadline, siteName);
-        if (titleTag is not null) return StripSite(titleTag, siteName);
+        if (ogTitle is not null) return StripSite(ogTitle, siteName, siteHints);
+        if (ldHeadline is not null) return StripSite(ldHeadline, siteName, siteHints);
+        if (titleTag is not null) return StripSite(titleTag, siteName, siteHints);
         return h1;
     }
+
+    /// <summary>The separator-delimited parts of the &lt;title&gt; and og:title ("Post" and "Blog" of "Blog » Post").</summary>
+    static List<string> TitleParts(string? titleTag, string? og)
+    {
+        var parts = new List<string>();
+        foreach (var t in new[] { titleTag, og })
+        {
+            if (t is null) continue;
+            var pieces = new List<string> { t };
+            foreach (var sep in Separators)
+            {
+                var next = new List<string>();
+                foreach (var p in pieces) next.AddRange(p.Split(sep, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+                pieces = next;
+                if (pieces.Count > 12) break;
+            }
+            foreach (var p in pieces) if (p.Length >= 4 && !parts.Contains(p)) parts.Add(p);
+        }
+        return parts;
+    }
+
+    /// <summary>"23.01.2022 - Headline": a date in front of the headline is a dateline of the listing, not part of the title.</summary>
+    internal static string StripDatePrefix(string t)
+    {
+        var m = LeadingDate().Match(t);
+        return m.Success && t.Length - m.Length >= 10 ? t[m.Length..] : t;
+    }
+
+    [GeneratedRegex(@"^\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})\s*[-–—|:]\s+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LeadingDate();
 
     /// <summary>Share of the words of <paramref name="h1"/> that <paramref name="meta"/> also has.</summary>
     static double Overlap(string h1, string? meta)
@@ -230,13 +293,25 @@ internal static class TitleChooser
     }
 
     /// <summary>Removes "| Site name" style parts: parts naming the site, else a short trailing part after a long one.</summary>
-    internal static string StripSite(string t, string? siteName)
+    internal static string StripSite(string t, string? siteName, List<string>? siteHints = null)
+    {
+        // "Post : Blog | Motto | Since 2005" mixes separators: strip again while a pass removes something.
+        for (int round = 0; round < 3; round++)
+        {
+            var next = StripSiteOnce(t, siteName, siteHints);
+            if (next.Length == t.Length) break;
+            t = next;
+        }
+        return t;
+    }
+
+    static string StripSiteOnce(string t, string? siteName, List<string>? siteHints)
     {
         foreach (var sep in Separators)
         {
             var parts = t.Split(sep);
             if (parts.Length < 2) continue;
-            var kept = parts.Where(p => !IsSite(p, siteName)).ToList();
+            var kept = parts.Where(p => !IsSite(p, siteName, siteHints, 5)).ToList();
             if (kept.Count == 0) return t;
             if (kept.Count < parts.Length) return string.Join(sep, kept).Trim();
             // "Topic title | Section | Forum": the long first part is the title, the short parts are breadcrumbs.
@@ -248,6 +323,30 @@ internal static class TitleChooser
             if (sep != " : " && last.Split(' ').Length <= 4 && head.Length > last.Length * 1.5 && head.Length >= 20) return head;
         }
         return t;
+    }
+
+    static bool IsSite(string part, string? siteName, List<string>? siteHints, int maxWords = 3)
+    {
+        part = part.Trim();
+        if (part.Length == 0) return true;
+        // WordPress's old default "Blog name » Blog Archive » Post title".
+        if (part is "Blog Archive" or "Blog Archiv" or "Blog-Archiv") return true;
+        if (siteHints is not null)
+            foreach (var h in siteHints)
+            {
+                if (part.Equals(h, StringComparison.OrdinalIgnoreCase)) return true;
+                // The host label inside a short part: "Krimiblog-Archiv" on krimiblog.de, "MyOOS Community Forum" on myoos.de.
+                var hl = Letters(h);
+                if (hl.Length >= 4 && part.Length <= h.Length + 30 && part.Split(' ').Length <= maxWords && Letters(part).Contains(hl, StringComparison.Ordinal)) return true;
+            }
+        return IsSite(part, siteName);
+    }
+
+    static string Letters(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        foreach (var ch in s) if (char.IsLetterOrDigit(ch)) sb.Append(char.ToLowerInvariant(ch));
+        return sb.ToString();
     }
 
     static bool IsSite(string part, string? siteName)
