@@ -28,6 +28,8 @@ internal sealed partial class PageMetadata
     internal string? Url;
     internal readonly List<(string text, bool inArticle)> DateHints = [];
     internal string? NearTitle;
+    internal string? HostLabel;
+    internal readonly List<string> AuthorContext = [];
     internal readonly List<JsonDocument> JsonDocs = [];
 
     /// <summary>Published and modified dates; precedence documented in docs/html-extraction.md.</summary>
@@ -225,6 +227,7 @@ internal static class HtmlMetadata
         var logoH1s = new List<string>();
         var authorElems = new List<string>();
         var bylineElems = new List<(string text, bool inArticle)>();
+        var authorBoxes = new List<string>();
         var root = doc.DocumentElement;
         if (root is null) return m;
         m.Language = NormalizeLang(root.GetAttribute("lang") ?? root.GetAttribute("xml:lang"));
@@ -303,6 +306,10 @@ internal static class HtmlMetadata
                         var t = HtmlText.Text(c, 300);
                         if (t.Length is > 1 and < 120) bylineElems.Add((t, inArticle));
                     }
+                    else if (authorBoxes.Count < 4 && cl is not null && (Has(cl, "author") || Has(cl, "autor")) && (Has(cl, "bio") || Has(cl, "box") || Has(cl, "about") || Has(cl, "info") || Has(cl, "description") || Has(cl, "detail")))
+                    {
+                        authorBoxes.Add(HtmlText.Text(c, 600));
+                    }
                     // hAtom/microformats: <abbr class="published" title="2013-04-04T18:52:11+00:00">, <span class="updated" title="...">.
                     if (cl is not null && (Has(cl, "published") || Has(cl, "updated") || Has(cl, "entry-date") || Has(cl, "dtstart"))
                         && c.GetAttribute("title") is { Length: >= 10 and < 40 } ttl && DateParser.Normalize(ttl) is not null)
@@ -323,7 +330,7 @@ internal static class HtmlMetadata
                         var v = c.GetAttribute("content") ?? c.GetAttribute("datetime") ?? HtmlText.Text(c, 100);
                         m.Metas.Add(("itemprop:" + ipr.ToLowerInvariant(), v));
                     }
-                    else if (ipr is "author" or "creator")
+                    else if (ipr is "author" or "creator" && !(c.GetAttribute("class")?.Contains("comment", StringComparison.OrdinalIgnoreCase) ?? false))
                     {
                         if (authorElems.Count < 10) authorElems.Add(AuthorText(c));
                     }
@@ -389,7 +396,13 @@ internal static class HtmlMetadata
             siteHints: SiteHints(logoH1s, m.CanonicalUrl ?? url));
         authorElems.AddRange(bylineElems.Where(b => b.inArticle).Select(b => b.text));
         authorElems.AddRange(bylineElems.Where(b => !b.inArticle).Select(b => b.text));
-        m.Authors = AuthorCleaner.Choose(articles, m.Metas, authorElems, m.SiteName, m.ObjectsById());
+        m.HostLabel = HostLabel(m.CanonicalUrl ?? url);
+        m.Authors = AuthorCleaner.Choose(articles, m.Metas, authorElems, m.SiteName, m.ObjectsById(), m.HostLabel);
+        // Texts that present the author, for completing a first name or a login to the full name.
+        m.AuthorContext.AddRange(bylineElems.Select(b => b.text));
+        m.AuthorContext.AddRange(authorBoxes);
+        foreach (var o in m.ObjectsById().Values)
+            if (PageMetadata.TypeOf(o) == "Person" && PageMetadata.Str(o, "description") is { Length: > 0 } pd) m.AuthorContext.Add(pd);
         return m;
     }
 
@@ -399,14 +412,18 @@ internal static class HtmlMetadata
     static List<string> SiteHints(List<string> logoH1s, string? url)
     {
         var hints = new List<string>(logoH1s);
-        if (url is not null && Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Host.Split('.') is { Length: >= 2 } labels)
-        {
-            // web.archive.org copies keep the original address in the path.
-            var label = labels[^2];
-            if (label is "co" or "com" or "org" or "net" or "ac" or "gov" && labels.Length >= 3) label = labels[^3];
-            if (label.Length >= 4 && label != "archive") hints.Add(label);
-        }
+        if (HostLabel(url) is { } label) hints.Add(label);
         return hints;
+    }
+
+    /// <summary>The registered-name label of a URL's host: "krimiblog" of archiv.krimiblog.de, "bbc" of www.bbc.co.uk.</summary>
+    internal static string? HostLabel(string? url)
+    {
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var u) || u.Host.Split('.') is not { Length: >= 2 } labels) return null;
+        var label = labels[^2];
+        if (label is "co" or "com" or "org" or "net" or "ac" or "gov" && labels.Length >= 3) label = labels[^3];
+        // web.archive.org copies keep the original address in the path.
+        return label.Length >= 4 && label != "archive" ? label : null;
     }
 
     /// <summary>

@@ -364,14 +364,14 @@ internal static partial class TitleChooser
 internal static partial class AuthorCleaner
 {
     public static List<string> Choose(List<JsonElement> articles, List<(string key, string value)> metas, List<string> elems, string? siteName,
-        IReadOnlyDictionary<string, JsonElement>? byId = null)
+        IReadOnlyDictionary<string, JsonElement>? byId = null, string? hostLabel = null)
     {
         foreach (var o in articles)
         {
             if (!o.TryGetProperty("author", out var a)) continue;
             var names = new List<string>();
             FromJson(a, names, 0, byId);
-            var r = CleanAll(names, siteName);
+            var r = CleanAll(names, siteName, hostLabel);
             if (r.Count > 0) return r;
         }
         // Yoast and similar plugins write the byline as a labelled pair: twitter:label1 "Written by", twitter:data1 "Jane Doe".
@@ -379,36 +379,96 @@ internal static partial class AuthorCleaner
         {
             if (!k.StartsWith("twitter:label", StringComparison.Ordinal) || !AuthorLabel().IsMatch(v.Trim())) continue;
             var dataKey = "twitter:data" + k["twitter:label".Length..];
-            var r = CleanAll(metas.Where(x => x.key == dataKey).Select(x => x.value).ToList(), siteName);
+            var r = CleanAll(metas.Where(x => x.key == dataKey).Select(x => x.value).ToList(), siteName, hostLabel);
             if (r.Count > 0) return r;
         }
         foreach (var key in new[] { "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author", "og:article:author" })
         {
             var names = metas.Where(m => m.key == key).Select(m => m.value).ToList();
-            var r = CleanAll(names, siteName);
+            var r = CleanAll(names, siteName, hostLabel);
             if (r.Count > 0) return r;
         }
         // Byline elements: the first one that names someone (others are usually teasers of other stories).
         foreach (var e in elems)
         {
-            var r = CleanAll([e], siteName);
+            var r = CleanAll([e], siteName, hostLabel);
             if (r.Count > 0) return r;
         }
         return [];
     }
 
     /// <summary>"Von Anna Beispiel" / "By Jane Doe" written near the headline, for pages with no byline markup.</summary>
-    public static List<string> FromNearTitle(string? text, string? siteName)
+    public static List<string> FromNearTitle(string? text, string? siteName, string? hostLabel = null)
     {
         if (string.IsNullOrEmpty(text)) return [];
         var m = ByName().Match(text.Length > 1500 ? text[..1500] : text);
-        return m.Success ? CleanAll([m.Groups[1].Value], siteName) : [];
+        return m.Success ? CleanAll([m.Groups[1].Value], siteName, hostLabel) : [];
     }
+
+    /// <summary>
+    /// A labelled credit line kept in the body ("Text: Jane Doe", "Autoren Jane Doe und John Roe", "Eine Kolumne von Jane Doe",
+    /// "Words: Jane Doe"). Only short blocks at the start or end of the body are looked at: that is where such credits sit.
+    /// </summary>
+    public static List<string> FromBodyCredits(IReadOnlyList<string> blocks, string? siteName, string? hostLabel = null)
+    {
+        for (int k = 0; k < blocks.Count; k++)
+        {
+            if (k >= 4 && k < blocks.Count - 4) continue;
+            var b = blocks[k];
+            if (b.Length > 120) continue;
+            var m = BodyCredit().Match(b);
+            if (!m.Success) continue;
+            var r = CleanAll([m.Groups[1].Value], siteName, hostLabel);
+            if (r.Count > 0) return r;
+        }
+        return [];
+    }
+
+    [GeneratedRegex(@"^(?:(?:(?:ein|eine|a|an|un|une)\s+)?(?:blog[- ]?)?(?:beitrag|gastbeitrag|kolumne|interview|kommentar|essay|analyse|bericht|reportage|rezension|text|column|guest post|review|chronique|tribune)\s+(?:von|by|de|par)|(?:text|texte|autor|autorin|autoren|author|authors|auteur|auteurs|words|verfasser|verfasst von|written by|reporting by)\s*:?)\s+(\p{Lu}[^\n]{2,100})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex BodyCredit();
+
+    /// <summary>
+    /// A login as author ("arianschlichenmayer") is replaced by the "First Last" whose letters spell it in the texts that
+    /// present the author (author box, byline, first paragraphs).
+    /// </summary>
+    public static List<string> Complete(List<string> authors, IEnumerable<string> texts)
+    {
+        // Only a lower-case login: a capitalised first name ("Nils") is how the byline names the author, and stays.
+        if (authors.Count != 1 || authors[0].Contains(' ') || !authors[0].All(c => !char.IsLetter(c) || char.IsLower(c))) return authors;
+        var w = authors[0];
+        var wl = Letters(w);
+        foreach (var t0 in texts)
+        {
+            if (string.IsNullOrEmpty(t0)) continue;
+            var t = t0.Length > 3000 ? t0[..3000] : t0;
+            foreach (Match m in FullNameInText().Matches(t))
+            {
+                var first = m.Groups[1].Value; var rest = m.Groups[2].Value;
+                var full = first + " " + rest;
+                var lastWord = rest.Split(' ')[^1];
+                if (TailStop.Contains(lastWord) || Generic().IsMatch(lastWord) || !LooksLikeFullName(ToTitle(full))) continue;
+                if (Letters(full) == wl) return [HtmlText.Collapse(full)];
+            }
+        }
+        return authors;
+    }
+
+    static string ToTitle(string s) => string.Join(' ', s.Split(' ').Select(x => x.Length > 1 && x.All(c => !char.IsLetter(c) || char.IsUpper(c)) ? x[0] + x[1..].ToLowerInvariant() : x));
+
+    static string Letters(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        foreach (var ch in s) if (char.IsLetterOrDigit(ch)) sb.Append(char.ToLowerInvariant(ch));
+        return sb.ToString();
+    }
+
+    [GeneratedRegex(@"\b(\p{Lu}[\p{L}'’\-]+)\s+((?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’\-]+)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex FullNameInText();
 
     [GeneratedRegex(@"(?:^|[\s|·•])(?:[Vv]on|By|by|Par|par|Por|por|Door|door|Autor(?:in)?:|Author:|Text:)\s+(\p{Lu}[\p{L}'’\-\.]+(?:\s+\p{Lu}[\p{L}'’\-\.]+){1,3}(?:\s+(?:und|and|et|y|&)\s+\p{Lu}[\p{L}'’\-\.]+(?:\s+\p{Lu}[\p{L}'’\-\.]+){1,3})?)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ByName();
 
-    public static List<string> FromLines(List<string> lines, string? siteName) => CleanAll(lines, siteName);
+    public static List<string> FromLines(List<string> lines, string? siteName, string? hostLabel = null) => CleanAll(lines, siteName, hostLabel);
 
     static void FromJson(JsonElement a, List<string> into, int depth, IReadOnlyDictionary<string, JsonElement>? byId)
     {
@@ -428,13 +488,14 @@ internal static partial class AuthorCleaner
         }
     }
 
-    static List<string> CleanAll(List<string> raw, string? siteName)
+    static List<string> CleanAll(List<string> raw, string? siteName, string? hostLabel = null)
     {
         var result = new List<string>();
         foreach (var r in raw)
             foreach (var name in Split(r))
             {
                 var c = CleanOne(name, siteName);
+                if (c is not null && IsOrganisation(c, siteName, hostLabel)) c = null;
                 if (c is not null && !result.Contains(c, StringComparer.OrdinalIgnoreCase)) result.Add(c);
             }
         return result.Count > 6 ? result[..6] : result;
@@ -455,27 +516,67 @@ internal static partial class AuthorCleaner
         s = Prefix().Replace(s, "");
         // "Posted by Jane @ 12:00 am": the " @ " introduces a time, not an e-mail domain.
         if (s.IndexOf(" @ ", StringComparison.Ordinal) is > 0 and var at) s = s[..at];
+        // "Jane Doe @janedoe": a social handle after the name goes; an e-mail address means no name.
+        if (s.Contains('@') && s.Contains(' ')) s = HandleWord().Replace(s, "").Trim();
         if (s.Contains('@')) return null;
-        int cut = s.IndexOfAny(['|', '(', '\n', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '•', '·']);
+        // "Jane Doe/dpa": an agency after a slash.
+        if (s.IndexOf('/') is > 3 and var sl && !s.Contains("http", StringComparison.OrdinalIgnoreCase) && !s.Contains("www.", StringComparison.OrdinalIgnoreCase)) s = s[..sl].TrimEnd();
+        // A login such as "happyface313" is the name the author goes by: digits inside a word stay; a number standing on its
+        // own starts a date or a count and ends the name.
+        int cut = s.IndexOfAny(['|', '(', '\n', '•', '·']);
+        for (int i = 0; i < s.Length && (cut < 0 || i < cut); i++)
+            if (char.IsDigit(s[i]) && (i == 0 || !char.IsLetter(s[i - 1]))) { cut = i; break; }
         if (cut > 0) s = s[..cut];
+        bool handle = Handle().IsMatch(s.Trim());
+        s = RolePrefix().Replace(s, "");
         s = PickDashPart(s);
         s = SplitGluedLabel(s);
         s = s.Trim(' ', ',', ';', ':', '-', '–', '—', '~');
         s = Prefix().Replace(s, "");
-        if (Noise().IsMatch(s)) return null;
+        if (NoiseWords().IsMatch(s)) return null;
+        // Function words only after the cut: "MORITZ GATHMANN am 21. April" is a name followed by a date.
         s = CutTail(s);
+        if (Noise().IsMatch(s)) return null;
         // Domain-like words ("example.com") are no names; initials ("J.R.") are.
         foreach (var w in s.Split(' '))
             if (w.Length > 2 && w.IndexOf('.') is > 0 and var dot && dot < w.Length - 2 && char.IsLower(w[dot + 1]) && char.IsLower(w[dot + 2])) return null;
         if (!s.Contains(' ') && TailStop.Contains(s)) return null;
         if (s.Length < 2 || s.Length > 60) return null;
         if (s.Contains("http", StringComparison.OrdinalIgnoreCase) || s.Contains("www.", StringComparison.OrdinalIgnoreCase) || s.Contains('/')) return null;
-        if (!s.Any(char.IsLetter) || s.Count(char.IsDigit) > 2) return null;
+        if (!s.Any(char.IsLetter) || (s.Count(char.IsDigit) > 2 && !handle)) return null;
         if (s.Split(' ').Length > 6) return null;
         if (siteName is not null && (s.Equals(siteName, StringComparison.OrdinalIgnoreCase))) return null;
         if (Generic().IsMatch(s)) return null;
         return s;
     }
+
+    [GeneratedRegex(@"^\p{L}[\p{L}_]{1,30}\d{1,6}$|^\p{L}{2,20}\d{1,4}\p{L}{2,20}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Handle();
+
+    // "FOCUS-Online-Experte Jane Doe", "Chefredakteur John Roe": a role written before the name.
+    [GeneratedRegex(@"^\s*(?:[\p{L}-]*-)?(?:chefredakteur(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|experte|expertin|kolumnist(?:in)?|gastautor(?:in)?|senior editor|editor|correspondent|staff writer|contributor)\s+(?=\p{Lu}\p{Ll}+\s+\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex RolePrefix();
+
+    [GeneratedRegex(@"\s@[\w.]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex HandleWord();
+
+    /// <summary>
+    /// The publisher rather than a person: a legal-form word ("GmbH", "e.V.", "Stiftung"). Desk bylines ("Redaktion
+    /// Beispielstadt") are what the page states and stay; a name equal to the host ("happyface313" on happyface313.com) is
+    /// the blogger's, since personal sites are named after their author.
+    /// </summary>
+    internal static bool IsOrganisation(string name, string? siteName, string? hostLabel)
+    {
+        foreach (var w in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (OrgWords.Contains(w.Trim(',', '.', ';')) || OrgWords.Contains(w)) return true;
+        return false;
+    }
+
+    static readonly HashSet<string> OrgWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "GmbH", "AG", "e.V.", "eV", "mbH", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "S.A.", "Stiftung", "Verlag", "Verband",
+        "Verein", "Foundation", "Institut", "Institute", "Universität", "University", "Agentur", "Agency",
+    };
 
     /// <summary>"Jane Doe - Site" / "About the author – Jane Doe": the dash-separated part that reads as a person name.</summary>
     static string PickDashPart(string s)
@@ -541,7 +642,9 @@ internal static partial class AuthorCleaner
             var w = ws[i].TrimEnd('.', ',', ':');
             // An all-capitals code after a mixed-case name is an agency or station ("Jane Doe KTRK"), not a surname.
             bool code = i >= 2 && w.Length >= 2 && w.All(char.IsUpper) && ws[0].Any(char.IsLower) && ws[i - 1].Any(char.IsLower);
-            bool stop = TailStop.Contains(w) || code;
+            // A lone capital after a full name is the first word of a sentence ("Jane Doe A professor at ..."), not an initial.
+            bool lone = i >= 2 && ws[i].Length == 1 && char.IsUpper(ws[i][0]);
+            bool stop = TailStop.Contains(w) || code || lone;
             // A lower-case word after a full name ("Jane Doe schreibt"); a lower-case surname right after a first name is kept.
             bool lower = i >= 2 && w.Length > 0 && char.IsLower(w[0]) && !Particles.Contains(w) && char.IsUpper(ws[0][0]);
             if (stop || lower) return string.Join(' ', ws[..i]);
@@ -561,6 +664,9 @@ internal static partial class AuthorCleaner
     // Each prefix word must end at a word boundary: "de" is a prefix in "de Jean Dupont", not in "Dennis".
     [GeneratedRegex(@"^(?:(?:(?:by|von|vom|par|de|di|door|av|por|text|texte|autor|autorin|author|auteur|written by|geschrieben von|posted by|post author|verfasst von|ein beitrag von|beitrag von|beitragvon|blog beitrag von|veröffentlicht von|publiziert von|autorenseite von|über|interview|eingestellt von|erstellt von|publié par|pubblicato da|pressemitteilung von|about the author|über den autor|über die autorin)\b|©|\(c\))\s*:?\s*(?=\p{L})|(?:author|by|von|par)(?=\p{Lu}))+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Prefix();
+
+    [GeneratedRegex(@"\b(?i:uhr|kommentar\w*|comments?|minuten|minutes?|lesezeit|anzeigen|artikel|beiträge|posts|alle|mehr|more|read|lesen|shares?|follow|folgen|profil|profile|edit|save|click|please|enter)\b|→|»|›", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NoiseWords();
 
     // Function words ("am", "on", "le", "at") only in lower case: "Loïc Le Clerc" is a name, "le 3 mai" is a date line.
     [GeneratedRegex(@"\b(?i:uhr|kommentar\w*|comments?|minuten|minutes?|lesezeit|anzeigen|artikel|beiträge|posts|alle|mehr|more|read|lesen|shares?|follow|folgen|profil|profile|veröffentlicht|publiziert|published|updated|aktualisiert|écrit|geschrieben|edit|save|click|please|enter)\b|\b(am|on|le|at)\b|^(?i:by|von|par|author|autor|auteur|über|about|post author|autorenseite von|themegrill|wordpress)$|→|»|›", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
