@@ -60,11 +60,20 @@ internal sealed partial class PageMetadata
                 if (Modified is not null) break;
             }
         }
+        // A UTC time stamp names the day in Greenwich; readers of a German or a Brazilian site see the local day.
+        Published = ToSiteLocal(Published);
         // The day readers see wins over a machine timestamp one day off: a UTC timestamp of a late-evening or early-morning
         // publication carries the neighbouring calendar day (htmldate also prefers the page's local date).
         if (Published is { Length: > 10 } stamp && VisibleDate(hints) is { } seen && DayDistance(stamp, seen) == 1
             && ((CanonicalUrl ?? Url) is not { } pu || DateParser.FromUrl(pu) is not { } ud || ud != stamp[..10]))
             Published = seen;
+        // A page that shows only its update date: the structured publication day appears nowhere in the byline, date elements or
+        // the headline's surroundings, but the modification day does. What the page states is that date (docs/schema.md).
+        if (Published is { Length: >= 10 } p0 && Modified is { Length: >= 10 } m0 && string.CompareOrdinal(m0[..10], p0[..10]) > 0)
+        {
+            var shown = VisibleDates(hints);
+            if (shown.Contains(m0[..10]) && !shown.Contains(p0[..10])) Published = m0;
+        }
         // 3. <time> marked as the publication time, then byline/date lines, then any <time>.
         if (Published is null)
             foreach (var (v, strong) in TimeElements)
@@ -104,6 +113,57 @@ internal sealed partial class PageMetadata
         foreach (var h in hints)
             if (DateParser.FindInText(h) is { } d) return d;
         return null;
+    }
+
+    /// <summary>
+    /// A UTC date-time ("Z", "+00:00") moved to the site's own time zone when the country-code domain (or, on generic domains,
+    /// the declared language German/French/Italian/Dutch/Polish) tells it: Central European time with its summer time, or the
+    /// fixed offsets of South American countries. Written with its offset, so the instant is unchanged.
+    /// </summary>
+    internal string? ToSiteLocal(string? stamp)
+    {
+        if (stamp is not { Length: >= 20 } || stamp[10] != 'T') return stamp;
+        if (!(stamp.EndsWith('Z') || stamp.EndsWith("+00:00", StringComparison.Ordinal) || stamp.EndsWith("+0000", StringComparison.Ordinal))) return stamp;
+        if (!DateTimeOffset.TryParse(stamp, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var utc)) return stamp;
+        var tld = (CanonicalUrl ?? Url) is { } u && Uri.TryCreate(u, UriKind.Absolute, out var uri) ? uri.Host[(uri.Host.LastIndexOf('.') + 1)..] : "";
+        // web.archive.org copies: the original host is in the path.
+        if (tld == "org" && (CanonicalUrl ?? Url)!.Contains("web.archive.org", StringComparison.Ordinal)) tld = "";
+        TimeSpan? offset = tld switch
+        {
+            "de" or "at" or "ch" or "li" or "it" or "fr" or "nl" or "be" or "lu" or "es" or "pl" or "cz" or "dk" or "se" or "no" or "hu" or "sk" or "si" or "hr" => CentralEuropean(utc),
+            "br" or "ar" or "uy" => TimeSpan.FromHours(-3),
+            "bo" or "ve" => TimeSpan.FromHours(-4),
+            "co" or "pe" or "ec" => TimeSpan.FromHours(-5),
+            _ => Language is "de" or "fr" or "it" or "nl" or "pl" && tld is "com" or "org" or "net" or "info" or "eu" or "io" or "blog" or "news" ? CentralEuropean(utc) : null,
+        };
+        if (offset is not { } off) return stamp;
+        var local = utc.ToOffset(off);
+        if (local.Date == utc.UtcDateTime.Date) return stamp;
+        return local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>CET (+1), or CEST (+2) between the last Sundays of March and October at 01:00 UTC.</summary>
+    static TimeSpan CentralEuropean(DateTimeOffset utc)
+    {
+        static DateTime LastSunday(int year, int month)
+        {
+            var d = new DateTime(year, month, DateTime.DaysInMonth(year, month), 1, 0, 0, DateTimeKind.Utc);
+            while (d.DayOfWeek != DayOfWeek.Sunday) d = d.AddDays(-1);
+            return d;
+        }
+        var t = utc.UtcDateTime;
+        return t >= LastSunday(t.Year, 3) && t < LastSunday(t.Year, 10) ? TimeSpan.FromHours(2) : TimeSpan.FromHours(1);
+    }
+
+    /// <summary>All dates written in the date/byline elements, near the headline and in dropped date lines.</summary>
+    HashSet<string> VisibleDates(List<string> hints)
+    {
+        var all = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (h, _) in DateHints) all.UnionWith(DateParser.FindAllInText(h));
+        if (NearTitle is not null) all.UnionWith(DateParser.FindAllInText(NearTitle));
+        foreach (var h in hints) all.UnionWith(DateParser.FindAllInText(h));
+        foreach (var (v, _) in TimeElements) if (DateParser.Normalize(v) is { Length: >= 10 } d) all.Add(d[..10]);
+        return all;
     }
 
     static int DayDistance(string a, string b)

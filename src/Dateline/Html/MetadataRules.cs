@@ -93,6 +93,35 @@ internal static partial class DateParser
         }
     }
 
+    /// <summary>Every plausible calendar date written in the text (any order), at most <paramref name="max"/>.</summary>
+    public static HashSet<string> FindAllInText(string text, int max = 20)
+    {
+        var all = new HashSet<string>(StringComparer.Ordinal);
+        if (text.Length > 5000) text = text[..5000];
+        void Add(Regex r, int y, int mo, int d, bool named)
+        {
+            foreach (Match m in r.Matches(text))
+            {
+                if (all.Count >= max) return;
+                var month = named ? MonthNumber(m.Groups[mo].Value).ToString(CultureInfo.InvariantCulture) : m.Groups[mo].Value;
+                if (Valid(m.Groups[y].Value, month, m.Groups[d].Value, out var date)) all.Add(date);
+            }
+        }
+        Add(IsoAny(), 1, 2, 3, false);
+        Add(DotDate(), 3, 2, 1, false);
+        Add(DayMonthName(), 3, 2, 1, true);
+        Add(MonthNameDay(), 3, 1, 2, true);
+        Add(SlashYmd(), 1, 2, 3, false);
+        foreach (Match m in SlashDmy().Matches(text))
+        {
+            if (all.Count >= max) break;
+            var a = m.Groups[1].Value; var b = m.Groups[2].Value;
+            bool dayFirst = int.Parse(a, CultureInfo.InvariantCulture) > 12;
+            if (Valid(m.Groups[3].Value, dayFirst ? b : a, dayFirst ? a : b, out var date)) all.Add(date);
+        }
+        return all;
+    }
+
     static int MonthNumber(string name)
     {
         var n = name.ToLowerInvariant().TrimEnd('.');
@@ -525,7 +554,7 @@ internal static partial class AuthorCleaner
         // own starts a date or a count and ends the name.
         int cut = s.IndexOfAny(['|', '(', '\n', '•', '·']);
         for (int i = 0; i < s.Length && (cut < 0 || i < cut); i++)
-            if (char.IsDigit(s[i]) && (i == 0 || !char.IsLetter(s[i - 1]))) { cut = i; break; }
+            if (char.IsDigit(s[i]) && (i == 0 || !char.IsLetterOrDigit(s[i - 1]))) { cut = i; break; }
         if (cut > 0) s = s[..cut];
         bool handle = Handle().IsMatch(s.Trim());
         s = RolePrefix().Replace(s, "");
