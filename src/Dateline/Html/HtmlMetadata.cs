@@ -29,6 +29,7 @@ internal sealed partial class PageMetadata
     internal readonly List<(string text, bool inArticle)> DateHints = [];
     internal string? NearTitle;
     internal string? HostLabel;
+    internal string? PageText;
     internal readonly List<string> AuthorContext = [];
     internal readonly List<JsonDocument> JsonDocs = [];
 
@@ -86,7 +87,9 @@ internal sealed partial class PageMetadata
             foreach (var (h, inArticle) in DateHints.Where(h => h.inArticle).Concat(DateHints.Where(h => !h.inArticle)))
                 if (DateParser.FindInText(h) is { } d) { Published = d; break; }
         // A date the page labels as the publication date anywhere in its text ("Erschienen am: 01.11.2023", "Published on").
-        if (Published is null && doc.Body is { } pageBody) Published = LabelledDate(pageBody.TextContent);
+        // The whole page's text as it was before pruning (footers carry "Erschienen am"), when Read kept it.
+        string? pageText = null;
+        if (Published is null && (PageText ?? doc.Body?.TextContent) is { } pt) Published = LabelledDate(pageText = pt, PublicationLabel());
         if (Published is null && NearTitle is not null) Published = DateParser.FindInText(NearTitle);
         if (Published is null)
             foreach (var h in hints)
@@ -94,6 +97,8 @@ internal sealed partial class PageMetadata
         if (Published is null)
             foreach (var (v, _) in TimeElements)
                 if (DateParser.Normalize(v) is { } d) { Published = d; break; }
+        // A date the page labels as its last change ("Letzte Änderung: 14.01.2022", "Last updated"): the only date it states.
+        if (Published is null && pageText is not null) Published = LabelledDate(pageText, UpdateLabel());
         // 6. Broad meta keys that may be the modification date (name=date, last-modified).
         if (Published is null)
             foreach (var (k, v) in Metas)
@@ -134,7 +139,7 @@ internal sealed partial class PageMetadata
             "br" or "ar" or "uy" => TimeSpan.FromHours(-3),
             "bo" or "ve" => TimeSpan.FromHours(-4),
             "co" or "pe" or "ec" => TimeSpan.FromHours(-5),
-            _ => Language is "de" or "fr" or "it" or "nl" or "pl" && tld is "com" or "org" or "net" or "info" or "eu" or "io" or "blog" or "news" ? CentralEuropean(utc) : null,
+            _ => Language is "de" or "fr" or "it" or "nl" or "pl" && tld is "" or "com" or "org" or "net" or "info" or "eu" or "io" or "blog" or "news" ? CentralEuropean(utc) : null,
         };
         if (offset is not { } off) return stamp;
         var local = utc.ToOffset(off);
@@ -174,13 +179,14 @@ internal sealed partial class PageMetadata
         return Math.Abs(x.DayNumber - y.DayNumber);
     }
 
-    static string? LabelledDate(string text)
+    static string? LabelledDate(string text, System.Text.RegularExpressions.Regex label)
     {
         if (text.Length > 300_000) text = text[..300_000];
         int found = 0;
-        foreach (System.Text.RegularExpressions.Match m in PublicationLabel().Matches(text))
+        foreach (System.Text.RegularExpressions.Match m in label.Matches(text))
         {
-            if (++found > 20) break;
+            // Book reviews say "erschienen" often; a cap keeps hostile pages cheap.
+            if (++found > 100) break;
             int end = m.Index + m.Length;
             var window = text.AsSpan(end, Math.Min(60, text.Length - end)).ToString();
             var d = DateParser.FindInText(window);
@@ -190,9 +196,14 @@ internal sealed partial class PageMetadata
         return null;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:erschienen|veröffentlicht|publiziert|published|posted|publié|publicado|pubblicato|gepubliceerd|first published|date of publication|publication date|publiziert am|eingestellt)\s*(?:am|on|le|el|il|op|:)?\s*:?\s*(?=\S)",
+    // (?<!\p{L}) rather than \b: block text runs together in TextContent ("14:49:39Erschienen am: 01.11.2023").
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\p{L})(?:erschienen|veröffentlicht|publiziert|published|posted|publié|publicado|pubblicato|gepubliceerd|first published|date of publication|publication date|publiziert am|eingestellt)\s*(?:am|on|le|el|il|op|:)?\s*:?\s*(?=\S)",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial System.Text.RegularExpressions.Regex PublicationLabel();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\p{L})(?:letzte änderung|zuletzt (?:aktualisiert|geändert)|aktualisiert|last updated|last modified|updated|mis à jour|actualizado|aggiornato)\s*(?:am|on|le|el|il|:)?\s*:?\s*(?=\S)",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial System.Text.RegularExpressions.Regex UpdateLabel();
 
     static readonly string[] PublishedKeys =
     [
@@ -457,6 +468,11 @@ internal static class HtmlMetadata
         authorElems.AddRange(bylineElems.Where(b => b.inArticle).Select(b => b.text));
         authorElems.AddRange(bylineElems.Where(b => !b.inArticle).Select(b => b.text));
         m.HostLabel = HostLabel(m.CanonicalUrl ?? url);
+        // Without a machine-readable date the cascade may need a labelled date from the footer, which pruning removes: keep the
+        // page text now (only for such pages, it costs one string).
+        if (!m.Metas.Any(x => x.key is "article:published_time" or "itemprop:datepublished" or "datepublished" or "og:published_time")
+            && !m.TimeElements.Any(t => t.strong) && !articles.Any(o => o.TryGetProperty("datePublished", out _)))
+            m.PageText = doc.Body?.TextContent is { } bt ? (bt.Length > 300_000 ? bt[..300_000] : bt) : null;
         m.Authors = AuthorCleaner.Choose(articles, m.Metas, authorElems, m.SiteName, m.ObjectsById(), m.HostLabel);
         // Texts that present the author, for completing a first name or a login to the full name.
         m.AuthorContext.AddRange(bylineElems.Select(b => b.text));

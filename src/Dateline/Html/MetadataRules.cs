@@ -46,6 +46,9 @@ internal static partial class DateParser
         if (m.Success && Valid(m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value, out var d)) return d;
         m = UrlCompact().Match(url);
         if (m.Success && Valid(m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value, out d)) return d;
+        // ".../meldungen/29-10-2021": day first, as European CMSs write it.
+        m = UrlDmy().Match(url);
+        if (m.Success && Valid(m.Groups[3].Value, m.Groups[2].Value, m.Groups[1].Value, out d)) return d;
         return null;
     }
 
@@ -167,6 +170,8 @@ internal static partial class DateParser
     private static partial Regex UrlDate();
     [GeneratedRegex(@"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex UrlCompact();
+    [GeneratedRegex(@"/(\d{2})[-_.](\d{2})[-_.]((?:19|20)\d{2})(?:[/_.-]|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex UrlDmy();
 }
 
 /// <summary>Chooses the article title among h1, OpenGraph/JSON-LD and the &lt;title&gt; element.</summary>
