@@ -575,6 +575,7 @@ internal static partial class AuthorCleaner
         foreach (var w in s.Split(' '))
             if (w.Length > 2 && w.IndexOf('.') is > 0 and var dot && dot < w.Length - 2 && char.IsLower(w[dot + 1]) && char.IsLower(w[dot + 2])) return null;
         if (!s.Contains(' ') && TailStop.Contains(s)) return null;
+        if (!ReadsAsName(s)) return null;
         if (s.Length < 2 || s.Length > 60) return null;
         if (s.Contains("http", StringComparison.OrdinalIgnoreCase) || s.Contains("www.", StringComparison.OrdinalIgnoreCase) || s.Contains('/')) return null;
         if (!s.Any(char.IsLetter) || (s.Count(char.IsDigit) > 2 && !handle)) return null;
@@ -609,8 +610,30 @@ internal static partial class AuthorCleaner
     static readonly HashSet<string> OrgWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "GmbH", "AG", "e.V.", "eV", "mbH", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "S.A.", "Stiftung", "Verlag", "Verband",
-        "Verein", "Foundation", "Institut", "Institute", "Universität", "University", "Agentur", "Agency",
+        "Verein", "Foundation", "Institut", "Institute", "Universität", "University", "Agentur", "Agency", "Landesanstalt", "Bundesamt",
+        "Ministerium", "Ministry", "Publikation", "Gesponserte", "Sponsored",
     };
+
+    /// <summary>
+    /// Several words must read as a name: none of them lower case except particles ("de", "van"), and no sentence break
+    /// ("Hamburg. Ich"). "En kiosques" or "deinen Hochzeitsbloggern" are phrases caught by a byline pattern; all-lower-case
+    /// logins and one-word names pass.
+    /// </summary>
+    static bool ReadsAsName(string s)
+    {
+        var ws = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (ws.Length < 2 || s.All(c => !char.IsLetter(c) || char.IsLower(c))) return true;
+        for (int i = 0; i < ws.Length; i++)
+        {
+            var w = ws[i];
+            // Allowed: particles, a lower-case surname after a first name ("Mobasir hassan"), brand words ("revamp-it").
+            if (char.IsLower(w[0]) && !Particles.Contains(w) && !(i > 0 && w is "y" or "e" or "und" or "and")
+                && !(i == 1 && ws.Length == 2 && ws[0].Length >= 3 && w.Length >= 4) && !w.Contains('-')) return false;
+            // "Hamburg." ends a sentence; "J.", "Dr.", "Prof." are initials and titles.
+            if (i < ws.Length - 1 && w[^1] == '.' && w.IndexOf('.') == w.Length - 1 && w.Length > 4 && w is not ("Prof." or "Dipl." or "Mag.")) return false;
+        }
+        return true;
+    }
 
     /// <summary>"Jane Doe - Site" / "About the author – Jane Doe": the dash-separated part that reads as a person name.</summary>
     static string PickDashPart(string s)
