@@ -499,7 +499,9 @@ internal static partial class AuthorCleaner
     [GeneratedRegex(@"\b(\p{Lu}[\p{L}'’\-]+)\s+((?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’\-]+)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex FullNameInText();
 
-    [GeneratedRegex(@"(?:^|[\s|·•])(?:[Vv]on|By|by|Par|par|Por|por|Door|door|Autor(?:in)?:|Author:|Text:)\s+(\p{Lu}[\p{L}'’\-\.]+(?:\s+\p{Lu}[\p{L}'’\-\.]+){1,3}(?:\s+(?:und|and|et|y|&)\s+\p{Lu}[\p{L}'’\-\.]+(?:\s+\p{Lu}[\p{L}'’\-\.]+){1,3})?)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // Lower-case "von"/"by" only at the start of the text, after a separator, a date or a "posted"-like word: mid-sentence ("Leasing von Firmenfahrzeugen Viele
+    // Unternehmer") German nouns are capitalised and look like names.
+    [GeneratedRegex(@"(?:(?:^|[|·•]\s*|\d\s*|(?i:posted|written|geschrieben|verfasst|veröffentlicht|published|erstellt|eingestellt|beitrag|artikel|kolumne|text|interview)\s+)(?:von|by|par|por|door)|(?:^|[\s|·•])(?:Von|By|Par|Por|Door|Autor(?:in)?:|Author:|Text:))\s+(\p{Lu}[\p{L}'’\-\.]+(?:\s+\p{Lu}[\p{L}'’\-\.]+){1,3}(?:\s+(?:und|and|et|y|&)\s+\p{Lu}[\p{L}'’\-\.]+(?:\s+\p{Lu}[\p{L}'’\-\.]+){1,3})?)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ByName();
 
     public static List<string> FromLines(List<string> lines, string? siteName, string? hostLabel = null) => CleanAll(lines, siteName, hostLabel);
@@ -622,13 +624,16 @@ internal static partial class AuthorCleaner
     static bool ReadsAsName(string s)
     {
         var ws = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (ws.Length < 2 || s.All(c => !char.IsLetter(c) || char.IsLower(c))) return true;
+        if (ws.Length < 2) return true;
+        // "news service reports": a lower-case login has no spaces.
+        if (s.All(c => !char.IsLetter(c) || char.IsLower(c))) return false;
         for (int i = 0; i < ws.Length; i++)
         {
             var w = ws[i];
             // Allowed: particles, a lower-case surname after a first name ("Mobasir hassan"), brand words ("revamp-it").
             if (char.IsLower(w[0]) && !Particles.Contains(w) && !(i > 0 && w is "y" or "e" or "und" or "and")
                 && !(i == 1 && ws.Length == 2 && ws[0].Length >= 3 && w.Length >= 4) && !w.Contains('-')) return false;
+            if (w[^1] == '-') return false;
             // "Hamburg." ends a sentence; "J.", "Dr.", "Prof." are initials and titles.
             if (i < ws.Length - 1 && w[^1] == '.' && w.IndexOf('.') == w.Length - 1 && w.Length > 4 && w is not ("Prof." or "Dipl." or "Mag.")) return false;
         }
@@ -670,7 +675,7 @@ internal static partial class AuthorCleaner
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
         "mo", "fr", "sa", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
-        "stand", "hace", "vor", "il", "ago", "updated", "published", "aktualisiert", "veröffentlicht", "symbolbild", "foto", "fotos", "photo", "bild",
+        "stand", "hace", "vor", "il", "ago", "updated", "published", "illustration", "illustrationen", "illustrations", "grafik", "mitarbeit", "datum", "aktualisiert", "veröffentlicht", "symbolbild", "foto", "fotos", "photo", "bild",
         "mitglied", "member", "the", "for", "für", "with", "from", "jeden", "am", "um", "on", "at", "publié", "mis",
     };
 
