@@ -495,10 +495,14 @@ internal static class HtmlMetadata
     /// <summary>The registered-name label of a URL's host: "krimiblog" of archiv.krimiblog.de, "bbc" of www.bbc.co.uk.</summary>
     internal static string? HostLabel(string? url)
     {
-        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var u) || u.Host.Split('.') is not { Length: >= 2 } labels) return null;
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var u)) return null;
+        // web.archive.org copies keep the original address in the path: /web/20080731095558/http://www.example.de/...
+        if (u.Host == "web.archive.org" && u.AbsolutePath.IndexOf("/http", StringComparison.Ordinal) is > 0 and var h
+            && Uri.TryCreate(u.AbsolutePath[(h + 1)..].Replace(":/", "://", StringComparison.Ordinal).Replace(":///", "://", StringComparison.Ordinal), UriKind.Absolute, out var orig))
+            u = orig;
+        if (u.Host.Split('.') is not { Length: >= 2 } labels) return null;
         var label = labels[^2];
         if (label is "co" or "com" or "org" or "net" or "ac" or "gov" && labels.Length >= 3) label = labels[^3];
-        // web.archive.org copies keep the original address in the path.
         return label.Length >= 4 && label != "archive" ? label : null;
     }
 

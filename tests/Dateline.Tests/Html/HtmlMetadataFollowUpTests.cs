@@ -71,6 +71,12 @@ public class HtmlMetadataFollowUpTests
         Assert.Equal("Old pier gets new pilings", t);
     }
 
+    [Theory]
+    [InlineData("https://archiv.quayblog.de/?p=1", "quayblog")]
+    [InlineData("https://www.harbour.co.uk/news/1", "harbour")]
+    [InlineData("https://web.archive.org/web/20080731095558/http://www.quaynotes.de/2008/07/29/post/", "quaynotes")]
+    public void HostLabel_Urls_RegisteredNameLabel(string url, string expected) => Assert.Equal(expected, HtmlMetadata.HostLabel(url));
+
     // ---- authors ----
 
     [Fact]
