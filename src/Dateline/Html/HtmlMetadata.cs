@@ -75,12 +75,13 @@ internal sealed partial class PageMetadata
             var shown = VisibleDates(hints);
             if (shown.Contains(m0[..10]) && !shown.Contains(p0[..10])) Published = m0;
         }
-        // 3. <time> marked as the publication time, then byline/date lines, then any <time>.
+        // 3. A date in the URL (/2019/08/02/, 20190802): the permalink is fixed at publication, while <time> elements are
+        //    often those of the related posts in a sidebar.
+        if (Published is null && (CanonicalUrl ?? Url) is { } u) Published = DateParser.FromUrl(u);
+        // 4. <time> marked as the publication time, then byline/date lines, then any <time>.
         if (Published is null)
             foreach (var (v, strong) in TimeElements)
                 if (strong && DateParser.Normalize(v) is { } d) { Published = d; break; }
-        // 4. A date in the URL (/2019/08/02/, 20190802).
-        if (Published is null && (CanonicalUrl ?? Url) is { } u) Published = DateParser.FromUrl(u);
         // 5. Date-like elements (date/time/meta classes; inside the article first), then the headline's surroundings,
         //    then lines the content pass dropped as bylines or date lines.
         if (Published is null)
