@@ -216,6 +216,21 @@ public class HtmlMetadataFollowUpTests
     }
 
     [Fact]
+    public void Extract_FrenchOnlineLabel_Found()
+    {
+        var d = Run("", "<article><h1>Pier repairs</h1>" + Body + "</article><ul><li><p>Mise en ligne</p><p>23 mai 2019</p></li></ul>", "fr");
+        Assert.Equal("2019-05-23", d.Published);
+    }
+
+    [Fact]
+    public void Extract_UrlDateAndSidebarTimeElements_UrlDateWins()
+    {
+        var d = Run("<link rel=\"canonical\" href=\"https://quaynotes.example/2019/10/22/pier/\">",
+            "<article><h1>Pier repairs</h1>" + Body + "</article><aside><time class=\"published\" datetime=\"2009-04-11\">11 April 2009</time></aside>");
+        Assert.Equal("2019-10-22", d.Published);
+    }
+
+    [Fact]
     public void Extract_OnlyLastChangeLabel_ThatDate()
     {
         var d = Run("", "<article><h1>Pier repairs</h1>" + Body + "</article><footer><label>Letzte Änderung:</label> <div>14.01.2022 um 09:25</div></footer>", "de");
