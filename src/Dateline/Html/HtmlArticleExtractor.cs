@@ -71,6 +71,8 @@ public sealed class HtmlArticleExtractor
         if (meta.Authors.Count == 0) meta.Authors = AuthorCleaner.FromNearTitle(meta.NearTitle, meta.SiteName, meta.HostLabel);
         var bodyBlocks = blocks.Where(b => b.Kind == ZoneKinds.Body).Select(b => b.Text).ToList();
         if (meta.Authors.Count == 0) meta.Authors = AuthorCleaner.FromBodyCredits(bodyBlocks, meta.SiteName, meta.HostLabel);
+        if (meta.Authors.Count == 0)
+            meta.Authors = AuthorCleaner.FromMetaLines(meta.DateHints.Select(h => h.text).Concat(content.DateHints), meta.SiteName, meta.HostLabel);
         if (meta.Authors.Count == 1)
         {
             meta.AuthorContext.Add(meta.NearTitle ?? "");

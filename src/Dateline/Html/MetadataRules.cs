@@ -458,7 +458,30 @@ internal static partial class AuthorCleaner
         return [];
     }
 
-    [GeneratedRegex(@"^(?:(?:(?:ein|eine|a|an|un|une)\s+)?(?:blog[- ]?)?(?:beitrag|gastbeitrag|kolumne|interview|kommentar|essay|analyse|bericht|reportage|rezension|text|column|guest post|review|chronique|tribune)\s+(?:von|by|de|par)|(?:text|texte|autor|autorin|autoren|author|authors|auteur|auteurs|words|verfasser|verfasst von|written by|reporting by)\s*:?)\s+(\p{Lu}[^\n]{2,100})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    /// <summary>
+    /// Meta lines (date and info elements, dropped date lines) that name the author: "11.12.2019 - Jane Doe",
+    /// "04.02.2022 | 13:10 Uhr | Jane Doe", or a credit label ("Ein Artikel von Jane Doe | 27.01.20").
+    /// </summary>
+    public static List<string> FromMetaLines(IEnumerable<string> lines, string? siteName, string? hostLabel = null)
+    {
+        int n = 0;
+        foreach (var line in lines)
+        {
+            if (++n > 40) break;
+            if (line.Length > 160) continue;
+            var m = DateThenName().Match(line);
+            if (!m.Success) m = BodyCredit().Match(line);
+            if (!m.Success) continue;
+            var r = CleanAll([m.Groups[1].Value], siteName, hostLabel);
+            if (r.Count > 0) return r;
+        }
+        return [];
+    }
+
+    [GeneratedRegex(@"^\s*(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2})(?:\s*[|·,–-]?\s*\d{1,2}:\d{2}(?:\s*uhr)?)?\s*[|·–-]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DateThenName();
+
+    [GeneratedRegex(@"^(?:(?:(?:ein|eine|a|an|un|une)\s+)?(?:blog[- ]?)?(?:beitrag|artikel|gastbeitrag|kolumne|interview|kommentar|essay|analyse|bericht|reportage|rezension|text|column|guest post|review|chronique|tribune)\s+(?:von|by|de|par)|(?:text|texte|autor|autorin|autoren|author|authors|auteur|auteurs|words|verfasser|verfasst von|written by|reporting by)\s*:?)\s+(\p{Lu}[^\n]{2,100})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BodyCredit();
 
     /// <summary>

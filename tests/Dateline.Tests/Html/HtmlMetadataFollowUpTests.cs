@@ -141,6 +141,23 @@ public class HtmlMetadataFollowUpTests
         Assert.Equal(expected.Split(';'), d.Authors);
     }
 
+    [Theory]
+    [InlineData("<div class=\"news-date\">11.12.2019 - Maren Holloway</div>")]
+    [InlineData("<small class=\"meta\">04.02.2022 | 13:10 Uhr | Maren Holloway</small>")]
+    [InlineData("<div class=\"metaInfo\">Ein Artikel von <strong>Maren Holloway</strong> | 27.01.20</div>")]
+    public void Extract_DateLineNamingAuthor_GivesAuthor(string line)
+    {
+        var d = Run("", "<article><h1>Pier repairs</h1>" + line + Body + "</article>", "de");
+        Assert.Equal(["Maren Holloway"], d.Authors);
+    }
+
+    [Fact]
+    public void Extract_DateLineWithPlaceAfterDate_NoAuthor()
+    {
+        var d = Run("", "<article><h1>Pier repairs</h1><div class=\"date\">11.12.2019 - hafen</div>" + Body + "</article>", "de");
+        Assert.Empty(d.Authors);
+    }
+
     [Fact]
     public void Extract_LowerCaseLoginAndFullNameInAuthorBox_FullName()
     {
