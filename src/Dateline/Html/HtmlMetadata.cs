@@ -100,11 +100,11 @@ internal sealed partial class PageMetadata
                 if (DateParser.Normalize(v) is { } d) { Published = d; break; }
         // A date the page labels as its last change ("Letzte Änderung: 14.01.2022", "Last updated"): the only date it states.
         if (Published is null && pageText is not null) Published = LabelledDate(pageText, UpdateLabel());
-        // 6. Broad meta keys that may be the modification date (name=date, last-modified).
+        // 8. Broad meta keys that may be the modification date (name=date, last-modified).
         if (Published is null)
             foreach (var (k, v) in Metas)
                 if (k is "date" or "dc.date.modified" or "last-modified" or "article:modified_time" or "og:updated_time" && DateParser.Normalize(v) is { } d) { Published = d; break; }
-        // 7. The first date written at the start of the body text.
+        // 9. The first date written at the start of the body text.
         if (Published is null && bodyText.Length > 0) Published = DateParser.FindInText(bodyText.Length > 600 ? bodyText[..600] : bodyText);
         foreach (var jd in JsonDocs) jd.Dispose();
         JsonDocs.Clear();
