@@ -478,10 +478,10 @@ internal static partial class AuthorCleaner
         return [];
     }
 
-    [GeneratedRegex(@"^\s*(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2})(?:\s*[|·,–-]?\s*\d{1,2}:\d{2}(?:\s*uhr)?)?\s*[|·–-]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^\s*(?i:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2})(?:\s*[|·,–-]?\s*\d{1,2}:\d{2}(?:\s*(?i:uhr))?)?\s*[|·–-]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DateThenName();
 
-    [GeneratedRegex(@"^(?:(?:(?:ein|eine|a|an|un|une)\s+)?(?:blog[- ]?)?(?:beitrag|artikel|gastbeitrag|kolumne|interview|kommentar|essay|analyse|bericht|reportage|rezension|text|column|guest post|review|chronique|tribune)\s+(?:von|by|de|par)|(?:text|texte|autor|autorin|autoren|author|authors|auteur|auteurs|words|verfasser|verfasst von|written by|reporting by)\s*:?)\s+(\p{Lu}[^\n]{2,100})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(?i:(?:(?:ein|eine|a|an|un|une)\s+)?(?:blog[- ]?)?(?:beitrag|artikel|gastbeitrag|kolumne|interview|kommentar|essay|analyse|bericht|reportage|rezension|text|column|guest post|review|chronique|tribune)\s+(?:von|by|de|par)|(?:text|texte|autor|autorin|autoren|author|authors|auteur|auteurs|words|verfasser|verfasst von|written by|reporting by)\s*:?)\s+(\p{L}[^\n]{2,100})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BodyCredit();
 
     /// <summary>
