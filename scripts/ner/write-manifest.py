@@ -20,7 +20,7 @@ for task in ("ner-dev", "ner-test", "ner-conllpp", "ner-wikigold"):
                         "per_type_f1": {k: round(100 * v["f1"], 2) for k, v in sorted(t["per_type"].items())}}
 manifest = {
     "name": "ner-en-v1",
-    "version": "1.0.0",
+    "version": "1.1.0",
     "stage": "ner.perceptron.v1",
     "model": {"file": "ner-en-v1.bin", "sha256": sha("ner-en-v1.bin"), "bytes": os.path.getsize(os.path.join(d, "ner-en-v1.bin"))},
     "architecture": "averaged structured perceptron trained with beam search (width 8, early update), tagged with a beam of 4 summing raw scores, BILOU labels (PER, ORG, LOC, MISC), one stage, weights averaged over 3 seeds",
@@ -28,8 +28,9 @@ manifest = {
     "training_command": "scripts/ner/train-model.sh  (dateline train ner --train train.txt dev.txt --gazetteer models/ner/gazetteer.tsv.gz --clusters models/ner/clusters.tsv.gz --epochs 9 --seed 1 --bag 3 --beam-train 8 --out models/ner/ner-en-v1.bin)",
     "selection": {
         "note": "ner-dev below is on data the shipped model was trained on (not a generalisation figure). The same configuration trained on train alone (scripts/ner/train-model.sh --train-only) scores these; every choice was made on its dev figure",
-        "train_only_model_sha256": "9eda19ea6af5475ac2fb54335e4158048830b62bf3fced9094a102cf83eda2d7",
-        "train_only_f1": {"ner-dev": 93.63, "ner-test": 88.82, "ner-conllpp": 89.41, "ner-wikigold": 64.90},
+        "train_only_model_sha256": "b0b8ff99181b95550b8c2789763a9a5c45331f4c9bd3ae7935841f674d16a30c",
+        "train_only_f1": {"ner-dev": 93.34, "ner-test": 89.04, "ner-conllpp": 89.64, "ner-wikigold": 64.44},
+        "train_only_dev_f1_mean_over_seeds_1_4_7_10": 93.50,
     },
     "resources": {
         "gazetteer.tsv.gz": {"sha256": sha("gazetteer.tsv.gz"), "built_by": "scripts/ner/build-gazetteer.sh"},

@@ -32,6 +32,16 @@ public enum ClaimFeatures
     /// <summary>The sentence's first word and first two words ("If you …", "Look what …", "Tell that …"), and a flag for a
     /// sentence broken off ("…", "-"): conditionals, imperatives and cut-off crosstalk are rarely checkable.</summary>
     Openers = 512,
+    /// <summary>POS tags (<see cref="Syntax.SyntaxModel"/>): counts of tag families (past, participle, modal, number, comparative,
+    /// proper noun, pronoun, wh-word …), the first verb's tag, and skeleton bigrams/trigrams where each word is its closed
+    /// class word, its entity/quantity/date kind, or else its POS tag ("PRP VBD QTY in GPE") — the form, not the topic.</summary>
+    Pos = 1024,
+    /// <summary>The other layers (entities, quantities, times): entity types present, quantity/percentage/money/date flags and
+    /// a few conjunctions (entity with a past-tense verb, quantity with a date or a comparative).</summary>
+    Layers = 2048,
+    /// <summary>The sentence's type as a conjunction of yes/no traits (first/second person, entity, quantity, date, past, modal or
+    /// future, question, negation, opinion word): the whole combination and every pair — the linear model cannot form these itself.</summary>
+    Signature = 4096,
 }
 
 /// <summary>
@@ -51,6 +61,32 @@ public sealed class CheckWorthinessModel
     public float Threshold { get; internal set; }
     public ClaimFeatures FeatureSet { get; }
     internal readonly ClaimClusters Clusters;
+    private PosTable? _posTable;
+    private int _posLoaded; // 0 not yet, 1 loaded (published with a volatile write after _posTable)
+    private ClaimAnnotations.Annotator? _annotator;
+
+    /// <summary>Uses POS tags (needs the syntax model; without it those features are simply absent).</summary>
+    public bool UsesPos => (FeatureSet & ClaimFeatures.Pos) != 0;
+    /// <summary>Uses the entity, quantity and time layers when the document has them.</summary>
+    public bool UsesLayers => (FeatureSet & ClaimFeatures.Layers) != 0;
+
+    /// <summary>The POS tagger and its label table, loaded on first use (null when the model does not use POS or the syntax model is absent).
+    /// Threads may race to build it; they build equal tables, and the flag is published after the table.</summary>
+    internal PosTable? Pos
+    {
+        get
+        {
+            if (Volatile.Read(ref _posLoaded) == 0)
+            {
+                _posTable = UsesPos && (SyntaxOverride ?? Syntax.SyntaxModel.Default) is { } sm ? new PosTable(sm) : null;
+                Volatile.Write(ref _posLoaded, 1);
+            }
+            return _posTable;
+        }
+    }
+
+    /// <summary>For tests and training: the syntax model to use instead of the shipped one.</summary>
+    internal Syntax.SyntaxModel? SyntaxOverride { get; init; }
 
     internal CheckWorthinessModel(float[] weights, float threshold)
         : this(weights, threshold, ClaimFeatures.Words | ClaimFeatures.Bigrams | ClaimFeatures.Prefixes | ClaimFeatures.Cues, ClaimClusters.Empty) { }
@@ -64,19 +100,33 @@ public sealed class CheckWorthinessModel
     }
 
     /// <summary>Probability that the sentence is check-worthy.</summary>
-    public float Score(string text, int start, int end, ReadOnlySpan<Token> tokens, Span<int> featureBuffer)
+    public float Score(string text, int start, int end, ReadOnlySpan<Token> tokens, Span<int> featureBuffer) =>
+        Score(text, start, end, tokens, default, default, featureBuffer);
+
+    /// <summary>Probability that the sentence is check-worthy, given its tokens' POS tags and layer bits (aligned with
+    /// <paramref name="tokens"/>; empty when not available).</summary>
+    internal float Score(string text, int start, int end, ReadOnlySpan<Token> tokens, ReadOnlySpan<byte> pos, ReadOnlySpan<byte> tags, Span<int> featureBuffer)
     {
-        int n = Features.Extract(text, start, end, tokens, featureBuffer, FeatureSet, Clusters);
+        int n = Features.Extract(text, start, end, tokens, featureBuffer, FeatureSet, Clusters, pos, tags, pos.IsEmpty ? null : Pos);
         double z = 0;
         for (int i = 0; i < n; i++) z += Weights[featureBuffer[i]];
         return (float)(1.0 / (1.0 + Math.Exp(-z)));
     }
 
+    /// <summary>Scores one stand-alone sentence, annotated as the pipeline would (NER, times, quantities, POS) when the
+    /// model uses those features. For training, evaluation and tests; the pipeline scores through <see cref="ClaimExtractor"/>.</summary>
     public float Score(string sentence)
     {
-        var tokens = Text.Tokenizer.Tokenize(sentence);
+        var (tokens, pos, tags) = Annotate(sentence);
         Span<int> buf = stackalloc int[Features.MaxFeatures];
-        return Score(sentence, 0, sentence.Length, tokens, buf);
+        return Score(sentence, 0, sentence.Length, tokens, pos, tags, buf);
+    }
+
+    internal (Token[] Tokens, byte[] Pos, byte[] Tags) Annotate(string sentence)
+    {
+        if (!UsesPos && !UsesLayers) return (Text.Tokenizer.Tokenize(sentence), [], []);
+        _annotator ??= new ClaimAnnotations.Annotator(Pos?.Syntax, UsesLayers);
+        return _annotator.Annotate(sentence);
     }
 
     public void Save(string path)
@@ -132,7 +182,11 @@ public sealed class CheckWorthinessModel
         return new CheckWorthinessModel(weights, threshold, set, clusters);
     }
 
-    public const string DefaultRelativePath = "models/claims/claims-v2.bin";
+    /// <summary>Copy with other weights (same features, clusters and syntax model).</summary>
+    internal CheckWorthinessModel With(float[] weights, float threshold) =>
+        new(weights, threshold, FeatureSet, Clusters) { SyntaxOverride = SyntaxOverride };
+
+    public const string DefaultRelativePath = "models/claims/claims-v3.bin";
 
     private static readonly Lazy<CheckWorthinessModel?> s_default = new(() =>
     {
@@ -217,6 +271,7 @@ internal static class Features
 {
     public const int MaxFeatures = 4096;
     private const int MaxTokens = 200; // long sentences: the first 200 tokens decide
+    public const int MaxTokensPerSentence = MaxTokens;
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Comparatives = Set(
         "more less most least fewer higher lower larger smaller bigger biggest largest highest lowest than increase increased decrease " +
@@ -289,6 +344,12 @@ internal static class Features
     }
 
     public static int Extract(string text, int start, int end, ReadOnlySpan<Token> tokens, Span<int> f, ClaimFeatures set, ClaimClusters clusters)
+        => Extract(text, start, end, tokens, f, set, clusters, default, default, null);
+
+    /// <param name="pos">POS label index per token of <paramref name="tokens"/> (empty: no POS features).</param>
+    /// <param name="tags"><see cref="ClaimAnnotations"/> layer bits per token (empty: no layer features).</param>
+    public static int Extract(string text, int start, int end, ReadOnlySpan<Token> tokens, Span<int> f, ClaimFeatures set, ClaimClusters clusters,
+        ReadOnlySpan<byte> pos, ReadOnlySpan<byte> tags, PosTable? posTable)
     {
         int n = 0;
         int cap = f.Length - 32;
@@ -305,11 +366,22 @@ internal static class Features
         int numbers = 0, caps = 0, words = 0, comparatives = 0, firstPerson = 0, opinion = 0;
         bool percent = false, money = false, year = false, question = false, dash = false, brokenOff = false;
         bool openers = (set & ClaimFeatures.Openers) != 0;
+        bool signature = (set & ClaimFeatures.Signature) != 0;
         ulong first = 0;
         int count = 0;
+        bool posF = (set & ClaimFeatures.Pos) != 0 && posTable is not null && pos.Length >= tokens.Length;
+        bool layersF = (set & ClaimFeatures.Layers) != 0 && tags.Length >= tokens.Length;
+        Span<int> families = stackalloc int[(int)PosTable.Family.Count];
+        ulong firstVerb = 0, firstPos = 0;
+        ulong fk1 = 21, fk2 = 22; // form-skeleton history
+        byte prevSpan = 0;        // layer bits of the previous word: a multi-token name or quantity is one symbol
+        Span<int> entityCounts = stackalloc int[8];
+        byte allTags = 0;
+        int ti = -1;
         Span<char> lowerBuf = stackalloc char[34];
         foreach (var t in tokens)
         {
+            ti++;
             if (t.Start < start) continue;
             if (t.End > end || count >= MaxTokens) break;
             count++;
@@ -361,13 +433,13 @@ internal static class Features
                 }
             }
             C cls = C.None;
-            if (classes || skeleton)
+            if (classes || skeleton || signature)
             {
                 cls = Classify(s, t, words - 1);
                 if (words == 1) firstClass = cls;
+                classCounts[(int)cls]++;
                 if (classes)
                 {
-                    classCounts[(int)cls]++;
                     Add(f, ref n, H.Add(H.Add(H.Start(40), (ulong)prevClass), (ulong)cls));
                 }
                 prevClass = cls;
@@ -382,6 +454,39 @@ internal static class Features
                 Add(f, ref n, H.Add(H.Add(H.Add(H.Start(44), sk2), sk1), sk));
                 sk2 = sk1;
                 sk1 = sk;
+            }
+            if (posF || layersF)
+            {
+                if (cls == C.None && !(classes || skeleton)) cls = Classify(s, t, words - 1);
+                byte tg = layersF ? tags[ti] : (byte)0;
+                allTags |= tg;
+                ulong sym;
+                bool spanSym = false;
+                if ((tg & ClaimAnnotations.EntityMask) != 0) { sym = H.Add(H.Start(60), (ulong)(tg & ClaimAnnotations.EntityMask)); spanSym = true; }
+                else if ((tg & ClaimAnnotations.Quantity) != 0) { sym = H.Add(H.Start(61), (ulong)(tg & (ClaimAnnotations.Percent | ClaimAnnotations.Money))); spanSym = true; }
+                else if ((tg & (ClaimAnnotations.Date | ClaimAnnotations.OtherTime)) != 0) { sym = H.Add(H.Start(62), (ulong)(tg & ClaimAnnotations.Date)); spanSym = true; }
+                else if (cls is not (C.None or C.Cap or C.Number or C.Past)) sym = w;
+                else if (posF) sym = posTable!.Hash[pos[ti]];
+                else sym = H.Add(H.Start(63), (ulong)cls);
+                if (layersF && (tg & ClaimAnnotations.EntityMask) != 0 && (prevSpan & ClaimAnnotations.EntityMask) != (tg & ClaimAnnotations.EntityMask))
+                    entityCounts[tg & ClaimAnnotations.EntityMask]++;
+                if (posF)
+                {
+                    var fam = posTable!.FamilyOf[pos[ti]];
+                    families[(int)fam]++;
+                    if (words == 1) firstPos = posTable.Hash[pos[ti]];
+                    if (firstVerb == 0 && fam is PosTable.Family.Past or PosTable.Family.Present or PosTable.Family.Base or PosTable.Family.Modal or PosTable.Family.Participle)
+                        firstVerb = posTable.Hash[pos[ti]];
+                }
+                // A name or quantity of several tokens is one symbol: "QTY" not "QTY QTY QTY".
+                if (!(spanSym && tg == prevSpan))
+                {
+                    Add(f, ref n, H.Add(H.Add(H.Start(64), fk1), sym));
+                    Add(f, ref n, H.Add(H.Add(H.Add(H.Start(65), fk2), fk1), sym));
+                    fk2 = fk1;
+                    fk1 = sym;
+                }
+                prevSpan = spanSym ? tg : (byte)0;
             }
             prev = w;
             if (t.Kind == TokenKind.Number)
@@ -414,6 +519,61 @@ internal static class Features
             if (question) Add(f, ref n, H.Start(19));
             if (numbers > 0 && comparatives > 0) Add(f, ref n, H.Start(20));
             if (dash) Add(f, ref n, H.Start(21));
+        }
+        if (posF || layersF)
+        {
+            Add(f, ref n, H.Add(H.Add(H.Start(64), fk1), 23));
+            if (question) Add(f, ref n, H.Add(H.Add(H.Add(H.Start(65), fk2), fk1), 24));
+        }
+        if (posF)
+        {
+            for (int k = 1; k < families.Length; k++)
+                Add(f, ref n, H.Add(H.Add(H.Start(66), (ulong)k), (ulong)Math.Min(families[k], 3)));
+            Add(f, ref n, H.Add(H.Start(67), firstVerb));
+            Add(f, ref n, H.Add(H.Start(68), firstPos));
+            if (families[(int)PosTable.Family.Past] > 0 && families[(int)PosTable.Family.Number] > 0) Add(f, ref n, H.Start(69));
+        }
+        if (layersF)
+        {
+            for (int k = 1; k <= 5; k++)
+                Add(f, ref n, H.Add(H.Add(H.Start(70), (ulong)k), (ulong)Math.Min(entityCounts[k], 2)));
+            int kinds = (allTags & ClaimAnnotations.Quantity) != 0 ? 1 : 0;
+            Add(f, ref n, H.Add(H.Start(71), (ulong)(allTags & ~ClaimAnnotations.EntityMask)));
+            bool past = posF ? families[(int)PosTable.Family.Past] + families[(int)PosTable.Family.Participle] > 0 : classCounts[(int)C.Past] > 0;
+            bool entity = entityCounts[1] + entityCounts[2] + entityCounts[3] + entityCounts[4] + entityCounts[5] > 0;
+            if (entity && past) Add(f, ref n, H.Start(72));
+            if (kinds > 0 && (allTags & ClaimAnnotations.Date) != 0) Add(f, ref n, H.Start(73));
+            if (kinds > 0 && comparatives > 0) Add(f, ref n, H.Start(74));
+            if (kinds > 0 && past) Add(f, ref n, H.Start(75));
+            if (!entity && kinds == 0 && (allTags & ClaimAnnotations.Date) == 0 && numbers == 0) Add(f, ref n, H.Add(H.Start(76), (ulong)Math.Min(firstPerson, 2)));
+        }
+        if ((set & ClaimFeatures.Signature) != 0)
+        {
+            bool anyEntity = false;
+            for (int k = 1; k <= 5; k++) anyEntity |= entityCounts[k] > 0;
+            Span<bool> trait =
+            [
+                firstPerson > 0,
+                classCounts[(int)C.Second] > 0,
+                anyEntity || caps > 0,
+                numbers > 0 || (allTags & ClaimAnnotations.Quantity) != 0 || classCounts[(int)C.NumWord] > 0,
+                year || (allTags & ClaimAnnotations.Date) != 0,
+                classCounts[(int)C.Past] > 0 || (posF && families[(int)PosTable.Family.Past] > 0),
+                classCounts[(int)C.Modal] + classCounts[(int)C.Future] + classCounts[(int)C.Need] > 0,
+                question,
+                classCounts[(int)C.Neg] > 0,
+                opinion > 0 || classCounts[(int)C.Opinion] > 0,
+                classCounts[(int)C.Compar] + classCounts[(int)C.Super] > 0,
+            ];
+            ulong all = 0;
+            for (int a = 0; a < trait.Length; a++)
+            {
+                if (!trait[a]) continue;
+                all |= 1UL << a;
+                for (int b = a + 1; b < trait.Length; b++)
+                    if (trait[b]) Add(f, ref n, H.Add(H.Add(H.Start(77), (ulong)a), (ulong)b));
+            }
+            Add(f, ref n, H.Add(H.Start(78), all));
         }
         if (classes)
         {

@@ -79,9 +79,12 @@ public sealed class CheckWorthinessTrainOptions
     public double PositiveWeight { get; set; } = 2.0;
     /// <summary>Bagged members (bootstrap samples, weights averaged); 1 = no bagging.</summary>
     public int Bag { get; set; } = 9;
-    public ClaimFeatures FeatureSet { get; set; } = ClaimFeatures.Words | ClaimFeatures.Bigrams | ClaimFeatures.Prefixes | ClaimFeatures.Cues | ClaimFeatures.Classes;
+    public ClaimFeatures FeatureSet { get; set; } = ClaimFeatures.Words | ClaimFeatures.Bigrams | ClaimFeatures.Prefixes | ClaimFeatures.Cues | ClaimFeatures.Classes
+        | ClaimFeatures.Pos | ClaimFeatures.Layers | ClaimFeatures.Signature;
     /// <summary>Word-cluster file (NER format) copied into the model when <see cref="ClaimFeatures.Clusters"/> or <see cref="ClaimFeatures.Skeleton"/> is on.</summary>
     public string? ClustersPath { get; set; }
+    /// <summary>Training weight of the in-domain sentences in <see cref="CheckWorthinessTrainer.TrainCrossValidated"/>.</summary>
+    public double InDomainWeight { get; set; } = 2.0;
 }
 
 /// <summary>
@@ -93,17 +96,87 @@ public sealed class CheckWorthinessTrainer(CheckWorthinessTrainOptions options)
 {
     public (CheckWorthinessModel Model, string Report) Train(IReadOnlyList<LabeledSentence> train, IReadOnlyList<LabeledSentence>? dev, Action<string>? log = null)
     {
+        var shell = Shell();
+        var feats = FeatureRows(shell, train);
+        var weights = TrainWeights(train, feats, Enumerable.Range(0, train.Count).ToArray(), null, log);
+        var model = shell.With(weights, 0.5f);
+        var report = new StringBuilder();
+        if (dev is { Count: > 0 })
+        {
+            var scores = dev.Select(s => model.Score(s.Text)).ToArray();
+            model.Threshold = ChooseThreshold(scores, dev, options.Seed);
+            var m = F1(scores, dev, model.Threshold);
+            report.Append($"dev: threshold {model.Threshold:F2} F1 {m.F1:F4} P {m.P:F4} R {m.R:F4}");
+            log?.Invoke(report.ToString());
+        }
+        return (model, report.ToString());
+    }
+
+    /// <summary>
+    /// Trains on <paramref name="train"/> plus all of <paramref name="inDomain"/> (labelled sentences from the debates the
+    /// model is for, e.g. CT24 dev-test), with the threshold chosen by cross-validation over <paramref name="inDomain"/>:
+    /// it is cut into <paramref name="folds"/> blocks of consecutive ids (ids run through a debate, so a block is mostly
+    /// whole stretches of debate); each block is scored by a model trained on train plus the other blocks, and the
+    /// threshold maximises the bootstrap-mean F1 of those out-of-fold scores. The in-domain sentences weigh
+    /// <see cref="CheckWorthinessTrainOptions.InDomainWeight"/> in training.
+    /// </summary>
+    public (CheckWorthinessModel Model, string Report) TrainCrossValidated(IReadOnlyList<LabeledSentence> train, IReadOnlyList<LabeledSentence> inDomain,
+        int folds, Action<string>? log = null, Func<LabeledSentence, string>? part = null)
+    {
+        var shell = Shell();
+        var ordered = inDomain.OrderBy(x => long.TryParse(x.Id, out long v) ? v : long.MaxValue).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();
+        var all = train.Concat(ordered).ToList();
+        var feats = FeatureRows(shell, all);
+        var sampleWeight = all.Select((_, i) => i >= train.Count ? options.InDomainWeight : 1.0).ToArray();
+        var oof = new float[ordered.Count];
+        folds = Math.Clamp(folds, 2, Math.Max(2, ordered.Count));
+        for (int k = 0; k < folds; k++)
+        {
+            int lo = ordered.Count * k / folds, hi = ordered.Count * (k + 1) / folds;
+            var idx = Enumerable.Range(0, all.Count).Where(i => i < train.Count || i - train.Count < lo || i - train.Count >= hi).ToArray();
+            var fm = shell.With(TrainWeights(all, feats, idx, sampleWeight, null), 0.5f);
+            for (int i = lo; i < hi; i++) oof[i] = fm.Score(ordered[i].Text);
+            log?.Invoke($"fold {k + 1}/{folds}: {hi - lo} held out");
+        }
+        var model = shell.With(TrainWeights(all, feats, Enumerable.Range(0, all.Count).ToArray(), sampleWeight, log), 0.5f);
+        model.Threshold = ChooseThreshold(oof, ordered, options.Seed);
+        var m = F1(oof, ordered, model.Threshold);
+        var (ap, auc) = Ranking(oof, ordered);
+        string report = $"cv ({folds} folds over {ordered.Count} in-domain): threshold {model.Threshold:F2} F1 {m.F1:F4} P {m.P:F4} R {m.R:F4} AP {ap:F4} AUC {auc:F4}";
+        if (part is not null)
+            foreach (var g in Enumerable.Range(0, ordered.Count).GroupBy(i => part(ordered[i])).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var set = g.Select(i => ordered[i]).ToList();
+                var sc = g.Select(i => oof[i]).ToArray();
+                var mg = F1(sc, set, model.Threshold);
+                var (apg, _) = Ranking(sc, set);
+                report += $"; {g.Key} ({set.Count}): F1 {mg.F1:F4} P {mg.P:F4} R {mg.R:F4} AP {apg:F4}";
+            }
+        log?.Invoke(report);
+        return (model, report);
+    }
+
+    private CheckWorthinessModel Shell()
+    {
         var clusters = options.ClustersPath is not null && (options.FeatureSet & (ClaimFeatures.Clusters | ClaimFeatures.Skeleton)) != 0
             ? ClaimClusters.FromFile(options.ClustersPath) : ClaimClusters.Empty;
-        var shell = new CheckWorthinessModel(new float[1], 0.5f, options.FeatureSet, clusters);
+        return new CheckWorthinessModel(new float[1], 0.5f, options.FeatureSet, clusters);
+    }
+
+    private static int[][] FeatureRows(CheckWorthinessModel shell, IReadOnlyList<LabeledSentence> set)
+    {
         var buf = new int[Features.MaxFeatures];
-        var feats = new int[train.Count][];
+        var feats = new int[set.Count][];
+        for (int i = 0; i < set.Count; i++) feats[i] = FeaturesOf(shell, set[i].Text, buf);
+        return feats;
+    }
+
+    /// <summary>The bagged, averaged weight table trained on the sentences <paramref name="use"/> of <paramref name="data"/>.</summary>
+    private float[] TrainWeights(IReadOnlyList<LabeledSentence> data, int[][] feats, int[] use, double[]? sampleWeight, Action<string>? log)
+    {
         var counts = new int[CheckWorthinessModel.Size];
-        for (int i = 0; i < train.Count; i++)
-        {
-            feats[i] = FeaturesOf(shell, train[i].Text, buf);
+        foreach (int i in use)
             foreach (var f in feats[i].Distinct()) counts[f]++;
-        }
         // Bagging: each member is trained on a bootstrap sample (its own seed); the members are
         // linear, so averaging their weights is averaging their logits — still one weight table.
         int bag = Math.Max(1, options.Bag);
@@ -111,9 +184,8 @@ public sealed class CheckWorthinessTrainer(CheckWorthinessTrainOptions options)
         for (int b = 0; b < bag; b++)
         {
             var rng = new Random(options.Seed + 7919 * b);
-            int[] sample = bag == 1 ? Enumerable.Range(0, train.Count).ToArray()
-                : Enumerable.Range(0, train.Count).Select(_ => rng.Next(train.Count)).ToArray();
-            var w1 = TrainOne(train, feats, counts, sample, rng, b, log);
+            int[] sample = bag == 1 ? (int[])use.Clone() : Enumerable.Range(0, use.Length).Select(_ => use[rng.Next(use.Length)]).ToArray();
+            var w1 = TrainOne(data, feats, counts, sample, sampleWeight, rng, b, log);
             for (int k = 0; k < total.Length; k++) total[k] += w1[k];
         }
         var avg = new float[CheckWorthinessModel.Size];
@@ -122,48 +194,45 @@ public sealed class CheckWorthinessTrainer(CheckWorthinessTrainOptions options)
             double v = total[k] / bag;
             avg[k] = Math.Abs(v) < 1e-4 ? 0f : (float)(double)(Half)v;
         }
-        var model = new CheckWorthinessModel(avg, 0.5f, options.FeatureSet, clusters);
-        var report = new StringBuilder();
-        if (dev is { Count: > 0 })
+        return avg;
+    }
+
+    /// <summary>
+    /// The threshold that maximises the mean F1 over 200 bootstrap resamples of the scored set rather than its F1 once:
+    /// on a few hundred sentences the single best cut is a noisy peak.
+    /// </summary>
+    private static float ChooseThreshold(float[] scores, IReadOnlyList<LabeledSentence> gold, int seed)
+    {
+        var rng = new Random(seed);
+        var resamples = new int[200][];
+        for (int b = 0; b < resamples.Length; b++)
+            resamples[b] = Enumerable.Range(0, gold.Count).Select(_ => rng.Next(gold.Count)).ToArray();
+        float best = 0.5f;
+        double bestF = -1;
+        for (int ti = 5; ti < 95; ti++)
         {
-            var scores = dev.Select(s => model.Score(s.Text)).ToArray();
-            // The threshold maximises the mean F1 over bootstrap resamples of the development set
-            // rather than its F1 once: on a few hundred sentences the single best cut is a noisy peak.
-            var rng = new Random(options.Seed);
-            var resamples = new int[200][];
-            for (int b = 0; b < resamples.Length; b++)
-                resamples[b] = Enumerable.Range(0, dev.Count).Select(_ => rng.Next(dev.Count)).ToArray();
-            float best = 0.5f;
-            double bestF = -1;
-            for (int ti = 5; ti < 95; ti++)
+            float t = ti / 100f;
+            double mean = 0;
+            foreach (var idx in resamples)
             {
-                float t = ti / 100f;
-                double mean = 0;
-                foreach (var idx in resamples)
+                int tp = 0, fp = 0, fn = 0;
+                foreach (int i in idx)
                 {
-                    int tp = 0, fp = 0, fn = 0;
-                    foreach (int i in idx)
-                    {
-                        bool pred = scores[i] >= t;
-                        if (pred && dev[i].CheckWorthy) tp++;
-                        else if (pred) fp++;
-                        else if (dev[i].CheckWorthy) fn++;
-                    }
-                    mean += 2.0 * tp / Math.Max(1, 2 * tp + fp + fn);
+                    bool pred = scores[i] >= t;
+                    if (pred && gold[i].CheckWorthy) tp++;
+                    else if (pred) fp++;
+                    else if (gold[i].CheckWorthy) fn++;
                 }
-                mean /= resamples.Length;
-                if (mean > bestF + 1e-9) { bestF = mean; best = t; }
+                mean += 2.0 * tp / Math.Max(1, 2 * tp + fp + fn);
             }
-            model.Threshold = MathF.Round(best, 2);
-            var m = F1(scores, dev, model.Threshold);
-            report.Append($"dev: threshold {model.Threshold:F2} F1 {m.F1:F4} P {m.P:F4} R {m.R:F4}");
-            log?.Invoke(report.ToString());
+            mean /= resamples.Length;
+            if (mean > bestF + 1e-9) { bestF = mean; best = t; }
         }
-        return (model, report.ToString());
+        return MathF.Round(best, 2);
     }
 
     /// <summary>One logistic regression by AdaGrad SGD over <paramref name="sample"/>, weights averaged over the run.</summary>
-    private double[] TrainOne(IReadOnlyList<LabeledSentence> train, int[][] feats, int[] counts, int[] sample, Random rng, int member, Action<string>? log)
+    private double[] TrainOne(IReadOnlyList<LabeledSentence> train, int[][] feats, int[] counts, int[] sample, double[]? sampleWeight, Random rng, int member, Action<string>? log)
     {
         var w = new double[CheckWorthinessModel.Size];
         var g2 = new double[CheckWorthinessModel.Size];
@@ -181,7 +250,7 @@ public sealed class CheckWorthinessTrainer(CheckWorthinessTrainOptions options)
                 foreach (int k in f) if (counts[k] >= options.MinCount) z += w[k];
                 double p = 1 / (1 + Math.Exp(-z));
                 double y = train[i].CheckWorthy ? 1 : 0;
-                double cw = train[i].CheckWorthy ? options.PositiveWeight : 1;
+                double cw = (train[i].CheckWorthy ? options.PositiveWeight : 1) * (sampleWeight?[i] ?? 1);
                 loss += -cw * (y * Math.Log(p + 1e-12) + (1 - y) * Math.Log(1 - p + 1e-12));
                 double g = cw * (p - y);
                 foreach (int k in f)
@@ -205,8 +274,8 @@ public sealed class CheckWorthinessTrainer(CheckWorthinessTrainOptions options)
 
     private static int[] FeaturesOf(CheckWorthinessModel shell, string text, int[] buf)
     {
-        var tokens = Text.Tokenizer.Tokenize(text);
-        int n = Features.Extract(text, 0, text.Length, tokens, buf, shell.FeatureSet, shell.Clusters);
+        var (tokens, pos, tags) = shell.Annotate(text);
+        int n = Features.Extract(text, 0, text.Length, tokens, buf, shell.FeatureSet, shell.Clusters, pos, tags, pos.Length > 0 ? shell.Pos : null);
         return buf.AsSpan(0, n).ToArray();
     }
 

@@ -59,7 +59,10 @@ public static class EvidenceDetector
                 foreach (var p in list)
                 {
                     int k = IndexOfWord(lower, p);
-                    if (k >= 0) return (label, start + k, start + k + p.Length);
+                    if (k < 0) continue;
+                    // "…, although police records show …": a source cited against the claim contests it.
+                    if (label == "cited" && ContrastBefore(lower, k) is int c and >= 0) return ("contested", start + c, start + k + p.Length);
+                    return (label, start + k, start + k + p.Length);
                 }
             }
             return ("none", -1, -1);
@@ -68,6 +71,30 @@ public static class EvidenceDetector
         {
             if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
         }
+    }
+
+    private static readonly string[] Contrasts = ["although", "though", "but", "however", "whereas", "yet"];
+
+    /// <summary>Start of a contrastive connective at most 5 words before position <paramref name="k"/> in the same clause
+    /// (no sentence end between), or -1.</summary>
+    private static int ContrastBefore(ReadOnlySpan<char> lower, int k)
+    {
+        int from = k, words = 0;
+        while (from > 0 && words < 6)
+        {
+            char c = lower[from - 1];
+            if (c is '.' or ';' or '!' or '?') break;
+            from--;
+            if (c == ' ' && from > 0 && lower[from - 1] != ' ') words++;
+        }
+        var window = lower[from..k];
+        int best = -1;
+        foreach (var w in Contrasts)
+        {
+            int j = IndexOfWord(window, w);
+            if (j >= 0 && (best < 0 || j < best)) best = j;
+        }
+        return best < 0 ? -1 : from + best;
     }
 
     private static int IndexOfWord(ReadOnlySpan<char> hay, string phrase)
@@ -99,6 +126,20 @@ public static class ClaimExtractor
 {
     private const int MinWords = 3;
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BackReferences = new HashSet<string>(
+        ["he", "she", "they", "it", "that", "this", "these", "those", "but", "however", "yet", "neither", "nor", "such"],
+        StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Does the sentence open with a word that points back (a pronoun, a determiner, a contrast)?</summary>
+    internal static bool RefersBack(string text, TextRange sentence)
+    {
+        int i = sentence.Start;
+        while (i < sentence.End && !char.IsLetter(text[i])) i++;
+        int j = i;
+        while (j < sentence.End && j - i < 12 && char.IsLetter(text[j])) j++;
+        return j > i && BackReferences.Contains(text.AsSpan(i, j - i));
+    }
+
     public static List<Claim> Extract(NewsDocument doc, CheckWorthinessModel model)
     {
         var text = doc.Text;
@@ -107,6 +148,11 @@ public static class ClaimExtractor
         var quotes = doc.Quotes;
         var claims = new List<Claim>();
         Span<int> buf = stackalloc int[Features.MaxFeatures];
+        // Layer bits for the whole document once; POS per scored sentence (the first MaxTokens tokens decide).
+        byte[] tags = model.UsesLayers ? new byte[tokens.Length] : [];
+        if (model.UsesLayers) ClaimAnnotations.TagLayers(doc, tokens, tags);
+        var posTable = model.Pos;
+        Span<byte> pos = stackalloc byte[Features.MaxTokensPerSentence];
         int ti = 0;
         for (int si = 0; si < sentences.Count; si++)
         {
@@ -116,7 +162,15 @@ public static class ClaimExtractor
             while (tj < tokens.Length && tokens[tj].End <= s.End) { if (tokens[tj].Kind is TokenKind.Word or TokenKind.Number) words++; tj++; }
             if (words < MinWords) continue;
             var st = tokens.AsSpan(ti, tj - ti);
-            float p = model.Score(text, s.Start, s.End, st, buf);
+            scoped ReadOnlySpan<byte> sp = default;
+            if (posTable is not null)
+            {
+                int m = Math.Min(tj - ti, pos.Length);
+                ClaimAnnotations.TagPos(posTable.Syntax, text, tokens, ti, ti + m, pos);
+                st = st[..m];
+                sp = pos[..m];
+            }
+            float p = model.Score(text, s.Start, s.End, st, sp, model.UsesLayers ? tags.AsSpan(ti, st.Length) : default, buf);
             bool worthy = p >= model.Threshold;
             Quote? quote = null;
             if (quotes is not null)
@@ -131,7 +185,9 @@ public static class ClaimExtractor
             // A source's assertion is a claim even when it is not worth checking; the article's own
             // sentences only when they are.
             if (!worthy && (quote is null || question || words < 6)) continue;
-            int evEnd = si + 1 < sentences.Count ? sentences[si + 1].End : s.End;
+            // The next sentence speaks about this claim only when it refers back to it ("He did not provide any data.",
+            // "That is not true."); otherwise its evidence phrases ("…, according to data from …") belong to its own assertion.
+            int evEnd = si + 1 < sentences.Count && RefersBack(text, sentences[si + 1]) ? sentences[si + 1].End : s.End;
             var (label, es, ee) = EvidenceDetector.Classify(text, s.Start, evEnd);
             claims.Add(new Claim
             {

@@ -67,8 +67,18 @@ public sealed class HtmlArticleExtractor
         var bodyText = string.Join("\n", blocks.Where(b => b.Kind == ZoneKinds.Body).Select(b => b.Text));
 
         meta.FinishDates(doc, content.DateHints, bodyText);
-        if (meta.Authors.Count == 0 && content.AuthorHints.Count > 0) meta.Authors = AuthorCleaner.FromLines(content.AuthorHints, meta.SiteName);
-        if (meta.Authors.Count == 0) meta.Authors = AuthorCleaner.FromNearTitle(meta.NearTitle, meta.SiteName);
+        if (meta.Authors.Count == 0 && content.AuthorHints.Count > 0) meta.Authors = AuthorCleaner.FromLines(content.AuthorHints, meta.SiteName, meta.HostLabel);
+        if (meta.Authors.Count == 0) meta.Authors = AuthorCleaner.FromNearTitle(meta.NearTitle, meta.SiteName, meta.HostLabel);
+        var bodyBlocks = blocks.Where(b => b.Kind == ZoneKinds.Body).Select(b => b.Text).ToList();
+        if (meta.Authors.Count == 0) meta.Authors = AuthorCleaner.FromBodyCredits(bodyBlocks, meta.SiteName, meta.HostLabel);
+        if (meta.Authors.Count == 0)
+            meta.Authors = AuthorCleaner.FromMetaLines(meta.DateHints.Select(h => h.text).Concat(content.DateHints), meta.SiteName, meta.HostLabel);
+        if (meta.Authors.Count == 1)
+        {
+            meta.AuthorContext.Add(meta.NearTitle ?? "");
+            meta.AuthorContext.AddRange(bodyBlocks.Take(3));
+            meta.Authors = AuthorCleaner.Complete(meta.Authors, meta.AuthorContext);
+        }
         meta.Language ??= Text.LanguageDetector.Detect(bodyText.Length > 200 ? bodyText : meta.Title + " " + bodyText);
         meta.PageType = PageTypeOf(blocks, bodyText, content, scriptChars);
 

@@ -28,6 +28,9 @@ internal sealed partial class PageMetadata
     internal string? Url;
     internal readonly List<(string text, bool inArticle)> DateHints = [];
     internal string? NearTitle;
+    internal string? HostLabel;
+    internal string? PageText;
+    internal readonly List<string> AuthorContext = [];
     internal readonly List<JsonDocument> JsonDocs = [];
 
     /// <summary>Published and modified dates; precedence documented in docs/html-extraction.md.</summary>
@@ -58,24 +61,36 @@ internal sealed partial class PageMetadata
                 if (Modified is not null) break;
             }
         }
+        // A UTC time stamp names the day in Greenwich; readers of a German or a Brazilian site see the local day.
+        Published = ToSiteLocal(Published);
         // The day readers see wins over a machine timestamp one day off: a UTC timestamp of a late-evening or early-morning
         // publication carries the neighbouring calendar day (htmldate also prefers the page's local date).
         if (Published is { Length: > 10 } stamp && VisibleDate(hints) is { } seen && DayDistance(stamp, seen) == 1
             && ((CanonicalUrl ?? Url) is not { } pu || DateParser.FromUrl(pu) is not { } ud || ud != stamp[..10]))
             Published = seen;
-        // 3. <time> marked as the publication time, then byline/date lines, then any <time>.
+        // A page that shows only its update date: the structured publication day appears nowhere in the byline, date elements or
+        // the headline's surroundings, but the modification day does. What the page states is that date (docs/schema.md).
+        if (Published is { Length: >= 10 } p0 && Modified is { Length: >= 10 } m0 && string.CompareOrdinal(m0[..10], p0[..10]) > 0)
+        {
+            var shown = VisibleDates(hints);
+            if (shown.Contains(m0[..10]) && !shown.Contains(p0[..10])) Published = m0;
+        }
+        // 3. A date in the URL (/2019/08/02/, 20190802): the permalink is fixed at publication, while <time> elements are
+        //    often those of the related posts in a sidebar.
+        if (Published is null && (CanonicalUrl ?? Url) is { } u) Published = DateParser.FromUrl(u);
+        // 4. <time> marked as the publication time, then byline/date lines, then any <time>.
         if (Published is null)
             foreach (var (v, strong) in TimeElements)
                 if (strong && DateParser.Normalize(v) is { } d) { Published = d; break; }
-        // 4. A date in the URL (/2019/08/02/, 20190802).
-        if (Published is null && (CanonicalUrl ?? Url) is { } u) Published = DateParser.FromUrl(u);
         // 5. Date-like elements (date/time/meta classes; inside the article first), then the headline's surroundings,
         //    then lines the content pass dropped as bylines or date lines.
         if (Published is null)
             foreach (var (h, inArticle) in DateHints.Where(h => h.inArticle).Concat(DateHints.Where(h => !h.inArticle)))
                 if (DateParser.FindInText(h) is { } d) { Published = d; break; }
         // A date the page labels as the publication date anywhere in its text ("Erschienen am: 01.11.2023", "Published on").
-        if (Published is null && doc.Body is { } pageBody) Published = LabelledDate(pageBody.TextContent);
+        // The whole page's text as it was before pruning (footers carry "Erschienen am"), when Read kept it.
+        string? pageText = null;
+        if (Published is null && (PageText ?? doc.Body?.TextContent) is { } pt) Published = LabelledDate(pageText = pt, PublicationLabel());
         if (Published is null && NearTitle is not null) Published = DateParser.FindInText(NearTitle);
         if (Published is null)
             foreach (var h in hints)
@@ -83,11 +98,13 @@ internal sealed partial class PageMetadata
         if (Published is null)
             foreach (var (v, _) in TimeElements)
                 if (DateParser.Normalize(v) is { } d) { Published = d; break; }
-        // 6. Broad meta keys that may be the modification date (name=date, last-modified).
+        // A date the page labels as its last change ("Letzte Änderung: 14.01.2022", "Last updated"): the only date it states.
+        if (Published is null && pageText is not null) Published = LabelledDate(pageText, UpdateLabel());
+        // 8. Broad meta keys that may be the modification date (name=date, last-modified).
         if (Published is null)
             foreach (var (k, v) in Metas)
                 if (k is "date" or "dc.date.modified" or "last-modified" or "article:modified_time" or "og:updated_time" && DateParser.Normalize(v) is { } d) { Published = d; break; }
-        // 7. The first date written at the start of the body text.
+        // 9. The first date written at the start of the body text.
         if (Published is null && bodyText.Length > 0) Published = DateParser.FindInText(bodyText.Length > 600 ? bodyText[..600] : bodyText);
         foreach (var jd in JsonDocs) jd.Dispose();
         JsonDocs.Clear();
@@ -104,6 +121,57 @@ internal sealed partial class PageMetadata
         return null;
     }
 
+    /// <summary>
+    /// A UTC date-time ("Z", "+00:00") moved to the site's own time zone when the country-code domain (or, on generic domains,
+    /// the declared language German/French/Italian/Dutch/Polish) tells it: Central European time with its summer time, or the
+    /// fixed offsets of South American countries. Written with its offset, so the instant is unchanged.
+    /// </summary>
+    internal string? ToSiteLocal(string? stamp)
+    {
+        if (stamp is not { Length: >= 20 } || stamp[10] != 'T') return stamp;
+        if (!(stamp.EndsWith('Z') || stamp.EndsWith("+00:00", StringComparison.Ordinal) || stamp.EndsWith("+0000", StringComparison.Ordinal))) return stamp;
+        if (!DateTimeOffset.TryParse(stamp, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var utc)) return stamp;
+        var tld = (CanonicalUrl ?? Url) is { } u && Uri.TryCreate(u, UriKind.Absolute, out var uri) ? uri.Host[(uri.Host.LastIndexOf('.') + 1)..] : "";
+        // web.archive.org copies: the original host is in the path.
+        if (tld == "org" && (CanonicalUrl ?? Url)!.Contains("web.archive.org", StringComparison.Ordinal)) tld = "";
+        TimeSpan? offset = tld switch
+        {
+            "de" or "at" or "ch" or "li" or "it" or "fr" or "nl" or "be" or "lu" or "es" or "pl" or "cz" or "dk" or "se" or "no" or "hu" or "sk" or "si" or "hr" => CentralEuropean(utc),
+            "br" or "ar" or "uy" => TimeSpan.FromHours(-3),
+            "bo" or "ve" => TimeSpan.FromHours(-4),
+            "co" or "pe" or "ec" => TimeSpan.FromHours(-5),
+            _ => Language is "de" or "fr" or "it" or "nl" or "pl" && tld is "" or "com" or "org" or "net" or "info" or "eu" or "io" or "blog" or "news" ? CentralEuropean(utc) : null,
+        };
+        if (offset is not { } off) return stamp;
+        var local = utc.ToOffset(off);
+        if (local.Date == utc.UtcDateTime.Date) return stamp;
+        return local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>CET (+1), or CEST (+2) between the last Sundays of March and October at 01:00 UTC.</summary>
+    static TimeSpan CentralEuropean(DateTimeOffset utc)
+    {
+        static DateTime LastSunday(int year, int month)
+        {
+            var d = new DateTime(year, month, DateTime.DaysInMonth(year, month), 1, 0, 0, DateTimeKind.Utc);
+            while (d.DayOfWeek != DayOfWeek.Sunday) d = d.AddDays(-1);
+            return d;
+        }
+        var t = utc.UtcDateTime;
+        return t >= LastSunday(t.Year, 3) && t < LastSunday(t.Year, 10) ? TimeSpan.FromHours(2) : TimeSpan.FromHours(1);
+    }
+
+    /// <summary>All dates written in the date/byline elements, near the headline and in dropped date lines.</summary>
+    HashSet<string> VisibleDates(List<string> hints)
+    {
+        var all = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (h, _) in DateHints) all.UnionWith(DateParser.FindAllInText(h));
+        if (NearTitle is not null) all.UnionWith(DateParser.FindAllInText(NearTitle));
+        foreach (var h in hints) all.UnionWith(DateParser.FindAllInText(h));
+        foreach (var (v, _) in TimeElements) if (DateParser.Normalize(v) is { Length: >= 10 } d) all.Add(d[..10]);
+        return all;
+    }
+
     static int DayDistance(string a, string b)
     {
         if (a.Length < 10 || b.Length < 10) return -1;
@@ -112,13 +180,14 @@ internal sealed partial class PageMetadata
         return Math.Abs(x.DayNumber - y.DayNumber);
     }
 
-    static string? LabelledDate(string text)
+    static string? LabelledDate(string text, System.Text.RegularExpressions.Regex label)
     {
         if (text.Length > 300_000) text = text[..300_000];
         int found = 0;
-        foreach (System.Text.RegularExpressions.Match m in PublicationLabel().Matches(text))
+        foreach (System.Text.RegularExpressions.Match m in label.Matches(text))
         {
-            if (++found > 20) break;
+            // Book reviews say "erschienen" often; a cap keeps hostile pages cheap.
+            if (++found > 100) break;
             int end = m.Index + m.Length;
             var window = text.AsSpan(end, Math.Min(60, text.Length - end)).ToString();
             var d = DateParser.FindInText(window);
@@ -128,9 +197,14 @@ internal sealed partial class PageMetadata
         return null;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:erschienen|veröffentlicht|publiziert|published|posted|publié|publicado|pubblicato|gepubliceerd|first published|date of publication|publication date|publiziert am|eingestellt)\s*(?:am|on|le|el|il|op|:)?\s*:?\s*(?=\S)",
+    // (?<!\p{L}) rather than \b: block text runs together in TextContent ("14:49:39Erschienen am: 01.11.2023").
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\p{L})(?:erschienen|veröffentlicht|publiziert|published|posted|publié|publicado|pubblicato|gepubliceerd|first published|date of publication|publication date|publiziert am|eingestellt|mise? en ligne|erstellt am|date de publication|fecha de publicación)\s*(?:am|on|le|el|il|op|:)?\s*:?\s*(?=\S)",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial System.Text.RegularExpressions.Regex PublicationLabel();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\p{L})(?:letzte änderung|zuletzt (?:aktualisiert|geändert)|aktualisiert|last updated|last modified|updated|mis à jour|actualizado|aggiornato)\s*(?:am|on|le|el|il|:)?\s*:?\s*(?=\S)",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial System.Text.RegularExpressions.Regex UpdateLabel();
 
     static readonly string[] PublishedKeys =
     [
@@ -220,8 +294,12 @@ internal static class HtmlMetadata
         var m = new PageMetadata { Url = url };
         string? titleTag = null;
         var h1s = new List<(string text, bool inArticle)>();
+        // Blogs and older CMS themes put the site name in the h1 and the post title in an h2; logo h1s name the site.
+        var h2s = new List<(string text, bool explicitHeadline)>();
+        var logoH1s = new List<string>();
         var authorElems = new List<string>();
         var bylineElems = new List<(string text, bool inArticle)>();
+        var authorBoxes = new List<string>();
         var root = doc.DocumentElement;
         if (root is null) return m;
         m.Language = NormalizeLang(root.GetAttribute("lang") ?? root.GetAttribute("xml:lang"));
@@ -264,7 +342,19 @@ internal static class HtmlMetadata
                     case "style": case "noscript": case "template": case "svg":
                         continue;
                     case "h1":
-                        if (!furniture && h1s.Count < 8 && HeadlineText(c) is { } ht) h1s.Add((ht, inArticle));
+                        if (!furniture && h1s.Count < 8)
+                        {
+                            if (HeadlineText(c) is { } ht) h1s.Add((ht, inArticle));
+                            else if (logoH1s.Count < 3 && HtmlText.Text(c, 200) is { Length: > 2 and < 80 } lt) logoH1s.Add(lt);
+                        }
+                        break;
+                    case "h2":
+                        if (!furniture && h2s.Count < 40)
+                        {
+                            var h2c = (c.GetAttribute("class") + " " + c.GetAttribute("id")).ToLowerInvariant();
+                            if (h2c.Length < 300 && !HiddenClass(h2c) && HtmlText.Text(c, 400) is { Length: >= 4 and < 300 } h2t)
+                                h2s.Add((h2t, c.GetAttribute("itemprop") == "headline" || (h2c.Length < 300 && (Has(h2c, "entry-title") || Has(h2c, "post-title") || Has(h2c, "posttitle")))));
+                        }
                         break;
                     case "time":
                         {
@@ -288,6 +378,10 @@ internal static class HtmlMetadata
                         var t = HtmlText.Text(c, 300);
                         if (t.Length is > 1 and < 120) bylineElems.Add((t, inArticle));
                     }
+                    else if (authorBoxes.Count < 4 && cl is not null && (Has(cl, "author") || Has(cl, "autor")) && (Has(cl, "bio") || Has(cl, "box") || Has(cl, "about") || Has(cl, "info") || Has(cl, "description") || Has(cl, "detail")))
+                    {
+                        authorBoxes.Add(HtmlText.Text(c, 600));
+                    }
                     // hAtom/microformats: <abbr class="published" title="2013-04-04T18:52:11+00:00">, <span class="updated" title="...">.
                     if (cl is not null && (Has(cl, "published") || Has(cl, "updated") || Has(cl, "entry-date") || Has(cl, "dtstart"))
                         && c.GetAttribute("title") is { Length: >= 10 and < 40 } ttl && DateParser.Normalize(ttl) is not null)
@@ -308,7 +402,7 @@ internal static class HtmlMetadata
                         var v = c.GetAttribute("content") ?? c.GetAttribute("datetime") ?? HtmlText.Text(c, 100);
                         m.Metas.Add(("itemprop:" + ipr.ToLowerInvariant(), v));
                     }
-                    else if (ipr is "author" or "creator")
+                    else if (ipr is "author" or "creator" && !(c.GetAttribute("class")?.Contains("comment", StringComparison.OrdinalIgnoreCase) ?? false))
                     {
                         if (authorElems.Count < 10) authorElems.Add(AuthorText(c));
                     }
@@ -369,14 +463,49 @@ internal static class HtmlMetadata
             ldHeadline: Ld("headline") ?? Ld("name"),
             titleTag: titleTag,
             h1s: h1s,
-            siteName: m.SiteName);
+            siteName: m.SiteName,
+            h2s: h2s,
+            siteHints: SiteHints(logoH1s, m.CanonicalUrl ?? url));
         authorElems.AddRange(bylineElems.Where(b => b.inArticle).Select(b => b.text));
         authorElems.AddRange(bylineElems.Where(b => !b.inArticle).Select(b => b.text));
-        m.Authors = AuthorCleaner.Choose(articles, m.Metas, authorElems, m.SiteName, m.ObjectsById());
+        m.HostLabel = HostLabel(m.CanonicalUrl ?? url);
+        // Without a machine-readable date the cascade may need a labelled date from the footer, which pruning removes: keep the
+        // page text now (only for such pages, it costs one string).
+        if (!m.Metas.Any(x => x.key is "article:published_time" or "itemprop:datepublished" or "datepublished" or "og:published_time")
+            && !m.TimeElements.Any(t => t.strong) && !articles.Any(o => o.TryGetProperty("datePublished", out _)))
+            m.PageText = doc.Body?.TextContent is { } bt ? (bt.Length > 300_000 ? bt[..300_000] : bt) : null;
+        m.Authors = AuthorCleaner.Choose(articles, m.Metas, authorElems, m.SiteName, m.ObjectsById(), m.HostLabel);
+        // Texts that present the author, for completing a first name or a login to the full name.
+        m.AuthorContext.AddRange(bylineElems.Select(b => b.text));
+        m.AuthorContext.AddRange(authorBoxes);
+        foreach (var o in m.ObjectsById().Values)
+            if (PageMetadata.TypeOf(o) == "Person" && PageMetadata.Str(o, "description") is { Length: > 0 } pd) m.AuthorContext.Add(pd);
         return m;
     }
 
     static bool Has(string s, string what) => s.Contains(what, StringComparison.Ordinal);
+
+    /// <summary>Names the site goes by besides og:site_name: logo h1s and the main label of the host ("krimiblog" of archiv.krimiblog.de).</summary>
+    static List<string> SiteHints(List<string> logoH1s, string? url)
+    {
+        var hints = new List<string>(logoH1s);
+        if (HostLabel(url) is { } label) hints.Add(label);
+        return hints;
+    }
+
+    /// <summary>The registered-name label of a URL's host: "krimiblog" of archiv.krimiblog.de, "bbc" of www.bbc.co.uk.</summary>
+    internal static string? HostLabel(string? url)
+    {
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var u)) return null;
+        // web.archive.org copies keep the original address in the path: /web/20080731095558/http://www.example.de/...
+        if (u.Host == "web.archive.org" && u.AbsolutePath.IndexOf("/http", StringComparison.Ordinal) is > 0 and var h
+            && Uri.TryCreate(u.AbsolutePath[(h + 1)..].Replace(":/", "://", StringComparison.Ordinal).Replace(":///", "://", StringComparison.Ordinal), UriKind.Absolute, out var orig))
+            u = orig;
+        if (u.Host.Split('.') is not { Length: >= 2 } labels) return null;
+        var label = labels[^2];
+        if (label is "co" or "com" or "org" or "net" or "ac" or "gov" && labels.Length >= 3) label = labels[^3];
+        return label.Length >= 4 && label != "archive" ? label : null;
+    }
 
     /// <summary>
     /// The headline an h1 shows, or null when the h1 is not one: screen-reader-only h1s ("Navigation"), logos (an h1 that is

@@ -46,6 +46,9 @@ internal static partial class DateParser
         if (m.Success && Valid(m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value, out var d)) return d;
         m = UrlCompact().Match(url);
         if (m.Success && Valid(m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value, out d)) return d;
+        // ".../meldungen/29-10-2021": day first, as European CMSs write it.
+        m = UrlDmy().Match(url);
+        if (m.Success && Valid(m.Groups[3].Value, m.Groups[2].Value, m.Groups[1].Value, out d)) return d;
         return null;
     }
 
@@ -93,6 +96,35 @@ internal static partial class DateParser
         }
     }
 
+    /// <summary>Every plausible calendar date written in the text (any order), at most <paramref name="max"/>.</summary>
+    public static HashSet<string> FindAllInText(string text, int max = 20)
+    {
+        var all = new HashSet<string>(StringComparer.Ordinal);
+        if (text.Length > 5000) text = text[..5000];
+        void Add(Regex r, int y, int mo, int d, bool named)
+        {
+            foreach (Match m in r.Matches(text))
+            {
+                if (all.Count >= max) return;
+                var month = named ? MonthNumber(m.Groups[mo].Value).ToString(CultureInfo.InvariantCulture) : m.Groups[mo].Value;
+                if (Valid(m.Groups[y].Value, month, m.Groups[d].Value, out var date)) all.Add(date);
+            }
+        }
+        Add(IsoAny(), 1, 2, 3, false);
+        Add(DotDate(), 3, 2, 1, false);
+        Add(DayMonthName(), 3, 2, 1, true);
+        Add(MonthNameDay(), 3, 1, 2, true);
+        Add(SlashYmd(), 1, 2, 3, false);
+        foreach (Match m in SlashDmy().Matches(text))
+        {
+            if (all.Count >= max) break;
+            var a = m.Groups[1].Value; var b = m.Groups[2].Value;
+            bool dayFirst = int.Parse(a, CultureInfo.InvariantCulture) > 12;
+            if (Valid(m.Groups[3].Value, dayFirst ? b : a, dayFirst ? a : b, out var date)) all.Add(date);
+        }
+        return all;
+    }
+
     static int MonthNumber(string name)
     {
         var n = name.ToLowerInvariant().TrimEnd('.');
@@ -138,47 +170,112 @@ internal static partial class DateParser
     private static partial Regex UrlDate();
     [GeneratedRegex(@"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex UrlCompact();
+    [GeneratedRegex(@"/(\d{2})[-_.](\d{2})[-_.]((?:19|20)\d{2})(?:[/_.-]|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex UrlDmy();
 }
 
 /// <summary>Chooses the article title among h1, OpenGraph/JSON-LD and the &lt;title&gt; element.</summary>
-internal static class TitleChooser
+internal static partial class TitleChooser
 {
     static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " « ", " // ", " ‹ ", " › ", " ~ ", " : ", "|"];
 
-    public static string? Choose(string? ogTitle, string? ldHeadline, string? titleTag, List<(string text, bool inArticle)> h1s, string? siteName)
+    public static string? Choose(string? ogTitle, string? ldHeadline, string? titleTag, List<(string text, bool inArticle)> h1s, string? siteName,
+        List<(string text, bool explicitHeadline)>? h2s = null, List<string>? siteHints = null)
+    {
+        var t = ChooseRaw(ogTitle, ldHeadline, titleTag, h1s, siteName, h2s ?? [], siteHints ?? []);
+        return t is null ? null : StripDatePrefix(t);
+    }
+
+    static string? ChooseRaw(string? ogTitle, string? ldHeadline, string? titleTag, List<(string text, bool inArticle)> h1s, string? siteName,
+        List<(string text, bool explicitHeadline)> h2s, List<string> siteHints)
     {
         ogTitle = Clean(ogTitle); ldHeadline = Clean(ldHeadline); titleTag = Clean(titleTag);
         // The visible headline (h1) is the title readers see; meta titles often carry kickers and site names.
         string? h1 = null;
-        // Several h1s (section names, widgets, the headline): the one the meta titles repeat is the headline.
-        double bestOverlap = 0.6;
+        // Several h1s (section names, widgets, the headline): the one the meta titles repeat is the headline; of two that the
+        // meta titles repeat equally ("Title | Site" with the site name in an h1 too), the longer one.
+        double bestOverlap = 0.6, bestOg = 0;
         foreach (var (t, _) in h1s)
         {
             if (!PlausibleH1(t, siteName, ogTitle, titleTag)) continue;
-            double o = Math.Max(Overlap(t, ogTitle), Math.Max(Overlap(t, ldHeadline), Overlap(t, titleTag)));
-            if (o > bestOverlap) { bestOverlap = o; h1 = t; }
+            double og = Math.Max(Overlap(t, ogTitle), Overlap(t, ldHeadline));
+            double o = Math.Max(og, Overlap(t, titleTag));
+            if (o > bestOverlap || (h1 is not null && o == bestOverlap && (og > bestOg || (og == bestOg && t.Length > h1.Length))))
+            { bestOverlap = o; bestOg = og; h1 = t; }
         }
+        bool h1FromMeta = h1 is not null;
         if (h1 is null)
             foreach (var (t, inArticle) in h1s) if (inArticle && PlausibleH1(t, siteName, ogTitle, titleTag)) { h1 = t; break; }
         if (h1 is null)
             foreach (var (t, _) in h1s) if (PlausibleH1(t, siteName, ogTitle, titleTag)) { h1 = t; break; }
+
+        // An h2 that the meta titles name (a whole meta title or one part of "Site » Blog Archive » Post title") is the headline
+        // when there is no h1, when the h1 is not repeated by them, or when the h1 is a shorter part of the same <title> (the
+        // blog's name). An h2 marked as the headline (itemprop=headline, entry-title) counts when there is no h1 at all.
+        var parts = TitleParts(titleTag, ogTitle);
+        string? h2 = null;
+        foreach (var (t, _) in h2s)
+            if (t.Equals(ogTitle, StringComparison.OrdinalIgnoreCase) || t.Equals(ldHeadline, StringComparison.OrdinalIgnoreCase)) { h2 = t; break; }
+        if (h2 is null)
+            foreach (var (t, _) in h2s)
+                if (!IsSite(t, siteName, siteHints) && parts.Any(p => p.Equals(t, StringComparison.OrdinalIgnoreCase))) { h2 = t; break; }
+        bool h1IsMeta = h1 is not null && (h1.Equals(ogTitle, StringComparison.OrdinalIgnoreCase) || h1.Equals(ldHeadline, StringComparison.OrdinalIgnoreCase));
+        if (h2 is not null && !h1IsMeta && (h1 is null || !h1FromMeta || IsSite(h1, siteName, siteHints)))
+            return h2;
+        // Without any meta headline, an h2 marked as the headline (itemprop=headline, entry-title) stands in for the missing h1.
+        if (h1 is null && ogTitle is null && ldHeadline is null)
+            foreach (var (t, explicitHeadline) in h2s)
+                if (explicitHeadline && t.Length >= 10) return t;
+
         if (h1 is not null)
         {
+            // The h1 is the meta title itself: nothing to strip.
+            if (h1IsMeta) return h1;
             // An h1 that wraps a kicker or a subtitle around the meta title: the meta title is the headline itself.
             foreach (var t in new[] { ogTitle, ldHeadline })
             {
                 if (t is null) continue;
-                var clean = StripSite(t, siteName);
+                var clean = StripSite(t, siteName, siteHints);
                 // Only a leading kicker goes ("Corona: Headline"); text after the meta title is part of the headline.
                 if (clean.Length >= 10 && clean.Length < h1.Length && h1.EndsWith(clean, StringComparison.Ordinal)) return clean;
             }
             return h1;
         }
-        if (ogTitle is not null) return StripSite(ogTitle, siteName);
-        if (ldHeadline is not null) return StripSite(ldHeadline, siteName);
-        if (titleTag is not null) return StripSite(titleTag, siteName);
+        if (ogTitle is not null) return StripSite(ogTitle, siteName, siteHints);
+        if (ldHeadline is not null) return StripSite(ldHeadline, siteName, siteHints);
+        if (titleTag is not null) return StripSite(titleTag, siteName, siteHints);
         return h1;
     }
+
+    /// <summary>The separator-delimited parts of the &lt;title&gt; and og:title ("Post" and "Blog" of "Blog » Post").</summary>
+    static List<string> TitleParts(string? titleTag, string? og)
+    {
+        var parts = new List<string>();
+        foreach (var t in new[] { titleTag, og })
+        {
+            if (t is null) continue;
+            var pieces = new List<string> { t };
+            foreach (var sep in Separators)
+            {
+                var next = new List<string>();
+                foreach (var p in pieces) next.AddRange(p.Split(sep, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+                pieces = next;
+                if (pieces.Count > 12) break;
+            }
+            foreach (var p in pieces) if (p.Length >= 4 && !parts.Contains(p)) parts.Add(p);
+        }
+        return parts;
+    }
+
+    /// <summary>"23.01.2022 - Headline": a date in front of the headline is a dateline of the listing, not part of the title.</summary>
+    internal static string StripDatePrefix(string t)
+    {
+        var m = LeadingDate().Match(t);
+        return m.Success && t.Length - m.Length >= 10 ? t[m.Length..] : t;
+    }
+
+    [GeneratedRegex(@"^\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})\s*[-–—|:]\s+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LeadingDate();
 
     /// <summary>Share of the words of <paramref name="h1"/> that <paramref name="meta"/> also has.</summary>
     static double Overlap(string h1, string? meta)
@@ -230,13 +327,25 @@ internal static class TitleChooser
     }
 
     /// <summary>Removes "| Site name" style parts: parts naming the site, else a short trailing part after a long one.</summary>
-    internal static string StripSite(string t, string? siteName)
+    internal static string StripSite(string t, string? siteName, List<string>? siteHints = null)
+    {
+        // "Post : Blog | Motto | Since 2005" mixes separators: strip again while a pass removes something.
+        for (int round = 0; round < 3; round++)
+        {
+            var next = StripSiteOnce(t, siteName, siteHints);
+            if (next.Length == t.Length) break;
+            t = next;
+        }
+        return t;
+    }
+
+    static string StripSiteOnce(string t, string? siteName, List<string>? siteHints)
     {
         foreach (var sep in Separators)
         {
             var parts = t.Split(sep);
             if (parts.Length < 2) continue;
-            var kept = parts.Where(p => !IsSite(p, siteName)).ToList();
+            var kept = parts.Where(p => !IsSite(p, siteName, siteHints, 5)).ToList();
             if (kept.Count == 0) return t;
             if (kept.Count < parts.Length) return string.Join(sep, kept).Trim();
             // "Topic title | Section | Forum": the long first part is the title, the short parts are breadcrumbs.
@@ -248,6 +357,30 @@ internal static class TitleChooser
             if (sep != " : " && last.Split(' ').Length <= 4 && head.Length > last.Length * 1.5 && head.Length >= 20) return head;
         }
         return t;
+    }
+
+    static bool IsSite(string part, string? siteName, List<string>? siteHints, int maxWords = 3)
+    {
+        part = part.Trim();
+        if (part.Length == 0) return true;
+        // WordPress's old default "Blog name » Blog Archive » Post title".
+        if (part is "Blog Archive" or "Blog Archiv" or "Blog-Archiv") return true;
+        if (siteHints is not null)
+            foreach (var h in siteHints)
+            {
+                if (part.Equals(h, StringComparison.OrdinalIgnoreCase)) return true;
+                // The host label inside a short part: "Krimiblog-Archiv" on krimiblog.de, "MyOOS Community Forum" on myoos.de.
+                var hl = Letters(h);
+                if (hl.Length >= 4 && part.Length <= h.Length + 30 && part.Split(' ').Length <= maxWords && Letters(part).Contains(hl, StringComparison.Ordinal)) return true;
+            }
+        return IsSite(part, siteName);
+    }
+
+    static string Letters(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        foreach (var ch in s) if (char.IsLetterOrDigit(ch)) sb.Append(char.ToLowerInvariant(ch));
+        return sb.ToString();
     }
 
     static bool IsSite(string part, string? siteName)
@@ -265,14 +398,14 @@ internal static class TitleChooser
 internal static partial class AuthorCleaner
 {
     public static List<string> Choose(List<JsonElement> articles, List<(string key, string value)> metas, List<string> elems, string? siteName,
-        IReadOnlyDictionary<string, JsonElement>? byId = null)
+        IReadOnlyDictionary<string, JsonElement>? byId = null, string? hostLabel = null)
     {
         foreach (var o in articles)
         {
             if (!o.TryGetProperty("author", out var a)) continue;
             var names = new List<string>();
             FromJson(a, names, 0, byId);
-            var r = CleanAll(names, siteName);
+            var r = CleanAll(names, siteName, hostLabel);
             if (r.Count > 0) return r;
         }
         // Yoast and similar plugins write the byline as a labelled pair: twitter:label1 "Written by", twitter:data1 "Jane Doe".
@@ -280,36 +413,121 @@ internal static partial class AuthorCleaner
         {
             if (!k.StartsWith("twitter:label", StringComparison.Ordinal) || !AuthorLabel().IsMatch(v.Trim())) continue;
             var dataKey = "twitter:data" + k["twitter:label".Length..];
-            var r = CleanAll(metas.Where(x => x.key == dataKey).Select(x => x.value).ToList(), siteName);
+            var r = CleanAll(metas.Where(x => x.key == dataKey).Select(x => x.value).ToList(), siteName, hostLabel);
             if (r.Count > 0) return r;
         }
         foreach (var key in new[] { "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author", "og:article:author" })
         {
             var names = metas.Where(m => m.key == key).Select(m => m.value).ToList();
-            var r = CleanAll(names, siteName);
+            var r = CleanAll(names, siteName, hostLabel);
             if (r.Count > 0) return r;
         }
         // Byline elements: the first one that names someone (others are usually teasers of other stories).
         foreach (var e in elems)
         {
-            var r = CleanAll([e], siteName);
+            var r = CleanAll([e], siteName, hostLabel);
             if (r.Count > 0) return r;
         }
         return [];
     }
 
     /// <summary>"Von Anna Beispiel" / "By Jane Doe" written near the headline, for pages with no byline markup.</summary>
-    public static List<string> FromNearTitle(string? text, string? siteName)
+    public static List<string> FromNearTitle(string? text, string? siteName, string? hostLabel = null)
     {
         if (string.IsNullOrEmpty(text)) return [];
         var m = ByName().Match(text.Length > 1500 ? text[..1500] : text);
-        return m.Success ? CleanAll([m.Groups[1].Value], siteName) : [];
+        return m.Success ? CleanAll([m.Groups[1].Value], siteName, hostLabel) : [];
     }
 
-    [GeneratedRegex(@"(?:^|[\s|·•])(?:[Vv]on|By|by|Par|par|Por|por|Door|door|Autor(?:in)?:|Author:|Text:)\s+(\p{Lu}[\p{L}'’\-\.]+(?:\s+\p{Lu}[\p{L}'’\-\.]+){1,3}(?:\s+(?:und|and|et|y|&)\s+\p{Lu}[\p{L}'’\-\.]+(?:\s+\p{Lu}[\p{L}'’\-\.]+){1,3})?)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    /// <summary>
+    /// A labelled credit line kept in the body ("Text: Jane Doe", "Autoren Jane Doe und John Roe", "Eine Kolumne von Jane Doe",
+    /// "Words: Jane Doe"). Only short blocks at the start or end of the body are looked at: that is where such credits sit.
+    /// </summary>
+    public static List<string> FromBodyCredits(IReadOnlyList<string> blocks, string? siteName, string? hostLabel = null)
+    {
+        for (int k = 0; k < blocks.Count; k++)
+        {
+            if (k >= 4 && k < blocks.Count - 4) continue;
+            var b = blocks[k];
+            if (b.Length > 120) continue;
+            var m = BodyCredit().Match(b);
+            if (!m.Success) continue;
+            var r = CleanAll([m.Groups[1].Value], siteName, hostLabel);
+            if (r.Count > 0) return r;
+        }
+        return [];
+    }
+
+    /// <summary>
+    /// Meta lines (date and info elements, dropped date lines) that name the author: "11.12.2019 - Jane Doe",
+    /// "04.02.2022 | 13:10 Uhr | Jane Doe", or a credit label ("Ein Artikel von Jane Doe | 27.01.20").
+    /// </summary>
+    public static List<string> FromMetaLines(IEnumerable<string> lines, string? siteName, string? hostLabel = null)
+    {
+        int n = 0;
+        foreach (var line in lines)
+        {
+            if (++n > 40) break;
+            if (line.Length > 160) continue;
+            var m = DateThenName().Match(line);
+            if (!m.Success) m = BodyCredit().Match(line);
+            if (!m.Success) continue;
+            var r = CleanAll([m.Groups[1].Value], siteName, hostLabel);
+            if (r.Count > 0) return r;
+        }
+        return [];
+    }
+
+    [GeneratedRegex(@"^\s*(?i:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2})(?:\s*[|·,–-]?\s*\d{1,2}:\d{2}(?:\s*(?i:uhr))?)?\s*[|·–-]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DateThenName();
+
+    [GeneratedRegex(@"^(?i:(?:(?:ein|eine|a|an|un|une)\s+)?(?:blog[- ]?)?(?:beitrag|artikel|gastbeitrag|kolumne|interview|kommentar|essay|analyse|bericht|reportage|rezension|text|column|guest post|review|chronique|tribune)\s+(?:von|by|de|par)|(?:text|texte|autor|autorin|autoren|author|authors|auteur|auteurs|words|verfasser|verfasst von|written by|reporting by)\s*:?)\s+(\p{L}[^\n]{2,100})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex BodyCredit();
+
+    /// <summary>
+    /// A login as author ("arianschlichenmayer") is replaced by the "First Last" whose letters spell it in the texts that
+    /// present the author (author box, byline, first paragraphs).
+    /// </summary>
+    public static List<string> Complete(List<string> authors, IEnumerable<string> texts)
+    {
+        // Only a lower-case login: a capitalised first name ("Nils") is how the byline names the author, and stays.
+        if (authors.Count != 1 || authors[0].Contains(' ') || !authors[0].All(c => !char.IsLetter(c) || char.IsLower(c))) return authors;
+        var w = authors[0];
+        var wl = Letters(w);
+        foreach (var t0 in texts)
+        {
+            if (string.IsNullOrEmpty(t0)) continue;
+            var t = t0.Length > 3000 ? t0[..3000] : t0;
+            foreach (Match m in FullNameInText().Matches(t))
+            {
+                var first = m.Groups[1].Value; var rest = m.Groups[2].Value;
+                var full = first + " " + rest;
+                var lastWord = rest.Split(' ')[^1];
+                if (TailStop.Contains(lastWord) || Generic().IsMatch(lastWord) || !LooksLikeFullName(ToTitle(full))) continue;
+                if (Letters(full) == wl) return [HtmlText.Collapse(full)];
+            }
+        }
+        return authors;
+    }
+
+    static string ToTitle(string s) => string.Join(' ', s.Split(' ').Select(x => x.Length > 1 && x.All(c => !char.IsLetter(c) || char.IsUpper(c)) ? x[0] + x[1..].ToLowerInvariant() : x));
+
+    static string Letters(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        foreach (var ch in s) if (char.IsLetterOrDigit(ch)) sb.Append(char.ToLowerInvariant(ch));
+        return sb.ToString();
+    }
+
+    [GeneratedRegex(@"\b(\p{Lu}[\p{L}'’\-]+)\s+((?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’\-]+)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex FullNameInText();
+
+    // Lower-case "von"/"by" only at the start of the text, after a separator, a date or a "posted"-like word: mid-sentence ("Leasing von Firmenfahrzeugen Viele
+    // Unternehmer") German nouns are capitalised and look like names.
+    [GeneratedRegex(@"(?:(?:^|[|·•]\s*|\d\s*|(?i:posted|written|geschrieben|verfasst|veröffentlicht|published|erstellt|eingestellt|beitrag|artikel|kolumne|text|interview)\s+)(?:von|by|par|por|door)|(?:^|[\s|·•])(?:Von|By|Par|Por|Door|Autor(?:in)?:|Author:|Text:))\s+(\p{Lu}[\p{L}'’\-\.]+(?:\s+\p{Lu}[\p{L}'’\-\.]+){1,3}(?:\s+(?:und|and|et|y|&)\s+\p{Lu}[\p{L}'’\-\.]+(?:\s+\p{Lu}[\p{L}'’\-\.]+){1,3})?)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ByName();
 
-    public static List<string> FromLines(List<string> lines, string? siteName) => CleanAll(lines, siteName);
+    public static List<string> FromLines(List<string> lines, string? siteName, string? hostLabel = null) => CleanAll(lines, siteName, hostLabel);
 
     static void FromJson(JsonElement a, List<string> into, int depth, IReadOnlyDictionary<string, JsonElement>? byId)
     {
@@ -329,13 +547,14 @@ internal static partial class AuthorCleaner
         }
     }
 
-    static List<string> CleanAll(List<string> raw, string? siteName)
+    static List<string> CleanAll(List<string> raw, string? siteName, string? hostLabel = null)
     {
         var result = new List<string>();
         foreach (var r in raw)
             foreach (var name in Split(r))
             {
                 var c = CleanOne(name, siteName);
+                if (c is not null && IsOrganisation(c, siteName, hostLabel)) c = null;
                 if (c is not null && !result.Contains(c, StringComparer.OrdinalIgnoreCase)) result.Add(c);
             }
         return result.Count > 6 ? result[..6] : result;
@@ -356,26 +575,92 @@ internal static partial class AuthorCleaner
         s = Prefix().Replace(s, "");
         // "Posted by Jane @ 12:00 am": the " @ " introduces a time, not an e-mail domain.
         if (s.IndexOf(" @ ", StringComparison.Ordinal) is > 0 and var at) s = s[..at];
+        // "Jane Doe @janedoe": a social handle after the name goes; an e-mail address means no name.
+        if (s.Contains('@') && s.Contains(' ')) s = HandleWord().Replace(s, "").Trim();
         if (s.Contains('@')) return null;
-        int cut = s.IndexOfAny(['|', '(', '\n', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '•', '·']);
+        // "Jane Doe/dpa": an agency after a slash.
+        if (s.IndexOf('/') is > 3 and var sl && !s.Contains("http", StringComparison.OrdinalIgnoreCase) && !s.Contains("www.", StringComparison.OrdinalIgnoreCase)) s = s[..sl].TrimEnd();
+        // A login such as "happyface313" is the name the author goes by: digits inside a word stay; a number standing on its
+        // own starts a date or a count and ends the name.
+        int cut = s.IndexOfAny(['|', '(', '\n', '•', '·']);
+        for (int i = 0; i < s.Length && (cut < 0 || i < cut); i++)
+            if (char.IsDigit(s[i]) && (i == 0 || !char.IsLetterOrDigit(s[i - 1]))) { cut = i; break; }
         if (cut > 0) s = s[..cut];
+        bool handle = Handle().IsMatch(s.Trim());
+        s = RolePrefix().Replace(s, "");
         s = PickDashPart(s);
         s = SplitGluedLabel(s);
         s = s.Trim(' ', ',', ';', ':', '-', '–', '—', '~');
         s = Prefix().Replace(s, "");
-        if (Noise().IsMatch(s)) return null;
+        if (NoiseWords().IsMatch(s)) return null;
+        // Function words only after the cut: "MORITZ GATHMANN am 21. April" is a name followed by a date.
         s = CutTail(s);
+        if (Noise().IsMatch(s)) return null;
         // Domain-like words ("example.com") are no names; initials ("J.R.") are.
         foreach (var w in s.Split(' '))
             if (w.Length > 2 && w.IndexOf('.') is > 0 and var dot && dot < w.Length - 2 && char.IsLower(w[dot + 1]) && char.IsLower(w[dot + 2])) return null;
         if (!s.Contains(' ') && TailStop.Contains(s)) return null;
+        if (!ReadsAsName(s)) return null;
         if (s.Length < 2 || s.Length > 60) return null;
         if (s.Contains("http", StringComparison.OrdinalIgnoreCase) || s.Contains("www.", StringComparison.OrdinalIgnoreCase) || s.Contains('/')) return null;
-        if (!s.Any(char.IsLetter) || s.Count(char.IsDigit) > 2) return null;
+        if (!s.Any(char.IsLetter) || (s.Count(char.IsDigit) > 2 && !handle)) return null;
         if (s.Split(' ').Length > 6) return null;
         if (siteName is not null && (s.Equals(siteName, StringComparison.OrdinalIgnoreCase))) return null;
         if (Generic().IsMatch(s)) return null;
         return s;
+    }
+
+    [GeneratedRegex(@"^\p{L}[\p{L}_]{1,30}\d{1,6}$|^\p{L}{2,20}\d{1,4}\p{L}{2,20}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Handle();
+
+    // "FOCUS-Online-Experte Jane Doe", "Chefredakteur John Roe": a role written before the name.
+    [GeneratedRegex(@"^\s*(?:[\p{L}-]*-)?(?:chefredakteur(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|experte|expertin|kolumnist(?:in)?|gastautor(?:in)?|senior editor|editor|correspondent|staff writer|contributor)\s+(?=\p{Lu}\p{Ll}+\s+\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex RolePrefix();
+
+    [GeneratedRegex(@"\s@[\w.]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex HandleWord();
+
+    /// <summary>
+    /// The publisher rather than a person: a legal-form word ("GmbH", "e.V.", "Stiftung"). Desk bylines ("Redaktion
+    /// Beispielstadt") are what the page states and stay; a name equal to the host ("happyface313" on happyface313.com) is
+    /// the blogger's, since personal sites are named after their author.
+    /// </summary>
+    internal static bool IsOrganisation(string name, string? siteName, string? hostLabel)
+    {
+        foreach (var w in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (OrgWords.Contains(w.Trim(',', '.', ';')) || OrgWords.Contains(w)) return true;
+        return false;
+    }
+
+    static readonly HashSet<string> OrgWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "GmbH", "AG", "e.V.", "eV", "mbH", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "S.A.", "Stiftung", "Verlag", "Verband",
+        "Verein", "Foundation", "Institut", "Institute", "Universität", "University", "Agentur", "Agency", "Landesanstalt", "Bundesamt",
+        "Ministerium", "Ministry", "Publikation", "Gesponserte", "Sponsored",
+    };
+
+    /// <summary>
+    /// Several words must read as a name: none of them lower case except particles ("de", "van"), and no sentence break
+    /// ("Hamburg. Ich"). "En kiosques" or "deinen Hochzeitsbloggern" are phrases caught by a byline pattern; all-lower-case
+    /// logins and one-word names pass.
+    /// </summary>
+    static bool ReadsAsName(string s)
+    {
+        var ws = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (ws.Length < 2) return true;
+        // "news service reports": a lower-case login has no spaces.
+        if (s.All(c => !char.IsLetter(c) || char.IsLower(c))) return false;
+        for (int i = 0; i < ws.Length; i++)
+        {
+            var w = ws[i];
+            // Allowed: particles, a lower-case surname after a first name ("Mobasir hassan"), brand words ("revamp-it").
+            if (char.IsLower(w[0]) && !Particles.Contains(w) && !(i > 0 && w is "y" or "e" or "und" or "and")
+                && !(i == 1 && ws.Length == 2 && ws[0].Length >= 3 && w.Length >= 4) && !w.Contains('-')) return false;
+            if (w[^1] == '-') return false;
+            // "Hamburg." ends a sentence; "J.", "Dr.", "Prof." are initials and titles.
+            if (i < ws.Length - 1 && w[^1] == '.' && w.IndexOf('.') == w.Length - 1 && w.Length > 4 && w is not ("Prof." or "Dipl." or "Mag.")) return false;
+        }
+        return true;
     }
 
     /// <summary>"Jane Doe - Site" / "About the author – Jane Doe": the dash-separated part that reads as a person name.</summary>
@@ -413,7 +698,7 @@ internal static partial class AuthorCleaner
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
         "mo", "fr", "sa", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
-        "stand", "hace", "vor", "il", "ago", "updated", "published", "aktualisiert", "veröffentlicht", "symbolbild", "foto", "fotos", "photo", "bild",
+        "stand", "hace", "vor", "il", "ago", "updated", "published", "illustration", "illustrationen", "illustrations", "grafik", "mitarbeit", "datum", "aktualisiert", "veröffentlicht", "symbolbild", "foto", "fotos", "photo", "bild",
         "mitglied", "member", "the", "for", "für", "with", "from", "jeden", "am", "um", "on", "at", "publié", "mis",
     };
 
@@ -442,7 +727,9 @@ internal static partial class AuthorCleaner
             var w = ws[i].TrimEnd('.', ',', ':');
             // An all-capitals code after a mixed-case name is an agency or station ("Jane Doe KTRK"), not a surname.
             bool code = i >= 2 && w.Length >= 2 && w.All(char.IsUpper) && ws[0].Any(char.IsLower) && ws[i - 1].Any(char.IsLower);
-            bool stop = TailStop.Contains(w) || code;
+            // A lone capital after a full name is the first word of a sentence ("Jane Doe A professor at ..."), not an initial.
+            bool lone = i >= 2 && ws[i].Length == 1 && char.IsUpper(ws[i][0]);
+            bool stop = TailStop.Contains(w) || code || lone;
             // A lower-case word after a full name ("Jane Doe schreibt"); a lower-case surname right after a first name is kept.
             bool lower = i >= 2 && w.Length > 0 && char.IsLower(w[0]) && !Particles.Contains(w) && char.IsUpper(ws[0][0]);
             if (stop || lower) return string.Join(' ', ws[..i]);
@@ -462,6 +749,9 @@ internal static partial class AuthorCleaner
     // Each prefix word must end at a word boundary: "de" is a prefix in "de Jean Dupont", not in "Dennis".
     [GeneratedRegex(@"^(?:(?:(?:by|von|vom|par|de|di|door|av|por|text|texte|autor|autorin|author|auteur|written by|geschrieben von|posted by|post author|verfasst von|ein beitrag von|beitrag von|beitragvon|blog beitrag von|veröffentlicht von|publiziert von|autorenseite von|über|interview|eingestellt von|erstellt von|publié par|pubblicato da|pressemitteilung von|about the author|über den autor|über die autorin)\b|©|\(c\))\s*:?\s*(?=\p{L})|(?:author|by|von|par)(?=\p{Lu}))+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Prefix();
+
+    [GeneratedRegex(@"\b(?i:uhr|kommentar\w*|comments?|minuten|minutes?|lesezeit|anzeigen|artikel|beiträge|posts|alle|mehr|more|read|lesen|shares?|follow|folgen|profil|profile|edit|save|click|please|enter)\b|→|»|›", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NoiseWords();
 
     // Function words ("am", "on", "le", "at") only in lower case: "Loïc Le Clerc" is a name, "le 3 mai" is a date line.
     [GeneratedRegex(@"\b(?i:uhr|kommentar\w*|comments?|minuten|minutes?|lesezeit|anzeigen|artikel|beiträge|posts|alle|mehr|more|read|lesen|shares?|follow|folgen|profil|profile|veröffentlicht|publiziert|published|updated|aktualisiert|écrit|geschrieben|edit|save|click|please|enter)\b|\b(am|on|le|at)\b|^(?i:by|von|par|author|autor|auteur|über|about|post author|autorenseite von|themegrill|wordpress)$|→|»|›", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]

@@ -58,10 +58,42 @@ public static class TimeTagger
                     if (hit.Type is "DATE" or "TIME" && hit.Value is { Length: >= 7 } mv && char.IsDigit(mv[0]) && mv[4] == '-' && char.IsDigit(mv[5]) && char.IsDigit(mv[6]))
                         _lastMonth = (int.Parse(mv.AsSpan(0, 4), CultureInfo.InvariantCulture), int.Parse(mv.AsSpan(5, 2), CultureInfo.InvariantCulture));
                     i = hit.EndTok;
+                    if (SecondDay(i, hit, out int dEnd, out string? dv))
+                    {
+                        // "April 24 and 25", "March 25 or 26": the bare day is a DATE of its own in that month
+                        int ds = toks[i + 1].Start, de = toks[dEnd - 1].End;
+                        _out.Add(new TimeExpression { Start = ds, End = de, Text = text.Substring(ds, de - ds), Type = "DATE", Value = dv });
+                        i = dEnd;
+                    }
                 }
                 else i++;
             }
             return _out;
+        }
+
+        /// <summary>A bare day number coordinated with the month-day date just tagged ("March 25 or 26").</summary>
+        private bool SecondDay(int k, Hit prev, out int end, out string? value)
+        {
+            end = k; value = null;
+            if (prev.Type != "DATE" || prev.Value is not { Length: 10 } pv || !char.IsDigit(pv[0]) || !IsNum(k - 1) || Int(k - 1) is < 1 or > 31) return false;
+            if (!(Is(k, "and") || Is(k, "or") || Is(k, "to") || Is(k, "through"))) return false;
+            if (!IsNum(k + 1) || toks[k + 1].Length > 2 || !DayNumber(k + 1, out int day, out int e)) return false;
+            if (day <= Int(k - 1)) return false;
+            // "on March 3 and 4 percent": only when nothing counted follows the day
+            if (Ok(e) && toks[e].Kind == LexKind.Word && !(Is(e, "and") || Is(e, "or") || Is(e, "in") || Is(e, "at") || Is(e, "when") || Is(e, "after") || Is(e, "before") || Is(e, "but") || Is(e, "respectively"))) return false;
+            if (Ok(e) && (IsNum(e) || IsP(e, '%'))) return false;
+            if (!DateOnly.TryParseExact(pv, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return false;
+            end = e;
+            // "April 24 and 25, 1999": the year written after the second day holds for both
+            if (IsP(e, ',') && YearNumber(e + 1, out int y) && !(IsNum(k - 2) && YearNumber(k - 2, out _)))
+            {
+                d = new DateOnly(y, d.Month, Math.Min(d.Day, DateTime.DaysInMonth(y, d.Month)));
+                end = e + 2;
+                if (_out.Count > 0) _out[^1].Value = d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+            if (day > DateTime.DaysInMonth(d.Year, d.Month)) return false;
+            value = new DateOnly(d.Year, d.Month, day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return true;
         }
 
         // The last year written out in the text ("in 1941"): a bare month right after it belongs to
@@ -130,7 +162,9 @@ public static class TimeTagger
         // ------------------------------------------------------------------ tense
 
         // "plan(s)" and "set" count only as verbs of intent ("plans to", "set for"); see Cue.
-        private static readonly string[] FutureCues = ["will", "shall", "going", "planned", "expected", "expects", "scheduled", "would", "next", "upcoming", "due", "intends", "hopes", "until", "starting", "payable"];
+        private static readonly string[] FutureCues = ["will", "shall", "going", "planned", "expected", "expects", "scheduled", "would", "next", "upcoming", "due", "intends", "hopes", "until", "starting", "payable", "expires", "resumes", "reopens", "expect",
+            // present-tense verbs of a schedule: "the court hears the case Monday", "voters go to the polls Sunday"
+            "arrives", "begins", "starts", "opens", "meets", "visits", "votes", "travels", "heads", "returns", "hosts", "convenes", "hears", "faces"];
         private static readonly string[] PastCues = ["was", "were", "had", "did", "said", "ago", "last", "earlier", "been", "came", "went", "took", "made", "told", "began", "saw", "fell", "rose", "won", "lost", "met", "got", "held", "left", "gave", "paid", "sold", "bought", "hit", "cut", "put", "led", "struck", "became", "spoke", "wrote", "found", "says",
             // irregular past forms and short "-ed" forms the suffix test below misses
             "brought", "thought", "sought", "fought", "taught", "caught", "ran", "knew", "grew", "threw", "drew", "flew", "withdrew", "chose", "rode", "stood",
@@ -159,6 +193,9 @@ public static class TimeTagger
             for (int k = e, d = 1; k < toks.Length && d <= 14 && d < bestDist; k++, d++)
             {
                 if (IsBoundary(k)) break;
+                // "which passed in January, will go to the Senate": a cue before the date in its own
+                // clause wins over one past the comma
+                if (t != Tense.Unknown && IsP(k, ',')) break;
                 var c = Cue(k);
                 if (c == Tense.Past && ModalBefore(k)) c = Tense.Future;
                 if (c != Tense.Unknown) { t = c; break; }
@@ -179,7 +216,7 @@ public static class TimeTagger
                 var w = S(b);
                 if (w.Equals("have", StringComparison.OrdinalIgnoreCase)) return false; // "would have closed" is past
                 if (w.Equals("will", StringComparison.OrdinalIgnoreCase) || w.Equals("shall", StringComparison.OrdinalIgnoreCase)
-                    || w.EndsWith("'ll", StringComparison.OrdinalIgnoreCase) || w.Equals("to", StringComparison.OrdinalIgnoreCase) && b < k - 1) return true;
+                    || w.EndsWith("'ll", StringComparison.OrdinalIgnoreCase) || w.Equals("to", StringComparison.OrdinalIgnoreCase) && b < k - 1 && Is(b + 1, "be")) return true;
                 // "would be paid", "might be held": a modal before a passive is not yet done
                 // ("could" is left out: "could not be located Wednesday" is the past of "can")
                 if (b < k - 1 && (w.Equals("would", StringComparison.OrdinalIgnoreCase)
@@ -196,6 +233,9 @@ public static class TimeTagger
             if (w.EndsWith("'ll", StringComparison.OrdinalIgnoreCase) || w.EndsWith("\u2019ll", StringComparison.OrdinalIgnoreCase)) return Tense.Future;
             if (CueLookup.TryGetValue(w, out var cue))
             {
+                // "to cut rates in June": an infinitive, not the past tense of the same spelling
+                if (cue == Tense.Past && Is(k - 1, "to") && (w.Equals("cut", StringComparison.OrdinalIgnoreCase) || w.Equals("hit", StringComparison.OrdinalIgnoreCase) || w.Equals("put", StringComparison.OrdinalIgnoreCase)))
+                    return Tense.Future;
                 if (cue == Tense.Past) return Tense.Past;
                 // "had been due to expire", "as previously planned": intent reported as past
                 return Is(k - 1, "had") || Is(k - 1, "been") && Is(k - 2, "had") || Is(k - 1, "previously") || Is(k - 1, "originally") ? Tense.Past : Tense.Future;
@@ -401,8 +441,18 @@ public static class TimeTagger
         private bool Duration(int i, out Hit hit)
         {
             hit = default;
+            // "for some time": a vague duration (TimeBank: DURATION); "some time ago" is a reference, elsewhere
+            if (Is(i, "some") && Is(i + 1, "time") && Is(i - 1, "for") && !(Is(i + 2, "to") || Is(i + 2, "ago")))
+            { hit = new Hit(i + 2, "DURATION", "PXX"); return true; }
             int j = ApproxPrefix(i);
-            if (j > i && K(j) == Kw.The) return false; // "over the past three months": the extent starts at "the"
+            // TimeML puts the words its `mod` attribute encodes inside the extent ("about five hours" is
+            // APPROX, "nearly", "almost" LESS_THAN, "more than", "at least"); TimeBank often leaves "about"
+            // out, but TE3's re-annotation follows the guidelines. "only", "just", "barely" are no `mod`:
+            // the extent then starts at the next word, where this grammar runs again.
+            if (j > i && (Is(i, "just") || Is(i, "only") || Is(i, "barely"))) return false;
+            // "over the past three months": the extent starts at "the"; a TimeML modifier stays inside
+            // ("at least the past 18 months", "nearly the entire year")
+            if (j > i && K(j) == Kw.The && !(Is(i, "at") || Is(i, "more") || Is(i, "less") || Is(i, "nearly") || Is(i, "almost") || Is(i, "about") || Is(i, "approximately") || Is(i, "roughly"))) return false;
             bool the = false; int relDir = 0; bool first = false;
             if (K(j) == Kw.The) { the = true; j++; }
             if (K(j) is Kw.Past or Kw.Last or Kw.Previous) { relDir = -1; j++; }
@@ -427,6 +477,24 @@ public static class TimeTagger
             }
             if (j == i && I(j).Unit is not (TUnit.None or TUnit.Weekend or TUnit.Quarter) && I(j).Plural && (Is(j - 1, "for") || Is(j - 1, "in") || Is(j - 1, "within")) && !Is(j + 1, "of") && !Is(j + 1, "ago"))
             { hit = new Hit(j + 1, "DURATION", DurationValue(double.NaN, I(j).Unit)); return true; }
+            // "hours later", "days after the vote", "minutes before": a vague count of units, kept apart from
+            // its direction word as TimeBank does with "three days later"; "months ago" is a past date.
+            // "over the years", "through the decades": the whole stretch up to now, a vague duration
+            if (the && j == i + 1 && I(j).Unit is TUnit.Year or TUnit.Decade or TUnit.Century && I(j).Plural
+                && (Is(i - 1, "over") || Is(i - 1, "through") || Is(i - 1, "down") || Is(i - 1, "across")) && Ok(j + 1) && toks[j + 1].Kind == LexKind.Punct)
+            { hit = new Hit(j + 1, "DURATION", DurationValue(double.NaN, I(j).Unit)); return true; }
+            // "a years-old slump", "decades-old feud": a vague length as a modifier
+            if (j == i && I(j).Plural && I(j).Unit is TUnit.Year or TUnit.Decade or TUnit.Century && IsHyphen(j + 1) && Tight(j + 1) && Tight(j + 2) && Is(j + 2, "old")
+                && !(IsNum(j - 1) || I(j - 1).IsNumber || K(j - 1) is Kw.Few or Kw.Several or Kw.Many))
+            { hit = new Hit(j + 3, "DURATION", DurationValue(double.NaN, I(j).Unit)); return true; }
+            if (j == i && I(j).Unit is not (TUnit.None or TUnit.Weekend or TUnit.Quarter) && I(j).Plural && BareCountStart(j - 1))
+            {
+                if (K(j + 1) is Kw.Later or Kw.After or Kw.Earlier || K(j + 1) == Kw.Before && !Is(j + 2, "the") || K(j + 1) == Kw.Before && Is(j + 2, "the") && !Is(j - 1, "the"))
+                { hit = new Hit(j + 1, "DURATION", DurationValue(double.NaN, I(j).Unit)); return true; }
+                if (K(j + 1) == Kw.Ago) { hit = new Hit(j + 2, "DATE", "PAST_REF"); return true; }
+                // "it has been years since the attack"
+                if (Is(j + 1, "since") && Is(j - 1, "been")) { hit = new Hit(j + 1, "DURATION", DurationValue(double.NaN, I(j).Unit)); return true; }
+            }
             if (!Count(j, out double n, out int k))
             {
                 // "the past/last/next few days" via Count; plain plural unit after "the past"
@@ -449,6 +517,8 @@ public static class TimeTagger
             if (hyph && the && relDir == 0) return false; // "the two-week delay": the timex is the modifier only
             var w = I(k);
             if (w.Unit == TUnit.None || w.Unit == TUnit.Weekend) return false;
+            // "a years-old slump": "a" counts one, never a plural unit (the timex is "years-old")
+            if (K(j) == Kw.A && j + 1 == k && w.Plural) return false;
             // "one day" alone is as often "some day" as a duration; "a second" is an ordinal sense
             if (w.Unit == TUnit.Second && K(j) == Kw.A) return false;
             // "the 1988 second quarter", "two second-half goals": a singular second/quarter after a count is an ordinal sense
@@ -493,13 +563,17 @@ public static class TimeTagger
             if (!hyph && K(end) == Kw.Old) return false;
             // "about three-quarters of its food" is a fraction
             if (w.Unit == TUnit.Quarter && w.Plural && Is(end, "of") && IsHyphen(k - 1)) return false;
-            // TimeBank leaves hedges out of a plain duration ("about [five hours]", "only [14 days]",
-            // "just [over an hour]") but keeps "nearly", "more than", "at least" inside; the extent
-            // then starts at the next word, where this grammar runs again.
-            if (j > i && (Is(i, "about") || Is(i, "around") || Is(i, "approximately") || Is(i, "roughly") || Is(i, "almost")
-                || Is(i, "just") || Is(i, "only") || Is(i, "barely"))) return false;
             hit = new Hit(end, "DURATION", DurationValue(n, w.Unit));
             return true;
+        }
+
+        /// <summary>Token before a bare plural unit: nothing that counts or determines it ("three", "the", "those", "many").</summary>
+        private bool BareCountStart(int p)
+        {
+            if (!Ok(p) || toks[p].Kind == LexKind.Punct) return true;
+            if (IsNum(p) || I(p).IsNumber || I(p).Ordinal > 0 || I(p).Unit != TUnit.None || I(p).Month > 0 || I(p).Weekday > 0) return false;
+            if (K(p) is Kw.None) return !(Is(p, "those") || Is(p, "these") || Is(p, "their") || Is(p, "his") || Is(p, "her") || Is(p, "its") || Is(p, "our") || Is(p, "of") || Is(p, "two") || Is(p, "no"));
+            return K(p) is Kw.Of ? false : K(p) is Kw.And;
         }
 
         /// <summary>"day-long", "months-long", "yearlong": a unit (any number) glued to "long" by a hyphen or in one word.</summary>
@@ -560,7 +634,12 @@ public static class TimeTagger
         {
             hit = default;
             var w = I(i);
-            if (w.SetPeriod is not null) { hit = new Hit(i + 1, "SET", w.SetPeriod); return true; }
+            if (w.SetPeriod is not null)
+            {
+                // "the Daily Mail", "Weekly Standard": a title, not a frequency
+                if (Cap(i) && Ok(i + 1) && toks[i + 1].Kind == LexKind.Word && Cap(i + 1) && I(i + 1).Kw == Kw.None && I(i + 1).Month == 0 && I(i + 1).Weekday == 0) return false;
+                hit = new Hit(i + 1, "SET", w.SetPeriod); return true;
+            }
             // "twice a week", "three times a year", "once a month": TimeML keeps the frequency inside the SET's extent
             {
                 int c = -1;
@@ -573,8 +652,9 @@ public static class TimeTagger
             if (K(i) is Kw.Every or Kw.Each)
             {
                 int j = i + 1;
-                if (Is(j, "other")) j++;
                 double n = 1;
+                // "every other week": every second one (P2W)
+                if (Is(j, "other")) { j++; n = 2; }
                 if (IsNum(j) || I(j).IsNumber) { if (!Count(j, out n, out j)) return false; }
                 var u = I(j);
                 if (u.Unit != TUnit.None && u.Unit != TUnit.Weekend) { hit = new Hit(j + 1, "SET", DurationValue(n, u.Unit)); return true; }
@@ -696,11 +776,15 @@ public static class TimeTagger
             if (Int(k) is >= 1900 and <= 2100 && toks[k].Length == 4) { year = Int(k); j = k + 1; }
             else if (Is(k, "this") && Is(k + 1, "year") && Is(j, "of")) { year = DctYear; j = k + 2; }
             else if (Is(k, "last") && Is(k + 1, "year") && Is(j, "of")) { year = DctYear < 0 ? -1 : DctYear - 1; j = k + 2; }
+            else if (Is(k, "next") && Is(k + 1, "year") && Is(j, "of")) { year = DctYear < 0 ? -1 : DctYear + 1; j = k + 2; }
+            // "the first half of the year": the article's year, one DATE
+            else if ((Is(k, "the") || Is(k, "this")) && Is(k + 1, "year") && Is(j, "of") && !(IsP(k + 2, '\'') || IsP(k + 2, '\u2019'))) { year = DctYear; j = k + 2; }
 
             string val;
             if (isH)
             {
-                if (year == int.MinValue) year = dct is { } d0 ? (q == 1 || d0.Month > 6 ? d0.Year : d0.Year - 1) : -1;
+                // a second half not begun yet is this year's when the sentence looks ahead ("will be better")
+                if (year == int.MinValue) year = dct is { } d0 ? (q == 1 || d0.Month > 6 || TenseAround(i, j) == Tense.Future ? d0.Year : d0.Year - 1) : -1;
                 val = new CalPoint { Gran = Gran.Half, Year = year, Part = q }.Format();
             }
             else if (q > 0)
@@ -761,6 +845,9 @@ public static class TimeTagger
                     hit = new Hit(i + 1, "DATE", "PRESENT_REF"); return true;
                 case Kw.PastRef:
                     // "recent years": TimeBank makes it a vague duration (PXY) more often than PAST_REF
+                    // "recent years" names a stretch of the past (TimeBank: DATE PAST_REF three times in four);
+                    // "recent months/weeks/days" are mostly annotated as vague durations
+                    if (Is(i, "recent") && I(i + 1).Unit == TUnit.Year && I(i + 1).Plural) { hit = new Hit(i + 2, "DATE", "PAST_REF"); return true; }
                     if (Is(i, "recent") && I(i + 1).Unit is not (TUnit.None or TUnit.Weekend) && I(i + 1).Plural) { hit = new Hit(i + 2, "DURATION", DurationValue(double.NaN, I(i + 1).Unit)); return true; }
                     hit = new Hit(i + 1, "DATE", "PAST_REF"); return true;
                 case Kw.FutureRef:
@@ -789,6 +876,7 @@ public static class TimeTagger
         private int PositionPrefix(int i)
         {
             var k = K(i);
+            if (k is Kw.Early or Kw.Late && IsHyphen(i + 1) && Tight(i + 1) && Tight(i + 2)) return i + 2; // "late-November"
             if (k is Kw.Early or Kw.Late or Kw.Earlier or Kw.Later) return i + 1;
             if (k == Kw.Mid) return IsHyphen(i + 1) && Tight(i + 1) ? i + 2 : i + 1;
             if (k == Kw.The && K(i + 1) is Kw.End or Kw.Beginning or Kw.Start or Kw.Middle && Is(i + 2, "of")) return i + 3;
@@ -806,6 +894,21 @@ public static class TimeTagger
                 hit = new Hit(wh.EndTok, "DATE", CalPoint.OfWeek(wd).Format());
                 return true;
             }
+            // "the first week of May", "the last week of June 2012": one DATE (TimeML), the ISO week that
+            // holds the fourth day of the month (first) or the fourth-last (last)
+            if (K(i) == Kw.The && (I(i + 1).Ordinal is >= 1 and <= 4 || K(i + 1) is Kw.Last || Is(i + 1, "final")) && Is(i + 2, "week") && Is(i + 3, "of")
+                && MonthWord(i + 4) && CalendarCore(i + 4, i, out var mh) && mh.Type == "DATE" && mh.Value is { Length: 7 } mv
+                && int.TryParse(mv.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int my) && int.TryParse(mv.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int mm))
+            {
+                var anchor = I(i + 1).Ordinal is >= 1 and <= 4 and var o ? new DateOnly(my, mm, 4).AddDays(7 * (o - 1)) : new DateOnly(my, mm, DateTime.DaysInMonth(my, mm)).AddDays(-3);
+                hit = new Hit(mh.EndTok, "DATE", CalPoint.OfWeek(anchor).Format());
+                return true;
+            }
+            // "around 7:15 p.m.", "about Nov. 1": TimeML's APPROX modifier stays inside the extent (clock
+            // times and full dates; TimeBank leaves it off weekdays, "around Wednesday")
+            if ((Is(i, "around") || Is(i, "about") || Is(i, "approximately") || Is(i, "roughly")) && !Is(i - 1, "just") && (TimeOfDay(i + 1, out _, out _) || MonthWord(i + 1))
+                && CalendarCore(i + 1, i, out hit) && (hit.Type == "TIME" || hit.Value is { Length: 10 }))
+                return true;
             int j = PositionPrefix(i);
             if (j != i && CalendarCore(j, i, out hit))
             {
@@ -814,6 +917,37 @@ public static class TimeTagger
             }
             return CalendarCore(i, i, out hit);
         }
+
+        /// <summary>
+        /// The day a clock time sits on when that day is a separate timex next to it: "at 8 p.m. on Sunday"
+        /// (two timexes in TimeML, joined by a preposition) or "Sunday at 8 p.m." (the day already tagged).
+        /// The clock's value takes that day instead of the article's.
+        /// </summary>
+        private DateOnly? ClockDay(int s, int end)
+        {
+            if (Is(end, "on") && Ok(end + 1) && (I(end + 1).Weekday > 0 && !I(end + 1).Plural || MonthWord(end + 1) || IsNum(end + 1))
+                && CalendarCore(end + 1, end + 1, out var h) && h.Type == "DATE" && DayOf(h.Value) is { } d1)
+                return d1;
+            if (Is(s - 1, "at") && _out.Count > 0 && Ok(s - 2) && _out[^1].End == toks[s - 2].End && _out[^1].Type is "DATE" or "TIME"
+                && DayOf(_out[^1].Value) is { } d2)
+                return d2;
+            return null;
+        }
+
+        /// <summary>The day of a weekday timex just before "to"/"through"/"until"/"-" at <paramref name="s"/> ("from Wednesday to Friday").</summary>
+        private DateOnly? RangeStartDay(int s)
+        {
+            if (!(Is(s - 1, "to") || Is(s - 1, "through") || Is(s - 1, "until") || Is(s - 1, "till") || IsHyphen(s - 1) || Is(s - 1, "and") && Is(s - 3, "between") || Is(s - 1, "and") && Is(s - 4, "between"))) return null;
+            if (_out.Count == 0 || !Ok(s - 2) || _out[^1].End != toks[s - 2].End || _out[^1].Type != "DATE") return null;
+            var prev = _out[^1];
+            var span = text.AsSpan(prev.Start, prev.End - prev.Start);
+            int len = 0;
+            while (len < span.Length && char.IsLetter(span[len])) len++;
+            return len > 0 && TimeLexicon.Get(span[..len]).Weekday > 0 ? DayOf(prev.Value) : null;
+        }
+
+        private static DateOnly? DayOf(string? v) =>
+            v is { Length: >= 10 } && char.IsDigit(v[0]) && DateOnly.TryParseExact(v.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
         private bool TimeOfDay(int i, out string clock, out int end)
         {
@@ -839,6 +973,13 @@ public static class TimeTagger
             { ampm = Is(k, "a") ? 1 : 2; k += 3; if (IsP(k, '.') && Tight(k)) k++; }
             else if (K(k) is Kw.Am or Kw.Pm) { ampm = K(k) == Kw.Am ? 1 : 2; k++; }
             else if (Is(k, "o'clock") || Is(k, "o\u2019clock")) { ampm = 3; k++; }
+            // "at 4 in the morning", "at 10 at night", "6 o'clock in the evening": the part of day is the a.m./p.m.
+            if (ampm is 0 or 3 && h is >= 1 and <= 12 && (ampm == 3 || Is(i - 1, "at") || Is(i - 1, "around") || Is(i - 1, "until") || Is(i - 1, "by") || Is(i - 1, "from") || Is(i - 1, "before") || Is(i - 1, "after")))
+            {
+                if (Is(k, "in") && Is(k + 1, "the") && (Is(k + 2, "morning") || Is(k + 2, "afternoon") || Is(k + 2, "evening")))
+                { ampm = Is(k + 2, "morning") ? 1 : 2; k += 3; }
+                else if (Is(k, "at") && Is(k + 1, "night")) { ampm = h >= 6 ? 2 : 1; k += 2; }
+            }
             if (ampm == 0 && colon < 0) return false;
             if (ampm == 0 && text[toks[i].Start + colon] == '.') return false;
             if (ampm is 1 or 2 && h > 12) return false;
@@ -894,6 +1035,7 @@ public static class TimeTagger
                 else if ((IsP(end, ',') ? end + 1 : end) is var md && MonthWord(md) && CalendarCore(md, md, out var dh) && dh.Value is { Length: 10 } dv
                     && DateOnly.TryParseExact(dv, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var onDay))
                 { day = CalPoint.OfDate(onDay); end = dh.EndTok; } // "5 p.m. EST, Nov. 6": the clock on that day
+                else if (ClockDay(s, end) is { } near) day = CalPoint.OfDate(near); // "at 8 p.m. on Sunday", "Sunday at 8 p.m."
                 day.Clock = clock;
                 hit = new Hit(end, "TIME", day.Format());
                 return true;
@@ -947,6 +1089,8 @@ public static class TimeTagger
             {
                 if (!Cap(j) && !char.IsLower(text[toks[j].Start])) return false;
                 if (Is(j, "sun") || Is(j, "sat") || Is(j, "wed")) { if (!(Cap(j) && IsP(j + 1, '.'))) return false; }
+                // "The Sunday Times", "Sunday Telegraph": a newspaper's name
+                if (Is(j + 1, "Times") || Is(j + 1, "Telegraph") || Is(j + 1, "Mirror") || Is(j + 1, "Express") || Is(j + 1, "Herald") || Is(j + 1, "Post")) { if (Cap(j + 1)) return false; }
                 int end = w.Abbrev ? AfterAbbrev(j) : j + 1;
                 int rel = 0;
                 if (s < j && K(s) is Kw.Last) rel = -1;
@@ -962,6 +1106,23 @@ public static class TimeTagger
                     else year = YearForMonth(mon, dd, TenseAround(s, e2));
                     p = new CalPoint { Gran = Gran.Day, Year = year, Month = mon, Day = dd };
                     end = e2;
+                }
+                // "Friday 22 March", "Friday, 22 March 2013" (day before month, as British news writes it)
+                else if (IsNum(k) && DayNumber(k, out int bd, out int be) && MonthWord(be) && (!IsNum(MonthEnd(be)) || YearNumber(MonthEnd(be), out _)))
+                {
+                    int mon = I(be).Month; int e4 = MonthEnd(be); int year;
+                    if (YearNumber(e4, out int y3)) { year = y3; e4++; }
+                    else if (IsP(e4, ',') && YearNumber(e4 + 1, out int y4)) { year = y4; e4 += 2; }
+                    else year = YearForMonth(mon, bd, TenseAround(s, e4));
+                    p = new CalPoint { Gran = Gran.Day, Year = year, Month = mon, Day = bd };
+                    end = e4;
+                }
+                // "from Wednesday to Friday": the second weekday is the first one after the first
+                else if (RangeStartDay(s) is { } from)
+                {
+                    int fromW = from.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)from.DayOfWeek;
+                    int ahead = (w.Weekday - fromW + 7) % 7;
+                    p = CalPoint.OfDate(from.AddDays(ahead == 0 ? 7 : ahead));
                 }
                 else p = WeekdayPoint(w.Weekday, TenseAround(s, end), rel);
                 if (I(end).PartOfDay is { } pod && !I(end).Plural) { p.Pod = pod; end++; type = "TIME"; }
@@ -1003,6 +1164,17 @@ public static class TimeTagger
                 else if (K(k) == Kw.The && Is(k + 1, "day") && (Is(k + 2, "before") || Is(k + 2, "after")) && !(Ok(k + 3) && toks[k + 3].Kind != LexKind.Punct))
                 { dir = Is(k + 2, "before") ? -1 : 1; k += 3; }
                 else if ((Is(k, "that") || K(k) == Kw.The && K(k + 1) == Kw.Same) && Is(k + (Is(k, "that") ? 1 : 2), "day")) { dir = 0; k += Is(k, "that") ? 2 : 3; }
+                // "later in the day", "earlier in the day": the day under discussion (TimeBank tags "the day")
+                else if (K(k) == Kw.The && Is(k + 1, "day") && Is(k - 1, "in") && K(k - 2) is Kw.Later or Kw.Earlier && s == k) { dir = 0; k += 2; }
+                // "the previous night", "the next morning" count from the last day in the text
+                else if (K(k) == Kw.The && K(k + 1) is Kw.Previous or Kw.Next or Kw.Following && I(k + 2).PartOfDay is { } npod && !I(k + 2).Plural && Is(k + 2, "night"))
+                {
+                    DateOnly? a0 = _lastDay ?? dct;
+                    var np = a0 is { } an ? CalPoint.OfDate(an.AddDays(K(k + 1) == Kw.Previous ? -1 : 1)) : new CalPoint { Gran = Gran.Day };
+                    np.Pod = npod;
+                    hit = new Hit(k + 3, "TIME", np.Format());
+                    return true;
+                }
                 if (dir != int.MinValue)
                 {
                     DateOnly? anchor = _lastDay ?? dct;
@@ -1028,6 +1200,20 @@ public static class TimeTagger
             if (Is(j, "that") && Is(j + 1, "year") && _lastYear > 0)
             {
                 hit = new Hit(j + 2, "DATE", _lastYear.ToString("D4", CultureInfo.InvariantCulture));
+                return true;
+            }
+            // ---- "that month", "that week": the month / week of the last date the text resolved to
+            if (Is(j, "that") && (Is(j + 1, "month") && _lastMonth is not null || Is(j + 1, "week") && _lastDay is not null) && PhraseEnds(j + 2))
+            {
+                string v = Is(j + 1, "month") ? new CalPoint { Gran = Gran.Month, Year = _lastMonth!.Value.Year, Month = _lastMonth.Value.Month }.Format()
+                    : CalPoint.OfWeek(_lastDay!.Value).Format();
+                hit = new Hit(j + 2, "DATE", v);
+                return true;
+            }
+            // ---- "that quarter": the last quarter mentioned
+            if (Is(j, "that") && Is(j + 1, "quarter") && _lastQYear > 0 && PhraseEnds(j + 2))
+            {
+                hit = new Hit(j + 2, "DATE", new CalPoint { Gran = Gran.Quarter, Year = _lastQYear, Part = _lastQ }.Format());
                 return true;
             }
             // ---- "the same year", "that winter", "that September": in the year the narrative is in
@@ -1138,10 +1324,20 @@ public static class TimeTagger
                     return true;
                 }
                 if (the && !(kw is Kw.Previous or Kw.Following && nx.Weekday > 0)) return false;
+                // "this coming Sunday": one DATE, the next Sunday
+                if (kw == Kw.This && K(k + 1) == Kw.Coming && I(k + 2).Weekday > 0 && !I(k + 2).Plural && !I(k + 2).Abbrev) { k++; nx = I(k + 1); dir = 1; }
                 if (nx.Weekday > 0 && !nx.Plural && !nx.Abbrev)
                 {
                     int end = k + 2;
-                    var p = WeekdayPoint(nx.Weekday, TenseAround(s, end), dir);
+                    var wt = TenseAround(s, end);
+                    var p = WeekdayPoint(nx.Weekday, wt, dir);
+                    // "this Sunday": the one in the article's week unless the tense points out of it
+                    if (kw == Kw.This && dct is { } dw)
+                    {
+                        int cur = ((int)dw.DayOfWeek + 6) % 7 + 1, diff = nx.Weekday - cur;
+                        int off = wt == Tense.Past && diff > 0 ? diff - 7 : wt == Tense.Future && diff < 0 ? diff + 7 : diff;
+                        p = CalPoint.OfDate(dw.AddDays(off));
+                    }
                     if (I(end).PartOfDay is { } pod && !I(end).Plural) { p.Pod = pod; end++; type = "TIME"; }
                     hit = new Hit(end, type, p.Format());
                     return true;

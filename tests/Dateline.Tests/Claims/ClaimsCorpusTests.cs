@@ -3,17 +3,17 @@ using Dateline.Claims;
 namespace Dateline.Tests.Claims;
 
 /// <summary>
-/// Floors for the shipped check-worthiness model on CT24 (skipped when ../shared is absent). They
-/// sit a little below docs/quotes-claims.md so regressions show without pinning exact figures.
-/// The threshold is chosen on dev-test (the later debates, like the test set), so dev — the same
-/// debates as training, labelled more strictly — is scored below its own best threshold.
+/// Floors for the shipped check-worthiness model on CT24 (skipped when ../shared is absent). claims-v3 is trained on
+/// dev and dev-test too (its threshold comes from cross-validation, see docs/quotes-claims.md), so these are
+/// in-sample checks that the shipped file, the annotators it reads (NER, times, quantities, POS) and the scoring
+/// path still agree with training; they sit a little below the measured in-sample figures.
 /// </summary>
 [Trait("Category", "Corpus")]
 public class ClaimsCorpusTests
 {
     [Theory]
-    [InlineData("CT24_checkworthy_english_dev.tsv", 0.79, 0.93)]
-    [InlineData("CT24_checkworthy_english_dev-test.tsv", 0.81, 0.85)]
+    [InlineData("CT24_checkworthy_english_dev.tsv", 0.90, 0.96)]
+    [InlineData("CT24_checkworthy_english_dev-test.tsv", 0.92, 0.96)]
     public void Score_Ct24Split_F1AndAveragePrecisionAboveFloor(string name, double f1Floor, double apFloor)
     {
         var file = TestPaths.Shared is { } s ? Path.Combine(s, "data", "claims", "ct24", name) : null;

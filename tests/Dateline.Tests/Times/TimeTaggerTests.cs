@@ -111,6 +111,29 @@ public class TimeTaggerTests
     [InlineData("Profit rose in the third quarter, against $4 million in the same period last year.", "the same period last year", "DATE", "2024-Q3")]
     [InlineData("Profit rose in the second quarter from the corresponding quarter a year earlier.", "the corresponding quarter a year earlier", "DATE", "2024-Q2")]
     [InlineData("Profit rose in the third quarter from the comparable year-ago quarter.", "the comparable year-ago quarter", "DATE", "2024-Q3")]
+    // fourth round: guideline-driven patterns (sentences written for these tests)
+    [InlineData("The festival opens in the first week of December.", "the first week of December", "DATE", "2025-W49")]
+    [InlineData("The vote will be held in the last week of June.", "the last week of June", "DATE", "2026-W26")]
+    [InlineData("Output fell in the first half of the year.", "the first half of the year", "DATE", "2025-H1")]
+    [InlineData("The ferry sank, and hours later divers arrived.", "hours", "DURATION", "PTXH")]
+    [InlineData("The mayor quit days after the audit.", "days", "DURATION", "PXD")]
+    [InlineData("The shop was thriving just months ago.", "months ago", "DATE", "PAST_REF")]
+    [InlineData("Rents have soared in recent years.", "recent years", "DATE", "PAST_REF")]
+    [InlineData("The train leaves at 4 in the morning.", "4 in the morning", "TIME", "2025-11-19T04:00")]
+    [InlineData("Doors open at 6 o'clock in the evening.", "6 o'clock in the evening", "TIME", "2025-11-19T18:00")]
+    [InlineData("The strike began on Monday 17 November in the north.", "Monday 17 November", "DATE", "2025-11-17")]
+    [InlineData("The strike began on Monday, 17 November 2025, in the north.", "Monday, 17 November 2025", "DATE", "2025-11-17")]
+    [InlineData("The fair moves every other week.", "every other week", "SET", "P2W")]
+    [InlineData("Troops will stay for some time.", "some time", "DURATION", "PXX")]
+    [InlineData("It has been years since the flood.", "years", "DURATION", "PXY")]
+    [InlineData("Over the years, the harbour silted up.", "the years", "DURATION", "PXY")]
+    [InlineData("The town hoped to end a decades-old feud.", "decades-old", "DURATION", "PXDE")]
+    [InlineData("The shop opened on Nov. 3. That month, sales doubled.", "That month", "DATE", "2025-11")]
+    [InlineData("The shop opened on Nov. 3, and later in the day it rained.", "the day", "DATE", "2025-11-03")]
+    [InlineData("The ferry sank on Nov. 3; the previous night was calm.", "the previous night", "TIME", "2025-11-02TNI")]
+    [InlineData("They took the late-November ferry.", "late-November", "DATE", "2025-11")]
+    [InlineData("The match is this coming Saturday.", "this coming Saturday", "DATE", "2025-11-22")]
+    [InlineData("The market is open this Saturday.", "this Saturday", "DATE", "2025-11-22")]
     public void Tag_Expression_HasSpanTypeAndValue(string text, string span, string type, string value)
     {
         var t = Single(text, span);
@@ -157,11 +180,14 @@ public class TimeTaggerTests
     [InlineData("The report is due by Friday.", "Friday")]
     [InlineData("He resigned on Monday.", "Monday")]
     [InlineData("The firm was founded in 1901.", "1901")]
-    // hedges stay outside a plain duration (TimeBank); "nearly" stays inside (see above)
-    [InlineData("The flight took about five hours.", "five hours")]
+    // words TimeML encodes as `mod` stay inside ("about" APPROX, "almost" LESS_THAN); "only", "just" are no mod
+    [InlineData("The flight took about five hours.", "about five hours")]
     [InlineData("He has led the unit for only six months.", "six months")]
     [InlineData("She was found just over an hour later.", "over an hour")]
-    [InlineData("Unemployment is the lowest in almost two decades.", "two decades")]
+    [InlineData("Unemployment is the lowest in almost two decades.", "almost two decades")]
+    [InlineData("The mill shut just a decade ago.", "a decade ago")]
+    [InlineData("The ferry docked around 7:15 p.m.", "around 7:15 p.m.")]
+    [InlineData("The fund has lagged for at least the past 18 months.", "at least the past 18 months")]
     public void Tag_LeadingPreposition_IsNotInExtent(string text, string span)
     {
         var all = TimeTagger.Tag(text, Dct);
@@ -186,6 +212,7 @@ public class TimeTaggerTests
     [InlineData("He paid $1999 for 2000 workers' shares.")]
     [InlineData("Troops march on the capital.")]
     [InlineData("The 6-year-old boy was found safe.")]
+    [InlineData("The Sunday Times and the Daily Mail ran the story.")]
     public void Tag_NonTemporalText_FindsNothing(string text)
     {
         Assert.Empty(TimeTagger.Tag(text, Dct));
@@ -326,6 +353,51 @@ public class TimeTaggerTests
         var all = TimeTagger.Tag(text, Dct);
         Assert.Equal(32_000, all.Count);
         Assert.True(sw.ElapsedMilliseconds < 20000, $"took {sw.ElapsedMilliseconds} ms");
+    }
+
+    [Theory]
+    [InlineData("The polls close at 8 p.m. on Monday, officials said.", "8 p.m.", "2025-11-17T20:00")]
+    [InlineData("The crew landed Sunday at 9 a.m. and left.", "9 a.m.", "2025-11-16T09:00")]
+    [InlineData("The blast happened at 3:15 p.m. on Nov. 12.", "3:15 p.m.", "2025-11-12T15:15")]
+    public void Tag_ClockNextToADay_TakesThatDay(string text, string span, string value)
+    {
+        Assert.Equal(value, Single(text, span).Value);
+    }
+
+    [Theory]
+    // a cue in the date's own clause wins over one after the comma
+    [InlineData("The bill, which passed in March, will go to the senate next.", "March", "2025-03")]
+    // "to" is a future passive only before "be": this is a past report
+    [InlineData("The nine months to September were strong.", "September", "2025-09")]
+    // schedule verbs in the present look ahead; "to cut" is an infinitive
+    [InlineData("The court hears the appeal on Monday.", "Monday", "2025-11-24")]
+    [InlineData("Traders expect the bank to cut rates in February.", "February", "2026-02")]
+    public void Tag_FourthRoundTenseCues_PickTheDirection(string text, string span, string value)
+    {
+        Assert.Equal(value, Single(text, span).Value);
+    }
+
+    [Fact]
+    public void Tag_WeekdayRange_SecondDayFollowsTheFirst()
+    {
+        // Wednesday's DCT: "will visit" puts Thursday ahead; Tuesday is the Tuesday after it, not the one before
+        var all = TimeTagger.Tag("The envoy will visit from Thursday to Tuesday.", Dct);
+        Assert.Equal(["2025-11-20", "2025-11-25"], all.Select(t => t.Value!).ToArray());
+    }
+
+    [Fact]
+    public void Tag_CoordinatedDays_BothAreDatesInThatMonth()
+    {
+        var all = TimeTagger.Tag("The summit is on April 24 and 25, 2026, in Oslo.", Dct);
+        Assert.Equal(["April 24", "25, 2026"], all.Select(t => t.Text).ToArray());
+        Assert.Equal(["2026-04-24", "2026-04-25"], all.Select(t => t.Value!).ToArray());
+    }
+
+    [Fact]
+    public void Tag_DayThenPercent_IsNotASecondDay()
+    {
+        var all = TimeTagger.Tag("Shares fell on March 3 and 4 percent more later.", Dct);
+        Assert.Equal("March 3", Assert.Single(all).Text);
     }
 
     [Fact]
