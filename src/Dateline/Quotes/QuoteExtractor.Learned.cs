@@ -216,11 +216,21 @@ public sealed partial class QuoteExtractor
             // event ("Trump unveiled an agenda"), which a news reader must not see as a quote.
             if (s_clause > 0 && span.QStart > ce && !LexiconCue(cs, ce) && !(s_clause == 1 && StanceObjectCue(cs, ce))
                 && !(PosTag(cs) is "IN" or "TO" || Is(cs, "according")) && !ClauseOpener(span.QStart)) continue;
-            span.Medium = "unknown";
+            span.Medium = LearnedMedium(span, cs, ce);
             SetKind(span);
             added.Add(span);
         }
         result.AddRange(added);
+    }
+
+    /// <summary>The channel of a learned attribution: the lexicon's, when one of the cue's words is a
+    /// reporting verb ("said in November that" is speech, "wrote" writing), or a document when the source
+    /// names one ("The cable argues"); a verb the lexicon does not know says nothing about the channel.</summary>
+    private string LearnedMedium(Span span, int cs, int ce)
+    {
+        for (int i = cs; i <= ce; i++)
+            if (IsWord(i) && QuoteLexicon.TryCue(W(i), out var info)) return MediumFor(info, cs, ce, span.SrcStart, span.SrcEnd);
+        return span.SrcStart >= 0 && DocumentSource(span.SrcStart, span.SrcEnd) ? "document" : "unknown";
     }
 
     private bool PrepositionIn(int from, int to)

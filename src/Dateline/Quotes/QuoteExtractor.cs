@@ -186,6 +186,19 @@ public sealed partial class QuoteExtractor
             }
             if (s.SrcStart >= 0) last = s;
         }
+        // "X wrote on X that A, saying “B”": the second attribution of one source in one sentence,
+        // through a neutral verb, is the same act as the first and keeps its channel.
+        for (int a = 1; a < result.Count; a++)
+        {
+            var s = result[a];
+            if (s.CueStart < 0 || s.SrcStart < 0 || !QuoteLexicon.TryCue(W(s.CueStart), out var info)) continue;
+            for (int b = a - 1; b >= 0; b--)
+            {
+                var p = result[b];
+                if (p.CueStart < 0 || p.CueStart >= s.CueStart || _sent[p.CueStart] != _sent[s.CueStart]) continue;
+                if (p.SrcStart == s.SrcStart && p.SrcEnd == s.SrcEnd) { s.Medium = SharedMedium(info, s.Medium, p.Medium); break; }
+            }
+        }
         return result;
     }
 
@@ -882,7 +895,7 @@ public sealed partial class QuoteExtractor
             int qe = ContentEnd(qs);
             if (qe - qs < 1) continue;
             var span = new Span { QStart = qs, QEnd = qe, SrcStart = first.SrcStart, SrcEnd = first.SrcEnd, CueStart = v, CueEnd = cueEnd,
-                Medium = MediumFor(info, v, cueEnd, first.SrcStart, first.SrcEnd) };
+                Medium = SharedMedium(info, MediumFor(info, v, cueEnd, first.SrcStart, first.SrcEnd), first.Medium) };
             if (Overlaps(result, span) || Overlaps(added, span)) continue;
             for (int i = v; i <= cueEnd; i++) _usedCue[i] = true;
             SetKind(span);
@@ -1192,6 +1205,12 @@ public sealed partial class QuoteExtractor
         for (int i = s; i <= e && !IsComma(i); i++) if (IsWord(i) && QuoteLexicon.DocumentNouns.Contains(W(i))) return true;
         return false;
     }
+
+    /// <summary>"Macron wrote on X that A, saying B": a neutral verb coordinated with an earlier cue
+    /// ("saying", "adding") reports the same act, so it keeps that cue's channel (here the post) rather
+    /// than defaulting to speech. A verb that names its own channel ("told reporters") keeps its own.</summary>
+    private static string SharedMedium(CueInfo info, string own, string first) =>
+        info.Lemma is "say" or "add" && own is "speech" or "unknown" && first is not ("speech" or "unknown") ? first : own;
 
     private string MediumFor(CueInfo info, int cueStart, int cueEnd, int srcStart, int srcEnd)
     {

@@ -153,4 +153,28 @@ public class AttributionBoundaryTests
         var q = Assert.Single(Extract("The ministry cut the grant, according to an internal memo seen by the newspaper."));
         Assert.Equal("an internal memo", q.Speaker?.Text);
     }
+    [Fact]
+    public void Extract_SayingAfterAPost_KeepsThePostAsMedium()
+    {
+        var quotes = Extract("The harbour board wrote on X that the pier would reopen, saying the repairs were “finished ahead of time.”");
+        var saying = Assert.Single(quotes, q => q.Cue?.Text == "saying");
+        Assert.Equal("social_post", saying.Medium);
+    }
+
+    [Fact]
+    public void Extract_ToldReportersAfterAPost_KeepsItsOwnMedium()
+    {
+        var quotes = Extract("The mayor wrote on X that the pier would reopen and told reporters that the repairs were finished.");
+        Assert.Contains(quotes, q => q.Cue?.Text == "told" && q.Medium == "speech");
+    }
+
+    [Theory]
+    [InlineData("The memo, written by the finance office in March, argues that the city overpaid for the ferries.", "document")]
+    [InlineData("Former Governor Lena Park said in October that the bridge would close for a year.", "speech")]
+    public void Extract_MediumOfAttributionsFoundByTheCueModel(string text, string medium)
+    {
+        var quotes = Extract(text);
+        var q = Assert.Single(quotes);
+        Assert.Equal(medium, q.Medium);
+    }
 }
