@@ -214,6 +214,17 @@ public sealed partial class QuoteExtractor
             // A verb the reporting lexicon does not know ("unveiled", "launched", "has drawn") reports
             // something only when a clause follows it ("…, sees that …"); with a bare object it is an
             // event ("Trump unveiled an agenda"), which a news reader must not see as a quote.
+            // "pledging to deport millions": the tagger's cue swallowed the infinitive; the news reading cuts the
+            // cue after the reporting word so the content is the promise ("to deport millions …"), as a rule frame gives
+            if (s_object == 1 && span.QStart == ce + 1 && ce > cs)
+                for (int t = cs + 1; t <= ce; t++)
+                    if (Is(t, "to") && LexiconCue(cs, t - 1)) { span.CueEnd = t - 1; span.QStart = t; ce = t - 1; break; }
+            if (s_object == 1 && span.QStart > ce && !(PosTag(cs) is "IN" or "TO" || Is(cs, "according")) && BareObjectHead(cs, ce)
+                && !Is(span.QStart, "to") && !ObjectCarriesWords(span.QStart, span.QEnd) && !ClauseOpener(span.QStart))
+            {
+                if (s_debug) Console.Error.WriteLine($"OBJDROP\t{_text[_tok[cs].Start.._tok[ce].End]}\t{_text[_tok[span.QStart].Start.._tok[span.QEnd].End]}");
+                continue;
+            }
             if (s_clause > 0 && span.QStart > ce && !LexiconCue(cs, ce) && !(s_clause == 1 && StanceObjectCue(cs, ce))
                 && !(PosTag(cs) is "IN" or "TO" || Is(cs, "according")) && !ClauseOpener(span.QStart)) continue;
             span.Medium = LearnedMedium(span, cs, ce);
@@ -250,6 +261,20 @@ public sealed partial class QuoteExtractor
     {
         for (int i = cs; i <= ce; i++) if (IsWord(i) && QuoteLexicon.IsStanceObjectVerb(W(i))) return true;
         return false;
+    }
+
+    /// <summary>The verb that governs a learned cue's content — its last verb word ("deport" of "pledging to
+    /// deport") — takes a bare object as a thing, not as words: a weak reporting verb ("defended"), a promise
+    /// ("vows"), or a verb outside the lexicon after a lexicon word (the cue swallowed an infinitive). A cue
+    /// with no lexicon word at all is left to the clause filter (<c>DATELINE_CUE_CLAUSE</c>).</summary>
+    private bool BareObjectHead(int cs, int ce)
+    {
+        int h = ce;
+        while (h > cs && !PosTag(h).StartsWith("VB", StringComparison.Ordinal)) h--;
+        if (!IsWord(h)) return false;
+        if (QuoteLexicon.TryCue(W(h), out var info))
+            return info.Strength != CueStrength.Strong || info.Lemma is "promise" or "vow" or "pledge";
+        return h > cs && LexiconCue(cs, h - 1);
     }
 
     private bool ClauseOpener(int i) =>

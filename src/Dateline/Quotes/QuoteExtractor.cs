@@ -138,6 +138,33 @@ public sealed partial class QuoteExtractor
 
     private static readonly int s_merge = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_QUOTE_MERGE"), out var m) ? m : 2;
 
+    /// <summary>News (1, default) or PolNeAR (0) reading of a cue with a bare noun-phrase object: with 1, a
+    /// weak reporting verb ("defended the budget", "blamed X for Y"), a promise of a thing ("vows stronger
+    /// cooperation") or a learned cue whose last verb is an event ("pledging to deport millions") is not
+    /// an attribution unless a clause, an infinitive or a quotation follows; 0 keeps PolNeAR's stances.</summary>
+    private static readonly int s_object = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_OBJECT"), out var ob) ? ob : 1;
+
+    /// <summary>True when the object span from <paramref name="from"/> to <paramref name="to"/> holds a
+    /// quotation or opens a clause ("criticized how …"): then it carries what the source said.</summary>
+    private bool ObjectCarriesWords(int from, int to)
+    {
+        if (from >= _tok.Length) return false;
+        if (Is(from, "that") || Is(from, "how") || Is(from, "why") || Is(from, "whether") || Is(from, "what") || Is(from, "if")) return true;
+        for (int i = from; i <= to && i < _tok.Length; i++) if (_inDirect[i] || IsQuoteTok(i)) return true;
+        // a that-less clause ("studies show immigrants are not …"): a finite verb before the first comma or
+        // subordinator; read from the POS tags when the learned pass has them
+        if (_syntax is null) return false;
+        for (int i = from; i <= to && i < _tok.Length; i++)
+        {
+            if (IsComma(i) || IsPunct(i, ';') || Is(i, "although") || Is(i, "though") || Is(i, "while") || Is(i, "because")
+                || Is(i, "after") || Is(i, "before") || Is(i, "since") || Is(i, "as") || Is(i, "when") || Is(i, "who") || Is(i, "which")) break;
+            if (PosTag(i) is "VBD" or "VBZ" or "VBP" or "MD") return true;
+            // an object with an infinitive ("urging them to reconsider", "called on Republicans to unendorse")
+            if (i > from && Is(i, "to") && i + 1 <= to && PosTag(i + 1) == "VB") return true;
+        }
+        return false;
+    }
+
     private List<Span> Run()
     {
         // Tags first: content boundaries of the rule frames read the POS tags when they exist.
@@ -1118,7 +1145,13 @@ public sealed partial class QuoteExtractor
             if (!QuoteLexicon.StanceLemmas.Contains(info.Lemma) && !objectContent) return null;
             int k = cueEnd + 1;
             if (Is(k, "for") || Is(k, "to")) cs = k;
-            else if (objectContent && k <= sLast && (IsWord(k) || IsQuoteTok(k))) cs = k;
+            else if (objectContent && k <= sLast && (IsWord(k) || IsQuoteTok(k)))
+            {
+                // News reading: "defended the budget", "blamed migrants for …" report a stance towards a
+                // thing, not words; only an object that carries words (a quotation) is content.
+                if (s_object > 0 && !ObjectCarriesWords(k, ContentEnd(k))) return null;
+                cs = k;
+            }
             else if (Is(k, "on") && info.Lemma == "call") cs = k + 1;
             else
             {
@@ -1129,6 +1162,8 @@ public sealed partial class QuoteExtractor
         }
         int ce = ContentEnd(cs);
         if (ce - cs < 2) return null;
+        // "vows stronger cooperation": a promise of a thing names no words; "vowed to …", "vowed that …" do
+        if (s_object > 0 && info.Lemma is "promise" or "vow" or "pledge" && !Is(cs, "to") && !ObjectCarriesWords(cs, ce)) return null;
         return new Span { QStart = cs, QEnd = ce, SrcStart = subjStart, SrcEnd = subjEnd, CueStart = c, CueEnd = cueEnd, Medium = MediumFor(info, c, cueEnd, subjStart, subjEnd) };
     }
 
