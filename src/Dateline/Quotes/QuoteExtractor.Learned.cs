@@ -218,7 +218,12 @@ public sealed partial class QuoteExtractor
             // cue after the reporting word so the content is the promise ("to deport millions …"), as a rule frame gives
             if (s_object == 1 && span.QStart == ce + 1 && ce > cs)
                 for (int t = cs + 1; t <= ce; t++)
-                    if (Is(t, "to") && LexiconCue(cs, t - 1)) { span.CueEnd = t - 1; span.QStart = t; ce = t - 1; break; }
+                    if (Is(t, "to") && LexiconCue(cs, t - 1))
+                    {
+                        // "is expected to vote": a passive reporting verb names no source in its subject
+                        if (PosTag(t - 1) == "VBN" && BeBefore(t - 1, Math.Max(sFirst, cs - 2))) break;
+                        span.CueEnd = t - 1; span.QStart = t; ce = t - 1; break;
+                    }
             if (s_object == 1 && span.QStart > ce && !(PosTag(cs) is "IN" or "TO" || Is(cs, "according")) && BareObjectHead(cs, ce)
                 && !Is(span.QStart, "to") && !ObjectCarriesWords(span.QStart, span.QEnd) && !ClauseOpener(span.QStart))
             {
