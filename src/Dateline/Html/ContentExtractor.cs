@@ -59,6 +59,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
         int pageTotal = Measure(body, 0).total;
         var roots = ChooseRoots(body, pageTotal);
         roots = Widen(body, roots);
+        roots = AddSplitParts(body, roots);
         var blocks = Emit(roots);
         int len = blocks.Where(b => b.Kind == ZoneKinds.Body).Sum(b => b.Text.Length);
         if (len < 250 && pageTotal > 400)
@@ -436,6 +437,46 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
             if (a == body) break;
         }
         return roots;
+    }
+
+    /// <summary>
+    /// News templates often cut one article into several containers with the same tag and class, separated by
+    /// ad slots, newsletter boxes or sidebars in other columns ("story-text", "body companion column"), so no
+    /// single container or close ancestor holds the whole text. Every other element of the page with the chosen
+    /// container's exact tag and class that holds prose and few links is kept too, in document order.
+    /// </summary>
+    List<IElement> AddSplitParts(IElement body, List<IElement> roots)
+    {
+        if (roots.Count == 0) return roots;
+        var sigs = new HashSet<(string, string)>();
+        foreach (var r in roots)
+        {
+            if (r.LocalName is not ("div" or "section" or "article")) continue;
+            var cls = r.GetAttribute("class");
+            if (string.IsNullOrWhiteSpace(cls)) continue;
+            sigs.Add((r.LocalName, cls));
+        }
+        if (sigs.Count == 0) return roots;
+        var rootSet = new HashSet<IElement>(roots);
+        var result = new List<IElement>();
+        bool added = false;
+        Walk(body, 0);
+        return added ? result : roots;
+
+        void Walk(IElement e, int depth)
+        {
+            if (depth > HtmlText.MaxDepth) return;
+            foreach (var c in DomKids.Elements(e))
+            {
+                if (rootSet.Contains(c)) { result.Add(c); continue; }
+                if (sigs.Contains((c.LocalName, c.GetAttribute("class") ?? "")) && !roots.Any(r => c.Contains(r)))
+                {
+                    var (t, l) = Measure(c, depth + 1);
+                    if (ParaText(c, depth + 1) >= 80 && l < t * 0.3) { result.Add(c); added = true; continue; }
+                }
+                Walk(c, depth + 1);
+            }
+        }
     }
 
     IElement? FindSemantic(IElement body, int pageTotal)

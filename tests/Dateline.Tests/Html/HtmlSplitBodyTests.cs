@@ -1,0 +1,39 @@
+using System.Text;
+using Dateline.Html;
+
+namespace Dateline.Tests.Html;
+
+/// <summary>Extraction rules found on English news pages, each checked on a small page written for the test.</summary>
+public class HtmlSplitBodyTests
+{
+    static string Body(string html) =>
+        new HtmlArticleExtractor().Extract(Encoding.UTF8.GetBytes(html), "page.html").BodyText().Replace('\n', ' ');
+
+    const string Para = "The harbour board met on Tuesday evening and agreed, after a long debate, to extend the ferry timetable into the winter months for residents of the outer islands.";
+
+    [Fact]
+    public void Extract_ArticleSplitOverContainersWithSameClass_KeepsEveryPart()
+    {
+        // The first part (two short paragraphs) sits in its own column row, apart from the longer second part,
+        // with an ad slot and a sidebar between them: no close ancestor holds only the article.
+        var html = $$"""
+            <html lang="en"><head><title>Ferry timetable extended</title></head><body>
+            <header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+            <section class="row"><div class="col"><h1>Ferry timetable extended</h1>
+              <div class="story-text"><p>Opening paragraph: islanders had asked for the winter service for three years, and petitions were signed.</p>
+              <p>Second paragraph of the first part, which explains who voted for the change.</p></div></div>
+              <div class="col side"><p>Sidebar note about the weather, short.</p></div></section>
+            <aside class="ad-slot"><p>Advertisement</p></aside>
+            <section class="row"><div class="col"><div class="story-text">
+              <p>{{Para}}</p><p>{{Para}}</p><p>{{Para}}</p><p>{{Para}}</p><p>{{Para}}</p>
+              <p>Closing paragraph: the new timetable starts on the first of November, the board said.</p></div></div>
+              <div class="col"><ul><li><a href="/a">Other story one</a></li><li><a href="/b">Other story two</a></li></ul></div></section>
+            <footer><p>Copyright Example News</p></footer></body></html>
+            """;
+        var body = Body(html);
+        Assert.Contains("Opening paragraph: islanders had asked", body);
+        Assert.Contains("Closing paragraph: the new timetable", body);
+        Assert.True(body.IndexOf("Opening paragraph", StringComparison.Ordinal) < body.IndexOf("harbour board", StringComparison.Ordinal));
+        Assert.DoesNotContain("Other story one", body);
+    }
+}
