@@ -4,7 +4,7 @@ using Dateline.Html;
 namespace Dateline.Tests.Html;
 
 /// <summary>Extraction rules found on English news pages, each checked on a small page written for the test.</summary>
-public class HtmlSplitBodyTests
+public class HtmlEnglishRulesTests
 {
     static string Body(string html) =>
         new HtmlArticleExtractor().Extract(Encoding.UTF8.GetBytes(html), "page.html").BodyText().Replace('\n', ' ');
@@ -35,5 +35,25 @@ public class HtmlSplitBodyTests
         Assert.Contains("Closing paragraph: the new timetable", body);
         Assert.True(body.IndexOf("Opening paragraph", StringComparison.Ordinal) < body.IndexOf("harbour board", StringComparison.Ordinal));
         Assert.DoesNotContain("Other story one", body);
+    }
+    [Theory]
+    [InlineData("Already a subscriber? You can log in for full access to this report.")]
+    [InlineData("New readers who subscribe to keep reading get a tote bag with their first order.")]
+    [InlineData("Submit your letter to the editor via our online form. Letters run Tuesdays.")]
+    [InlineData("The Island Post is not responsible for the opinions expressed by guest columnists.")]
+    [InlineData("We test gadgets ourselves, and advertisers do not influence our picks. We may earn a commission on sales.")]
+    [InlineData("Filed under: Transport, Islands")]
+    [InlineData("Release date: 3 March")]
+    public void Extract_EnglishPaywallDisclaimerOrFiledUnderLine_IsDropped(string furniture)
+    {
+        var html = $$"""
+            <html lang="en"><head><title>Ferry timetable extended</title></head><body>
+            <article><h1>Ferry timetable extended</h1>
+            <p>{{Para}}</p><p>{{furniture}}</p><p>{{Para}} It ends in spring.</p><p>{{Para}} Fares stay the same.</p></article>
+            </body></html>
+            """;
+        var body = Body(html);
+        Assert.Contains("Fares stay the same.", body);
+        Assert.DoesNotContain(furniture, body);
     }
 }
