@@ -621,7 +621,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
             Flush(buf, raw);
         }
         var result = new List<Block>();
-        bool lastIsHeading = false;
+        bool lastIsHeading = false, inRecirc = false;
         int phraseBudget = 150_000;
         foreach (var (block, total, linked, tag) in raw)
         {
@@ -635,6 +635,14 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
                 continue;
             }
             if (block.Kind == ZoneKinds.Body && IsBoilerplateLine(block.Text, tag)) continue;
+            // An in-article recirculation box ("Keep reading", "Most popular", "Recommended") shows a label, then teaser
+            // titles and blurbs: the label goes, and so do the short unfinished lines after it, until real prose resumes.
+            if (block.Kind == ZoneKinds.Body && block.Text.Length <= 40 && RecircLabel().IsMatch(block.Text)) { inRecirc = true; continue; }
+            if (inRecirc)
+            {
+                if (block.Text.Length <= 160 && !EndsSentence(block.Text.TrimEnd())) continue;
+                inRecirc = false;
+            }
             // Calls to action (newsletter, subscribe, follow us, support us, copyright and licence notes, affiliate
             // disclosures, "you might also like") are page furniture even when they sit inside the article container.
             // Both phrase lists are long alternations; a budget of checked characters bounds their cost on giant pages
@@ -653,6 +661,10 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
         TrimTail(result);
         return result;
     }
+
+    [GeneratedRegex(@"^(keep reading|continue reading below|related( stories| articles| coverage| content| reading)?|recommended( for you| stories| reading)?|most (popular|read|viewed|shared)|more (stories|news|to read)|don'?t miss|trending( now| stories)?|see also|also read|read (next|also)|editor'?s picks|top stories)\W{0,3}$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex RecircLabel();
 
     static bool Same(string a, string b) => string.Equals(HtmlText.Collapse(a), HtmlText.Collapse(b), StringComparison.OrdinalIgnoreCase);
 

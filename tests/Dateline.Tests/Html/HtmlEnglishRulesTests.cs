@@ -56,4 +56,21 @@ public class HtmlEnglishRulesTests
         Assert.Contains("Fares stay the same.", body);
         Assert.DoesNotContain(furniture, body);
     }
+    [Fact]
+    public void Extract_RecirculationLabelInsideArticle_DropsLabelAndTeaserBlurbButKeepsProse()
+    {
+        var html = $$"""
+            <html lang="en"><head><title>Ferry timetable extended</title></head><body>
+            <article><h1>Ferry timetable extended</h1>
+            <p>{{Para}}</p><p>{{Para}} It ends in spring.</p>
+            <div class="box"><h4>Keep Reading</h4><p>Everything about island transport, from ferries to small planes</p></div>
+            <p>Prose resumes here, and the harbour master said the crews were ready for it.</p><p>{{Para}} Fares stay the same.</p></article>
+            </body></html>
+            """;
+        var body = Body(html);
+        Assert.DoesNotContain("Keep Reading", body);
+        Assert.DoesNotContain("Everything about island transport", body);
+        Assert.Contains("Prose resumes here", body);
+        Assert.Contains("Fares stay the same.", body);
+    }
 }
