@@ -44,6 +44,13 @@ public class HtmlEnglishRulesTests
     [InlineData("We test gadgets ourselves, and advertisers do not influence our picks. We may earn a commission on sales.")]
     [InlineData("Filed under: Transport, Islands")]
     [InlineData("Release date: 3 March")]
+    [InlineData("Story continues below advertisement")]
+    [InlineData("Media playback is unsupported on your device")]
+    [InlineData("It looks like you are using an ad blocker. Please allow ads on our site.")]
+    [InlineData("Click here to get morning headlines in your inbox")]
+    [InlineData("Follow the Island Post on Instagram for more pictures")]
+    [InlineData("This material may not be republished without permission.")]
+    [InlineData("Have a news tip? Write to the desk.")]
     public void Extract_EnglishPaywallDisclaimerOrFiledUnderLine_IsDropped(string furniture)
     {
         var html = $$"""
