@@ -51,6 +51,7 @@ public class HtmlEnglishRulesTests
     [InlineData("Follow the Island Post on Instagram for more pictures")]
     [InlineData("This material may not be republished without permission.")]
     [InlineData("Have a news tip? Write to the desk.")]
+    [InlineData("If you liked this story, please consider supporting our small newsroom.")]
     public void Extract_EnglishPaywallDisclaimerOrFiledUnderLine_IsDropped(string furniture)
     {
         var html = $$"""
