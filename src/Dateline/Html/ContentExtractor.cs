@@ -59,6 +59,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
         int pageTotal = Measure(body, 0).total;
         var roots = ChooseRoots(body, pageTotal);
         roots = Widen(body, roots);
+        roots = AddSplitParts(body, roots);
         var blocks = Emit(roots);
         int len = blocks.Where(b => b.Kind == ZoneKinds.Body).Sum(b => b.Text.Length);
         if (len < 250 && pageTotal > 400)
@@ -438,6 +439,46 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
         return roots;
     }
 
+    /// <summary>
+    /// News templates often cut one article into several containers with the same tag and class, separated by
+    /// ad slots, newsletter boxes or sidebars in other columns ("story-text", "body companion column"), so no
+    /// single container or close ancestor holds the whole text. Every other element of the page with the chosen
+    /// container's exact tag and class that holds prose and few links is kept too, in document order.
+    /// </summary>
+    List<IElement> AddSplitParts(IElement body, List<IElement> roots)
+    {
+        if (roots.Count == 0) return roots;
+        var sigs = new HashSet<(string, string)>();
+        foreach (var r in roots)
+        {
+            if (r.LocalName is not ("div" or "section" or "article")) continue;
+            var cls = r.GetAttribute("class");
+            if (string.IsNullOrWhiteSpace(cls)) continue;
+            sigs.Add((r.LocalName, cls));
+        }
+        if (sigs.Count == 0) return roots;
+        var rootSet = new HashSet<IElement>(roots);
+        var result = new List<IElement>();
+        bool added = false;
+        Walk(body, 0);
+        return added ? result : roots;
+
+        void Walk(IElement e, int depth)
+        {
+            if (depth > HtmlText.MaxDepth) return;
+            foreach (var c in DomKids.Elements(e))
+            {
+                if (rootSet.Contains(c)) { result.Add(c); continue; }
+                if (sigs.Contains((c.LocalName, c.GetAttribute("class") ?? "")) && !roots.Any(r => c.Contains(r)))
+                {
+                    var (t, l) = Measure(c, depth + 1);
+                    if (ParaText(c, depth + 1) >= 80 && l < t * 0.3) { result.Add(c); added = true; continue; }
+                }
+                Walk(c, depth + 1);
+            }
+        }
+    }
+
     IElement? FindSemantic(IElement body, int pageTotal)
     {
         IElement? found = null;
@@ -580,7 +621,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
             Flush(buf, raw);
         }
         var result = new List<Block>();
-        bool lastIsHeading = false;
+        bool lastIsHeading = false, inRecirc = false;
         int phraseBudget = 150_000;
         foreach (var (block, total, linked, tag) in raw)
         {
@@ -594,6 +635,14 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
                 continue;
             }
             if (block.Kind == ZoneKinds.Body && IsBoilerplateLine(block.Text, tag)) continue;
+            // An in-article recirculation box ("Keep reading", "Most popular", "Recommended") shows a label, then teaser
+            // titles and blurbs: the label goes, and so do the short unfinished lines after it, until real prose resumes.
+            if (block.Kind == ZoneKinds.Body && block.Text.Length <= 40 && RecircLabel().IsMatch(block.Text)) { inRecirc = true; continue; }
+            if (inRecirc)
+            {
+                if (block.Text.Length <= 160 && !EndsSentence(block.Text.TrimEnd())) continue;
+                inRecirc = false;
+            }
             // Calls to action (newsletter, subscribe, follow us, support us, copyright and licence notes, affiliate
             // disclosures, "you might also like") are page furniture even when they sit inside the article container.
             // Both phrase lists are long alternations; a budget of checked characters bounds their cost on giant pages
@@ -612,6 +661,10 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
         TrimTail(result);
         return result;
     }
+
+    [GeneratedRegex(@"^(keep reading|continue reading below|related( stories| articles| coverage| content| reading)?|recommended( for you| stories| reading)?|most (popular|read|viewed|shared)|more (stories|news|to read)|don'?t miss|trending( now| stories)?|see also|also read|read (next|also)|editor'?s picks|top stories)\W{0,3}$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex RecircLabel();
 
     static bool Same(string a, string b) => string.Equals(HtmlText.Collapse(a), HtmlText.Collapse(b), StringComparison.OrdinalIgnoreCase);
 
@@ -688,7 +741,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BylineOrDateLine();
 
-    [GeneratedRegex(@"newsletter|subscribe now|please subscribe|jetzt abonnieren|abonnieren sie|im abo\b|\beinloggen|\blog in to|\blog ?in (here|now)|registrieren sie sich|sign up|sign-up|follow (us|the \w+) on|folgen sie uns|folge uns|síguenos|siguenos|únete|download the .{0,40}app|apps? for ios|in der [\w-]+-app|get the latest news|never miss|keine .{0,40} mehr verpassen|nichts mehr versäumen|support (our|us)\b|unterstütze (uns|unser)|unterstützen sie (uns|unser)|apóyanos|\bdonate\b|jetzt spenden|alle rechte vorbehalten|all rights reserved|copyrighted property|vervielfältigung|licensed under|creative commons attribution|sofern nicht anders|written permission|contains references to products|erhält .{0,30}provision|affiliate[- ]links?|enthält werbung|^\*?werbung[.:]?$|^anzeige\b|loading\.\.\.|\(\d+ stimmen|keine bewertungen|war der artikel nützlich|artikel gefallen|bookmark the permalink|this entry was posted in|der beitrag wurde am|^explore further$|you might also like|könnte dich auch interessieren|könnte sie auch interessieren|ähnliche beiträge|^schon gelesen|^veja também|^zum weiterlesen|^lesen sie auch|^weitere informationen\b.{0,40}$|^quellenangaben|^über den autor|^about the author|^inhaltsverzeichnis$|^quellen ausblenden|favorisieren|^kommentieren$|ohne gewähr|dieser beitrag stammt aus|gibt die meinung de|opinions expressed|opinions exprimées|n'engagent que|suggested citation|view the full story|pour lire la suite|pour accéder|for the full story|rezept drucken|hochauflösendes bild|^etiquetas:?$|^tags?:|\bhier kannst du deine einstellungen|ohne dein einverständnis|ohne ihre zustimmung|externer inhalt|^ähnliche artikel|^related|^mehr zum thema|^das könnte|^auch interessant|^weiterführende|^more from|^read more|^weiterlesen|^lire aussi|^à lire aussi|^voir aussi|^leer más|^lee también|^te puede interesar|melde dich (jetzt )?an\b|jetzt anmelden|werden sie mitglied|mitglied werden|gefällt dir unser|kennt ihr schon unser|^empfehlungen aus dem|weitere infos unter|bitte teilen sie uns|hinterlasse (einfach )?einen kommentar|leave a comment|als pdf herunterladen|\(\d+ ?[km]b\)$|^vorschau auf den nächsten|^nächster artikel|^previous post|^next post", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"newsletter|subscribe now|please subscribe|jetzt abonnieren|abonnieren sie|im abo\b|\beinloggen|\blog in to|\blog ?in (here|now)|registrieren sie sich|sign up|sign-up|follow (us|the \w+) on|folgen sie uns|folge uns|síguenos|siguenos|únete|download the .{0,40}app|apps? for ios|in der [\w-]+-app|get the latest news|never miss|keine .{0,40} mehr verpassen|nichts mehr versäumen|support (our|us)\b|unterstütze (uns|unser)|unterstützen sie (uns|unser)|apóyanos|\bdonate\b|jetzt spenden|alle rechte vorbehalten|all rights reserved|copyrighted property|vervielfältigung|licensed under|creative commons attribution|sofern nicht anders|written permission|contains references to products|erhält .{0,30}provision|affiliate[- ]links?|enthält werbung|^\*?werbung[.:]?$|^anzeige\b|loading\.\.\.|\(\d+ stimmen|keine bewertungen|war der artikel nützlich|artikel gefallen|bookmark the permalink|this entry was posted in|der beitrag wurde am|^explore further$|you might also like|könnte dich auch interessieren|könnte sie auch interessieren|ähnliche beiträge|^schon gelesen|^veja também|^zum weiterlesen|^lesen sie auch|^weitere informationen\b.{0,40}$|^quellenangaben|^über den autor|^about the author|^inhaltsverzeichnis$|^quellen ausblenden|favorisieren|^kommentieren$|ohne gewähr|dieser beitrag stammt aus|gibt die meinung de|opinions expressed|opinions exprimées|n'engagent que|suggested citation|view the full story|pour lire la suite|pour accéder|for the full story|rezept drucken|hochauflösendes bild|^etiquetas:?$|^tags?:|\bhier kannst du deine einstellungen|ohne dein einverständnis|ohne ihre zustimmung|externer inhalt|^ähnliche artikel|^related|^mehr zum thema|^das könnte|^auch interessant|^weiterführende|^more from|^read more|^weiterlesen|^lire aussi|^à lire aussi|^voir aussi|^leer más|^lee también|^te puede interesar|melde dich (jetzt )?an\b|jetzt anmelden|werden sie mitglied|mitglied werden|gefällt dir unser|kennt ihr schon unser|^empfehlungen aus dem|weitere infos unter|bitte teilen sie uns|hinterlasse (einfach )?einen kommentar|leave a comment|als pdf herunterladen|\(\d+ ?[km]b\)$|^vorschau auf den nächsten|^nächster artikel|^previous post|^next post|already (a )?(subscriber|member)\b|first-time subscribers|log ?in for (immediate |full )?access|subscribe to (continue|keep) reading|submit (your|a) letter|letters? to the editor via|(is|are) not responsible for the (opinions|content|views)|advertisers do not influence|we may (receive|earn) (compensation|a commission)|advertis(er|ing) disclosure|^(categor(y|ies)|filed under|posted in)\s*:|^(news|release|publication) date\s*:|(story|article|text|content) continues below|continue reading below|media playback is (unsupported|not supported)|ad ?blocker|^click here\b|^follow\b.{1,60}\bon (twitter|facebook|instagram|tiktok|linkedin)\b|may not be (published|reproduced|redistributed|republished)|(send|email) us (a|your) (news )?tip|have a (news )?tip\b|^image (copyright|caption)\b|if you (enjoyed|liked|appreciated) (reading )?this (post|article|story|piece)|consider supporting (us|our)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex CallToAction();
 
     [GeneratedRegex(@"©|\((?:foto|photo|bild|crédito|credit|quelle)[^)]{0,60}\)|\b(?:foto|fotos|photo|photos|bild|image|credit|crédito|abbildung|abb\.)\s*:|(?:getty ?images|istock(?:photo)?(?:\.com)?|shutterstock|reuters|afp|dpa|picture[- ]alliance|keystone|imago|unsplash|pixabay|adobe ?stock|ap photo)[\s\w./]{0,25}\)?$|^vergrößern\b|^zoom\b|^abbildung \d|^abb\. ?\d|\((?:l|r|li|re|m|v\. ?l\.|v\.l\.n\.r|links|rechts|left|right|from left|von links|center)\.?\)|^screenshot\b|^beitragsbild\b|^titelbild\b|^logo de[sr]?\b|\bbild via\b|\(c\) [\w ]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
