@@ -219,7 +219,9 @@ public sealed partial class QuoteExtractor
         {
             var s = result[a];
             if (s.CueStart < 0 || s.SrcStart < 0 || !QuoteLexicon.TryCue(W(s.CueStart), out var info)) continue;
-            for (int b = a - 1; b >= 0; b--)
+            // the earlier attribution of the same sentence is one of the few quotes just before; a bounded
+            // look-back keeps a page with thousands of quotes linear
+            for (int b = a - 1; b >= Math.Max(0, a - 8); b--)
             {
                 var p = result[b];
                 if (p.CueStart < 0 || p.CueStart >= s.CueStart || _sent[p.CueStart] != _sent[s.CueStart]) continue;
