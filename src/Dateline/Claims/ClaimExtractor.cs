@@ -36,7 +36,7 @@ public static class EvidenceDetector
         "according to the census", "according to a survey", "according to a poll", "according to records", "according to documents",
         "a study", "the study", "studies show", "study found", "data from", "data show", "data shows", "figures from", "figures show",
         "statistics from", "statistics show", "survey", "census", "published in", "records show", "report by", "report from",
-        "analysis by", "analysis of", "research by", "research shows", "documents show", "documents obtained", "poll by", "a poll",
+        "analysis by", "an analysis of", "the analysis of", "research by", "research shows", "documents show", "documents obtained", "poll by", "a poll",
         "the report", "a report", "peer-reviewed", "journal",
     ];
 
@@ -97,7 +97,7 @@ public static class EvidenceDetector
         return best < 0 ? -1 : from + best;
     }
 
-    private static int IndexOfWord(ReadOnlySpan<char> hay, string phrase)
+    internal static int IndexOfWord(ReadOnlySpan<char> hay, string phrase)
     {
         int from = 0;
         while (from < hay.Length)
@@ -130,14 +130,76 @@ public static class ClaimExtractor
         ["he", "she", "they", "it", "that", "this", "these", "those", "but", "however", "yet", "neither", "nor", "such"],
         StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Does the sentence open with a word that points back (a pronoun, a determiner, a contrast)?</summary>
-    internal static bool RefersBack(string text, TextRange sentence)
+    // Nouns that name a claim already made: "the spokesperson did not provide any data to support the assertion".
+    private static readonly string[] ClaimNouns =
+    [
+        "the assertion", "the claim", "the claims", "that claim", "this claim", "the allegation", "the allegations", "the accusation",
+        "the accusations", "the statement", "the remarks", "the figure", "the figures", "the number", "the numbers",
+        "his assertion", "her assertion", "their assertion", "his claim", "her claim", "their claim", "his claims", "her claims",
+        "their claims", "his remarks", "her remarks", "their remarks", "his figures", "her figures", "their figures",
+    ];
+
+    /// <summary>Does <paramref name="next"/> speak about the claim in <paramref name="current"/>? It does when it opens with a word
+    /// that points back (a pronoun, a determiner, a contrast), when its subject names again the claim's source ("A ministry
+    /// spokesperson said …. The spokesperson did not …", "Lopez said …. Lopez gave no evidence"), or when it names the claim
+    /// itself ("… to support the assertion").</summary>
+    internal static bool RefersBack(string text, TextRange next, TextRange current)
     {
-        int i = sentence.Start;
-        while (i < sentence.End && !char.IsLetter(text[i])) i++;
+        int i = next.Start;
+        while (i < next.End && !char.IsLetter(text[i])) i++;
         int j = i;
-        while (j < sentence.End && j - i < 12 && char.IsLetter(text[j])) j++;
-        return j > i && BackReferences.Contains(text.AsSpan(i, j - i));
+        while (j < next.End && j - i < 12 && char.IsLetter(text[j])) j++;
+        if (j == i) return false;
+        var first = text.AsSpan(i, j - i);
+        if (BackReferences.Contains(first)) return true;
+        var cur = text.AsSpan(current.Start, current.End - current.Start);
+        if (first.Equals("the", StringComparison.OrdinalIgnoreCase))
+        {
+            // "The spokesperson", "The State Department official": one of the next three words said again.
+            int k = j;
+            for (int w = 0; w < 3; w++)
+            {
+                while (k < next.End && text[k] == ' ') k++;
+                int a = k;
+                while (k < next.End && (char.IsLetter(text[k]) || text[k] == '-')) k++;
+                if (k - a < 4) break;
+                if (ContainsWord(cur, text.AsSpan(a, k - a))) return true;
+            }
+        }
+        else if (char.IsUpper(first[0]) && first.Length >= 3 && ContainsWord(cur, first))
+        {
+            return true; // a name said again as the subject
+        }
+        int len = Math.Min(next.End - next.Start, 1024);
+        Span<char> lower = stackalloc char[1024];
+        lower = lower[..len];
+        text.AsSpan(next.Start, len).ToLowerInvariant(lower);
+        foreach (var n in ClaimNouns)
+            if (EvidenceDetector.IndexOfWord(lower, n) >= 0) return true;
+        return false;
+    }
+
+    private static bool ContainsWord(ReadOnlySpan<char> hay, ReadOnlySpan<char> word)
+    {
+        int from = 0;
+        while (from < hay.Length)
+        {
+            int k = hay[from..].IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            if (k < 0) return false;
+            k += from;
+            int r = k + word.Length;
+            if ((k == 0 || !char.IsLetter(hay[k - 1])) && (r >= hay.Length || !char.IsLetter(hay[r]))) return true;
+            from = k + 1;
+        }
+        return false;
+    }
+
+    private static bool IsQuoted(IReadOnlyList<Quote>? quotes, TextRange s)
+    {
+        if (quotes is null) return false;
+        foreach (var q in quotes)
+            if (Math.Min(q.End, s.End) - Math.Max(q.Start, s.Start) > (s.End - s.Start) / 2) return true;
+        return false;
     }
 
     public static List<Claim> Extract(NewsDocument doc, CheckWorthinessModel model)
@@ -153,7 +215,7 @@ public static class ClaimExtractor
         if (model.UsesLayers) ClaimAnnotations.TagLayers(doc, tokens, tags);
         var posTable = model.Pos;
         Span<byte> pos = stackalloc byte[Features.MaxTokensPerSentence];
-        int ti = 0;
+        int ti = 0, notedBy = -1;
         for (int si = 0; si < sentences.Count; si++)
         {
             var s = sentences[si];
@@ -184,11 +246,18 @@ public static class ClaimExtractor
             bool question = text[s.End - 1] == '?';
             // A source's assertion is a claim even when it is not worth checking; the article's own
             // sentences only when they are.
+            if (si == notedBy) continue;
             if (!worthy && (quote is null || question || words < 6)) continue;
             // The next sentence speaks about this claim only when it refers back to it ("He did not provide any data.",
             // "That is not true."); otherwise its evidence phrases ("…, according to data from …") belong to its own assertion.
-            int evEnd = si + 1 < sentences.Count && RefersBack(text, sentences[si + 1]) ? sentences[si + 1].End : s.End;
+            bool nextRefers = si + 1 < sentences.Count && RefersBack(text, sentences[si + 1], s);
+            int evEnd = nextRefers ? sentences[si + 1].End : s.End;
             var (label, es, ee) = EvidenceDetector.Classify(text, s.Start, evEnd);
+            // A following sentence that only notes the missing or contrary evidence ("The spokesperson did not provide any
+            // data to support the assertion.") is the article's remark on this claim, not a claim of its own; a quoted
+            // rebuttal ("That is not true," the minister said.) stays a claim of its speaker.
+            if (nextRefers && es >= sentences[si + 1].Start && (label is "absence_noted" or "contested") && !IsQuoted(quotes, sentences[si + 1]))
+                notedBy = si + 1;
             claims.Add(new Claim
             {
                 Start = s.Start,

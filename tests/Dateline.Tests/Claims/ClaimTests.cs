@@ -230,6 +230,48 @@ public class ClaimExtractorTests
     }
 
     [Fact]
+    public void Extract_NextSentenceNamesSourceAgain_AbsenceGoesToTheClaim()
+    {
+        var text = "A ministry spokesperson, asked about the report, said unemployment had fallen by half since 2019 and that wages rose. "
+                 + "The spokesperson did not provide any data to support the assertion.";
+        var doc = QuoteExtractorTests.Doc(text);
+        doc.Quotes = QuoteExtractor.Extract(doc);
+        var claims = ClaimExtractor.Extract(doc, new CheckWorthinessModel(new float[CheckWorthinessModel.Size], 0.4f));
+        var c = Assert.Single(claims);
+        Assert.Contains("fallen by half", c.Text);
+        Assert.Equal("absence_noted", c.Evidence);
+        Assert.Equal("did not provide any", text[c.EvidenceSpan!.Value.Start..c.EvidenceSpan.Value.End]);
+    }
+
+    [Fact]
+    public void Extract_NextSentenceAboutSomeoneElse_EvidenceStaysThere()
+    {
+        var text = "Officials said the bridge would reopen in May after repairs. Analysts provided no data on traffic in the region.";
+        var doc = QuoteExtractorTests.Doc(text);
+        doc.Quotes = QuoteExtractor.Extract(doc);
+        var claims = ClaimExtractor.Extract(doc, new CheckWorthinessModel(new float[CheckWorthinessModel.Size], 0.4f));
+        Assert.Equal("none", Assert.Single(claims, c => c.Text.Contains("bridge")).Evidence);
+        Assert.Equal("absence_noted", Assert.Single(claims, c => c.Text.StartsWith("Analysts")).Evidence);
+    }
+
+    [Theory]
+    [InlineData("Lopez said crime had tripled in the city since 2015.", "Lopez offered no evidence for it.", true)]
+    [InlineData("Lopez said crime had tripled in the city since 2015.", "Critics called the claim baseless.", true)]
+    [InlineData("Lopez said crime had tripled in the city since 2015.", "The mayor provided no data.", false)]
+    public void RefersBack_SubjectOrClaimNoun_Detected(string current, string next, bool expected)
+    {
+        var text = current + " " + next;
+        Assert.Equal(expected, ClaimExtractor.RefersBack(text, new TextRange(current.Length + 1, text.Length), new TextRange(0, current.Length)));
+    }
+
+    [Fact]
+    public void Classify_AnalysisAsATask_NotCitedEvidence()
+    {
+        var text = "It asks embassies to provide analysis of how governments react.";
+        Assert.Equal("none", EvidenceDetector.Classify(text, 0, text.Length).Label);
+    }
+
+    [Fact]
     public void Stage_WithoutModel_LayerAbsentAndWarning()
     {
         var doc = QuoteExtractorTests.Doc("Taxes rose 40 percent last year.");
