@@ -40,15 +40,20 @@ internal static partial class AuthorCleaner
                 or 'E' or 'e' or 'D' or 'd' or '责')) continue;
             var s = t.Length > 120 ? t[..120].ToString() : t.ToString();
             if (!LabelStart().IsMatch(s)) continue;
-            // A label alone in its element (<strong>Autor:</strong> <a>Jane Doe</a>): the name is in the parent.
-            var host = e;
-            if (s.Length <= 24 && e.ChildElementCount == 0 && e.ParentElement is { } p && e.LocalName is not ("p" or "div" or "li" or "td"))
-                host = p;
-            var line = HtmlText.Text(host, 300);
-            // Start at the label that matched: the container may hold other labels first ("Fotos: … von X Text: Y").
-            var key = HtmlText.Collapse(s.Length > 12 ? s[..12] : s);
-            if (line.IndexOf(key, StringComparison.Ordinal) is > 0 and var at) line = line[at..];
-            if (line.Length is > 3 and < 300) into.Add(line);
+            // The line runs from the label through the following siblings (<strong>Autor:</strong> <a>Jane Doe</a>): a label
+            // alone in an inline element continues in its parent.
+            INode start = n;
+            if (s.Length <= 24 && e.ChildElementCount == 0 && e.ParentElement is not null && e.LocalName is not ("p" or "div" or "li" or "td"))
+                start = e;
+            var sb = new System.Text.StringBuilder();
+            for (var k = start; k is not null && sb.Length < 200; k = k.NextSibling)
+            {
+                if (k is IElement ke && ke.LocalName is "br") { sb.Append(' '); continue; }
+                if (k is IElement be && be.LocalName is "p" or "div" or "li" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "ul" or "table" && k != start) break;
+                sb.Append(k.NodeType == NodeType.Text ? k.NodeValue : HtmlText.Text(k, 200)).Append(' ');
+            }
+            var line = HtmlText.Collapse(sb.ToString());
+            if (line.Length is > 3 and < 400) into.Add(line);
             if (into.Count >= MaxLabelLines) return;
         }
     }
@@ -73,7 +78,7 @@ internal static partial class AuthorCleaner
             if (rest.IndexOf('|') is > 0 and var bar) rest = rest[..bar];
             rest = CutAtNextLabel(rest);
             var r = CleanAll([rest], siteName, hostLabel);
-            if (r.Count > 0) { Dbg("label " + line); return r; }
+            if (r.Count > 0) return r;
         }
         return [];
     }
@@ -98,7 +103,6 @@ internal static partial class AuthorCleaner
         var ws = s.Split(' ');
         if (ws.Length is < 2 or > 3 || !LooksLikeFullName(s)) return [];
         foreach (var w in ws) if (w.Length < 2 || !char.IsLetter(w[^1]) && w[^1] != '.') return [];
-        Dbg("signature " + s);
         return CleanAll([s], siteName, hostLabel);
     }
 
@@ -222,7 +226,7 @@ internal static partial class AuthorCleaner
 
     // Labels that open a credit at the start of a text node. Colon forms for the bare words; "X von"/"posted by" without;
     // a capitalised "By"/"Von" alone (<span>By</span> <a>Jane Doe</a>); a short "von Jane Doe" line.
-    [GeneratedRegex(@"^(?:(?i:autor(?:in|en)?|authors?|auteur(?:e|s|\(s\))?|autrice|text|texte|words|von|by|par|redaktion|verfasser(?:in)?|written by|reporting by|责任编辑)\s*[:：]|(?i:geschrieben|gespeichert|erstellt|verfasst|eingestellt|veröffentlicht) von\s|(?i:posted|written) by\s|(?i:publié par|escrito por)\s|(?:By|Von|Par|Door|BY|VON)\s*$|(?i:von|by)\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s*(?:$|,|\||(?i:am|on|le)\s))", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(?:(?i:autor(?:in|en)?|authors?|auteur(?:e|s|\(s\))?|autrice|text|texte|words|von|by|par|redaktion|verfasser(?:in)?|written by|reporting by|责任编辑)\s*[:：]|(?i:geschrieben|gespeichert|erstellt|verfasst|eingestellt|veröffentlicht) von(?:\s|$)|(?i:posted|written) by(?:\s|$)|(?i:publié par|escrito por)(?:\s|$)|(?:By|Von|Par|Door|BY|VON)\s*$|(?i:von|by)\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s*(?:$|,|\||(?i:am|on|le)(?:\s|$)))", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LabelStart();
 
     [GeneratedRegex(@"(?:^|[\s|·•(])(?:(?i:autor(?:in|en)?|authors?|auteur(?:e|s|\(s\))?|autrice|text|texte|words|von|by|par|redaktion|verfasser(?:in)?|written by|reporting by|责任编辑)\s*[:：]|(?i:geschrieben|gespeichert|erstellt|verfasst|eingestellt|veröffentlicht) von\s|(?i:posted|written) by\s|(?i:publié par|escrito por)\s|(?:By|Von|Par|Door|BY|VON)\s|(?i:von|by)\s)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]

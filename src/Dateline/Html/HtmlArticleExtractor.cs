@@ -67,19 +67,17 @@ public sealed class HtmlArticleExtractor
         var bodyText = string.Join("\n", blocks.Where(b => b.Kind == ZoneKinds.Body).Select(b => b.Text));
 
         meta.FinishDates(doc, content.DateHints, bodyText);
-        AuthorCleaner.Dbg("FILE " + path + " :: " + string.Join("|", meta.Authors));
-        if (meta.Authors.Count == 0 && content.AuthorHints.Count > 0) { meta.Authors = AuthorCleaner.FromLines(content.AuthorHints, meta.SiteName, meta.HostLabel); AuthorCleaner.Dbg("hints " + string.Join("|", content.AuthorHints)); }
-        if (meta.Authors.Count == 0) { meta.Authors = AuthorCleaner.FromNearTitle(meta.NearTitle, meta.SiteName, meta.HostLabel); AuthorCleaner.Dbg("neartitle"); }
+        if (meta.Authors.Count == 0 && content.AuthorHints.Count > 0) meta.Authors = AuthorCleaner.FromLines(content.AuthorHints, meta.SiteName, meta.HostLabel);
+        if (meta.Authors.Count == 0) meta.Authors = AuthorCleaner.FromNearTitle(meta.NearTitle, meta.SiteName, meta.HostLabel);
         var bodyBlocks = blocks.Where(b => b.Kind == ZoneKinds.Body).Select(b => b.Text).ToList();
-        if (meta.Authors.Count == 0) { meta.Authors = AuthorCleaner.FromBodyCredits(bodyBlocks, meta.SiteName, meta.HostLabel); AuthorCleaner.Dbg("bodycredits"); }
+        if (meta.Authors.Count == 0) meta.Authors = AuthorCleaner.FromBodyCredits(bodyBlocks, meta.SiteName, meta.HostLabel);
         if (meta.Authors.Count == 0)
             meta.Authors = AuthorCleaner.FromMetaLines(meta.DateHints.Select(h => h.text).Concat(content.DateHints), meta.SiteName, meta.HostLabel);
         // Last resorts, most explicit first: a labelled credit anywhere on the page, a signature under the text, a
         // publisher-like name the structured sources gave, the owner's name of a personal site.
-        AuthorCleaner.Dbg("after metalines " + string.Join("|", meta.Authors));
         if (meta.Authors.Count == 0) meta.Authors = AuthorCleaner.FromLabelLines(meta.AuthorLabelLines, meta.SiteName, meta.HostLabel);
         if (meta.Authors.Count == 0) meta.Authors = AuthorCleaner.FromSignature(content.TailLines, meta.SiteName, meta.HostLabel);
-        if (meta.Authors.Count == 0) { meta.Authors = [.. meta.AuthorFallback]; AuthorCleaner.Dbg("fallback"); }
+        if (meta.Authors.Count == 0) meta.Authors = [.. meta.AuthorFallback];
         if (meta.Authors.Count == 0) meta.Authors = AuthorCleaner.FromPersonalSite(meta.SiteNameCandidates, meta.CanonicalUrl ?? url);
         if (meta.Authors.Count == 1)
         {

@@ -484,7 +484,8 @@ internal static class HtmlMetadata
         if (titleTag is not null) m.SiteNameCandidates.AddRange(titleTag.Split([" | ", " - ", " – ", " — ", " · ", " :: ", " » "], StringSplitOptions.TrimEntries));
         if (m.SiteName is not null) m.SiteNameCandidates.Add(m.SiteName);
         m.SiteNameCandidates.AddRange(logoH1s);
-        m.SiteNameCandidates.Add(MetaValue("application-name", "msapplication-tooltip"));
+        m.SiteNameCandidates.Add(MetaValue("application-name"));
+        m.SiteNameCandidates.Add(MetaValue("msapplication-tooltip"));
         // Texts that present the author, for completing a first name or a login to the full name.
         m.AuthorContext.AddRange(bylineElems.Select(b => b.text));
         m.AuthorContext.AddRange(authorBoxes);

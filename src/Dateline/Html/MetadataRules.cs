@@ -398,8 +398,6 @@ internal static partial class TitleChooser
 /// <summary>Person names of the authors: JSON-LD author, then author meta tags, then itemprop/rel=author elements.</summary>
 internal static partial class AuthorCleaner
 {
-    static readonly bool DbgOn = Environment.GetEnvironmentVariable("DL_AUTHDBG") == "1";
-    internal static void Dbg(string s) { if (DbgOn) Console.Error.WriteLine("AUTHDBG " + s.Replace('\n', ' ')); }
     public static List<string> Choose(List<JsonElement> articles, List<(string key, string value)> metas, List<string> elems, string? siteName,
         IReadOnlyDictionary<string, JsonElement>? byId = null, string? hostLabel = null, List<string>? demoted = null)
     {
@@ -418,7 +416,7 @@ internal static partial class AuthorCleaner
             var names = new List<string>();
             FromJson(a, names, 0, byId);
             var r = CleanAll(names, siteName, hostLabel);
-            if (Accept(r)) { Dbg("jsonld " + string.Join("|", names)); return r; }
+            if (Accept(r)) return r;
         }
         // Yoast and similar plugins write the byline as a labelled pair: twitter:label1 "Written by", twitter:data1 "Jane Doe".
         foreach (var (k, v) in metas)
@@ -426,19 +424,19 @@ internal static partial class AuthorCleaner
             if (!k.StartsWith("twitter:label", StringComparison.Ordinal) || !AuthorLabel().IsMatch(v.Trim())) continue;
             var dataKey = "twitter:data" + k["twitter:label".Length..];
             var r = CleanAll(metas.Where(x => x.key == dataKey).Select(x => x.value).ToList(), siteName, hostLabel);
-            if (Accept(r)) { Dbg("twlabel"); return r; }
+            if (Accept(r)) return r;
         }
         foreach (var key in new[] { "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author", "og:article:author" })
         {
             var names = metas.Where(m => m.key == key).Select(m => m.value).ToList();
             var r = CleanAll(names, siteName, hostLabel);
-            if (Accept(r)) { Dbg("meta " + key + " " + string.Join("|", names)); return r; }
+            if (Accept(r)) return r;
         }
         // Byline elements: the first one that names someone (others are usually teasers of other stories).
         foreach (var e in elems)
         {
             var r = CleanAll([e], siteName, hostLabel);
-            if (Accept(r)) { Dbg("elem " + e); return r; }
+            if (Accept(r)) return r;
         }
         // twitter:creator is a handle, often the site's ("@site", rejected); a bare login there is the author's, but weaker
         // evidence than a credit line on the page: it waits with the publisher-like answers.
@@ -574,6 +572,8 @@ internal static partial class AuthorCleaner
             // "Verband X e.V.", "Sender (www.example.com)": the string names an organisation as a whole, whatever part a
             // name-like cut would keep.
             if (RawIsOrganisation(r)) continue;
+            // "Landesanstalt für Wald - LWF": one institution, whatever part a dash would pick.
+            if (r.Length < 200 && !AuthorSplit().IsMatch(r) && IsOrganisation(r, siteName, hostLabel)) continue;
             foreach (var name in Split(r))
             {
                 var c = CleanOne(name, siteName);
