@@ -27,23 +27,27 @@ internal static partial class AuthorCleaner
             if (n.NodeType != NodeType.Text) continue;
             var d = n.NodeValue;
             if (d.Length is < 2 or > 240) continue;
-            var t = d.AsSpan().Trim(" \t\r\n\u00a0-–—|·•,");
+            // First letters of the labels below (or a digit for a date line): cheap rejection of ordinary text and of the
+            // whitespace between elements, before any trimming.
+            int i0 = 0;
+            while (i0 < d.Length && (char.IsWhiteSpace(d[i0]) || d[i0] is '-' or '–' or '—' or '|' or '·' or '•' or ',')) i0++;
+            if (i0 >= d.Length) continue;
+            char c0 = d[i0];
+            bool digit = char.IsAsciiDigit(c0);
+            if (!digit && c0 is not ('A' or 'a' or 'T' or 't' or 'V' or 'v' or 'B' or 'b' or 'P' or 'p' or 'R' or 'r' or 'W' or 'w' or 'G' or 'g'
+                or 'E' or 'e' or 'D' or 'd' or '责')) continue;
+            var t = d.AsSpan(i0).TrimEnd(" \t\r\n\u00a0-–—|·•,");
             if (t.Length < 2) continue;
-            char c0 = t[0];
-            if (char.IsDigit(c0))
+            if (digit)
             {
                 if (t.Length < 100 && DateThenName().IsMatch(t)) into.Add(t.ToString());
                 continue;
             }
-            // First letters of the labels below: cheap rejection of ordinary text.
-            if (c0 is not ('A' or 'a' or 'T' or 't' or 'V' or 'v' or 'B' or 'b' or 'P' or 'p' or 'R' or 'r' or 'W' or 'w' or 'G' or 'g'
-                or 'E' or 'e' or 'D' or 'd' or '责')) continue;
-            var s = t.Length > 120 ? t[..120].ToString() : t.ToString();
-            if (!LabelStart().IsMatch(s)) continue;
+            if (!LabelStart().IsMatch(t.Length > 120 ? t[..120] : t)) continue;
             // The line runs from the label through the following siblings (<strong>Autor:</strong> <a>Jane Doe</a>): a label
             // alone in an inline element continues in its parent.
             INode start = n;
-            if (s.Length <= 24 && e.ChildElementCount == 0 && e.ParentElement is not null && e.LocalName is not ("p" or "div" or "li" or "td"))
+            if (t.Length <= 24 && e.ChildElementCount == 0 && e.ParentElement is not null && e.LocalName is not ("p" or "div" or "li" or "td"))
                 start = e;
             var sb = new System.Text.StringBuilder();
             for (var k = start; k is not null && sb.Length < 200; k = k.NextSibling)

@@ -376,11 +376,10 @@ internal static partial class TitleChooser
         return IsSite(part, siteName);
     }
 
-    // Letters and digits, lower-cased and without accents: "Gàbor Muniér" spells the login "gabor_munier".
     static string Letters(string s)
     {
         var sb = new System.Text.StringBuilder(s.Length);
-        foreach (var ch in s.Normalize(System.Text.NormalizationForm.FormD)) if (char.IsLetterOrDigit(ch)) sb.Append(char.ToLowerInvariant(ch));
+        foreach (var ch in s) if (char.IsLetterOrDigit(ch)) sb.Append(char.ToLowerInvariant(ch));
         return sb.ToString();
     }
 
@@ -528,13 +527,20 @@ internal static partial class AuthorCleaner
 
     static string ToTitle(string s) => string.Join(' ', s.Split(' ').Select(x => x.Length > 1 && x.All(c => !char.IsLetter(c) || char.IsUpper(c)) ? x[0] + x[1..].ToLowerInvariant() : x));
 
-    // Letters and digits, lower-cased and without accents: "Gàbor Muniér" spells the login "gabor_munier".
+    // Letters and digits, lower-cased and without accents: "Gàbor Muniér" spells the login "gabor_munier". Folded by
+    // table (U+00C0-U+017F): string.Normalize does nothing under invariant globalization.
     static string Letters(string s)
     {
         var sb = new System.Text.StringBuilder(s.Length);
-        foreach (var ch in s.Normalize(System.Text.NormalizationForm.FormD)) if (char.IsLetterOrDigit(ch)) sb.Append(char.ToLowerInvariant(ch));
+        foreach (var c in s)
+        {
+            var ch = c is >= '\u00C0' and <= '\u017F' ? Latin1Base[c - '\u00C0'] : c;
+            if (char.IsLetterOrDigit(ch)) sb.Append(char.ToLowerInvariant(ch));
+        }
         return sb.ToString();
     }
+
+    const string Latin1Base = "AAAAAAACEEEEIIIIDNOOOOO×OUUUUYTsaaaaaaaceeeeiiiidnooooo÷ouuuuytyAaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiIiJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
 
     [GeneratedRegex(@"\b(\p{Lu}[\p{L}'’\-]+)\s+((?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’\-]+)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex FullNameInText();
