@@ -50,8 +50,13 @@ internal static partial class AuthorCleaner
             if (t.Length <= 24 && e.ChildElementCount == 0 && e.ParentElement is not null && e.LocalName is not ("p" or "div" or "li" or "td"))
                 start = e;
             var sb = new System.Text.StringBuilder();
-            for (var k = start; k is not null && sb.Length < 200; k = k.NextSibling)
+            // Index-based: AngleSharp's NextSibling searches the parent's child list on every call.
+            var sibs = start.Parent!.ChildNodes;
+            int first = 0;
+            while (first < sibs.Length && !ReferenceEquals(sibs[first], start)) first++;
+            for (int q = first; q < sibs.Length && sb.Length < 200; q++)
             {
+                var k = sibs[q];
                 if (k is IElement ke && ke.LocalName is "br") { sb.Append(' '); continue; }
                 if (k is IElement be && be.LocalName is "p" or "div" or "li" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "ul" or "table" && k != start) break;
                 sb.Append(k.NodeType == NodeType.Text ? k.NodeValue : HtmlText.Text(k, 200)).Append(' ');
@@ -80,6 +85,7 @@ internal static partial class AuthorCleaner
             if (rest.Length > 120) rest = rest[..120];
             // The credit ends where the line's next field starts: "| Tags: …", "Quelle: …".
             if (rest.IndexOf('|') is > 0 and var bar) rest = rest[..bar];
+            if (NextLabel().Match(rest) is { Success: true, Index: > 0 } nx) rest = rest[..nx.Index];
             rest = CutAtNextLabel(rest);
             var r = CleanAll([rest], siteName, hostLabel);
             if (r.Count > 0) return r;
@@ -235,6 +241,10 @@ internal static partial class AuthorCleaner
 
     [GeneratedRegex(@"(?:^|[\s|·•(])(?:(?i:autor(?:in|en)?|authors?|auteur(?:e|s|\(s\))?|autrice|text|texte|words|von|by|par|redaktion|verfasser(?:in)?|written by|reporting by|责任编辑)\s*[:：]|(?i:geschrieben|gespeichert|erstellt|verfasst|eingestellt|veröffentlicht) von\s|(?i:posted|written) by\s|(?i:publié par|escrito por)\s|(?:By|Von|Par|Door|BY|VON)\s|(?i:von|by)\s)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LabelAnywhere();
+
+    // The start of the next credit in a line ("By Jane Doe By John Roe", "Jane Doe Foto: X"); lower-case "von" is a particle.
+    [GeneratedRegex(@"\s(?:(?:By|Von|Par|Door|BY|VON)\s|(?i:autor(?:in|en)?|authors?|auteur|text|texte|words|redaktion|quelle|source|foto|fotos|photo|photos|bild)\s*[:：])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NextLabel();
 
     [GeneratedRegex(@"(?:^|\s)(?i:autor(?:in|en)?|author|auteur(?:e|s|\(s\))?|verfasser(?:in)?)\s*[:：]\s*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex InnerLabel();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Dateline.Html;
 using Dateline.Model;
 
@@ -133,5 +134,16 @@ public class HtmlAuthorFallbackTests
         var d = Run("<title>Old pier</title><meta property=\"article:author\" content=\"jose_muniz\">",
             "<article><h1>Old pier gets new pilings</h1><span class=\"author\">Autor: José Muñiz</span>" + Body + "</article>");
         Assert.Equal(["José Muñiz"], d.Authors);
+    }
+
+    [Fact]
+    public void Extract_FiftyThousandSiblingCreditLabels_FinishesQuickly()
+    {
+        // Every span is a credit label followed by siblings: the scan keeps 12 lines and reads siblings by index.
+        var spans = string.Concat(Enumerable.Repeat("<span>By</span><a>Jane Doe</a>", 50_000));
+        var sw = Stopwatch.StartNew();
+        var d = Run("<title>Old pier</title>", "<div>" + spans + "</div><article><h1>Old pier gets new pilings</h1>" + Body + "</article>");
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(4), $"took {sw.Elapsed}");
+        Assert.Equal(["Jane Doe"], d.Authors);
     }
 }
