@@ -29,6 +29,8 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
 
     public List<string> DateHints { get; } = [];
     public List<string> AuthorHints { get; } = [];
+    /// <summary>Short lines dropped from the end of the text, last line first.</summary>
+    public List<string> TailLines { get; } = [];
 
     [GeneratedRegex(@"^(von|by|par|door|av|por|posted by|written by|geschrieben von|verfasst von|erstellt von|publié par|escrito por)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ByPrefix();
@@ -662,7 +664,7 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
             result.Add(b);
             lastIsHeading = tag is "h2" or "h3" or "h4" or "h5" or "h6" && block.Text.Length < 80;
         }
-        TrimTail(result);
+        TrimTail(result, TailLines);
         return result;
     }
 
@@ -769,12 +771,13 @@ internal sealed partial class ContentExtractor(PageMetadata meta)
     }
 
     /// <summary>Drops trailing short lines and headings that introduce nothing (section headers of teaser lists).</summary>
-    static void TrimTail(List<Block> blocks)
+    static void TrimTail(List<Block> blocks, List<string> dropped)
     {
         while (blocks.Count > 1)
         {
             var last = blocks[^1];
-            if (last.Kind == ZoneKinds.Body && last.Text.Length < 40 && !EndsSentence(last.Text)) blocks.RemoveAt(blocks.Count - 1);
+            // Kept for the author cascade: a signature under the text is such a line.
+            if (last.Kind == ZoneKinds.Body && last.Text.Length < 40 && !EndsSentence(last.Text)) { dropped.Add(last.Text); blocks.RemoveAt(blocks.Count - 1); }
             else break;
         }
     }

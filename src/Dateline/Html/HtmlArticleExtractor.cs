@@ -73,6 +73,12 @@ public sealed class HtmlArticleExtractor
         if (meta.Authors.Count == 0) meta.Authors = AuthorCleaner.FromBodyCredits(bodyBlocks, meta.SiteName, meta.HostLabel);
         if (meta.Authors.Count == 0)
             meta.Authors = AuthorCleaner.FromMetaLines(meta.DateHints.Select(h => h.text).Concat(content.DateHints), meta.SiteName, meta.HostLabel);
+        // Last resorts, most explicit first: a labelled credit anywhere on the page, a signature under the text, a
+        // publisher-like name the structured sources gave, the owner's name of a personal site.
+        if (meta.Authors.Count == 0) meta.Authors = AuthorCleaner.FromLabelLines(meta.AuthorLabelLines, meta.SiteName, meta.HostLabel);
+        if (meta.Authors.Count == 0) meta.Authors = AuthorCleaner.FromSignature(content.TailLines, meta.SiteName, meta.HostLabel);
+        if (meta.Authors.Count == 0) meta.Authors = [.. meta.AuthorFallback];
+        if (meta.Authors.Count == 0) meta.Authors = AuthorCleaner.FromPersonalSite(meta.SiteNameCandidates, meta.CanonicalUrl ?? url);
         if (meta.Authors.Count == 1)
         {
             meta.AuthorContext.Add(meta.NearTitle ?? "");

@@ -31,6 +31,10 @@ internal sealed partial class PageMetadata
     internal string? HostLabel;
     internal string? PageText;
     internal readonly List<string> AuthorContext = [];
+    /// <summary>Credit lines found anywhere on the page ("Autor: …"), the site's own names, and a publisher-like author kept as the last resort.</summary>
+    internal readonly List<string> AuthorLabelLines = [];
+    internal readonly List<string> SiteNameCandidates = [];
+    internal readonly List<string> AuthorFallback = [];
     internal readonly List<JsonDocument> JsonDocs = [];
 
     /// <summary>Published and modified dates; precedence documented in docs/html-extraction.md.</summary>
@@ -411,6 +415,7 @@ internal static class HtmlMetadata
                 {
                     authorElems.Add(HtmlText.Text(c, 200));
                 }
+                AuthorCleaner.ScanLabels(c, m.AuthorLabelLines);
                 Walk(c, depth + 1, inArticle || c.LocalName is "article" or "main", furniture || IsFurniture(c));
             }
         }
@@ -474,7 +479,13 @@ internal static class HtmlMetadata
         if (!m.Metas.Any(x => x.key is "article:published_time" or "itemprop:datepublished" or "datepublished" or "og:published_time")
             && !m.TimeElements.Any(t => t.strong) && !articles.Any(o => o.TryGetProperty("datePublished", out _)))
             m.PageText = doc.Body?.TextContent is { } bt ? (bt.Length > 300_000 ? bt[..300_000] : bt) : null;
-        m.Authors = AuthorCleaner.Choose(articles, m.Metas, authorElems, m.SiteName, m.ObjectsById(), m.HostLabel);
+        m.Authors = AuthorCleaner.Choose(articles, m.Metas, authorElems, m.SiteName, m.ObjectsById(), m.HostLabel, m.AuthorFallback);
+        // Names the site goes by, for a personal site named after its author.
+        if (titleTag is not null) m.SiteNameCandidates.AddRange(titleTag.Split([" | ", " - ", " – ", " — ", " · ", " :: ", " » "], StringSplitOptions.TrimEntries));
+        if (m.SiteName is not null) m.SiteNameCandidates.Add(m.SiteName);
+        m.SiteNameCandidates.AddRange(logoH1s);
+        m.SiteNameCandidates.Add(MetaValue("application-name"));
+        m.SiteNameCandidates.Add(MetaValue("msapplication-tooltip"));
         // Texts that present the author, for completing a first name or a login to the full name.
         m.AuthorContext.AddRange(bylineElems.Select(b => b.text));
         m.AuthorContext.AddRange(authorBoxes);

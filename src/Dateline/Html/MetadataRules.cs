@@ -398,15 +398,24 @@ internal static partial class TitleChooser
 internal static partial class AuthorCleaner
 {
     public static List<string> Choose(List<JsonElement> articles, List<(string key, string value)> metas, List<string> elems, string? siteName,
-        IReadOnlyDictionary<string, JsonElement>? byId = null, string? hostLabel = null)
+        IReadOnlyDictionary<string, JsonElement>? byId = null, string? hostLabel = null, List<string>? demoted = null)
     {
+        // A publisher-like answer (the site's or host's name) is set aside and the next source is asked; it comes back
+        // only when no source names a person.
+        bool Accept(List<string> r)
+        {
+            if (r.Count == 0) return false;
+            if (!IsSiteLike(r, siteName, hostLabel)) return true;
+            if (demoted is not null && demoted.Count == 0) demoted.AddRange(r);
+            return false;
+        }
         foreach (var o in articles)
         {
             if (!o.TryGetProperty("author", out var a)) continue;
             var names = new List<string>();
             FromJson(a, names, 0, byId);
             var r = CleanAll(names, siteName, hostLabel);
-            if (r.Count > 0) return r;
+            if (Accept(r)) return r;
         }
         // Yoast and similar plugins write the byline as a labelled pair: twitter:label1 "Written by", twitter:data1 "Jane Doe".
         foreach (var (k, v) in metas)
@@ -414,19 +423,25 @@ internal static partial class AuthorCleaner
             if (!k.StartsWith("twitter:label", StringComparison.Ordinal) || !AuthorLabel().IsMatch(v.Trim())) continue;
             var dataKey = "twitter:data" + k["twitter:label".Length..];
             var r = CleanAll(metas.Where(x => x.key == dataKey).Select(x => x.value).ToList(), siteName, hostLabel);
-            if (r.Count > 0) return r;
+            if (Accept(r)) return r;
         }
         foreach (var key in new[] { "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "citation_author", "og:article:author" })
         {
             var names = metas.Where(m => m.key == key).Select(m => m.value).ToList();
             var r = CleanAll(names, siteName, hostLabel);
-            if (r.Count > 0) return r;
+            if (Accept(r)) return r;
         }
         // Byline elements: the first one that names someone (others are usually teasers of other stories).
         foreach (var e in elems)
         {
             var r = CleanAll([e], siteName, hostLabel);
-            if (r.Count > 0) return r;
+            if (Accept(r)) return r;
+        }
+        // twitter:creator is a handle, often the site's ("@site", rejected); a bare login there is the author's, but weaker
+        // evidence than a credit line on the page: it waits with the publisher-like answers.
+        {
+            var r = CleanAll(metas.Where(m => m.key == "twitter:creator").Select(m => m.value).ToList(), siteName, hostLabel);
+            if (r.Count > 0 && demoted is not null && demoted.Count == 0) demoted.AddRange(r);
         }
         return [];
     }
@@ -512,12 +527,20 @@ internal static partial class AuthorCleaner
 
     static string ToTitle(string s) => string.Join(' ', s.Split(' ').Select(x => x.Length > 1 && x.All(c => !char.IsLetter(c) || char.IsUpper(c)) ? x[0] + x[1..].ToLowerInvariant() : x));
 
+    // Letters and digits, lower-cased and without accents: "Gàbor Muniér" spells the login "gabor_munier". Folded by
+    // table (U+00C0-U+017F): string.Normalize does nothing under invariant globalization.
     static string Letters(string s)
     {
         var sb = new System.Text.StringBuilder(s.Length);
-        foreach (var ch in s) if (char.IsLetterOrDigit(ch)) sb.Append(char.ToLowerInvariant(ch));
+        foreach (var c in s)
+        {
+            var ch = c is >= '\u00C0' and <= '\u017F' ? Latin1Base[c - '\u00C0'] : c;
+            if (char.IsLetterOrDigit(ch)) sb.Append(char.ToLowerInvariant(ch));
+        }
         return sb.ToString();
     }
+
+    const string Latin1Base = "AAAAAAACEEEEIIIIDNOOOOO×OUUUUYTsaaaaaaaceeeeiiiidnooooo÷ouuuuytyAaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiIiJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
 
     [GeneratedRegex(@"\b(\p{Lu}[\p{L}'’\-]+)\s+((?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’\-]+)\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex FullNameInText();
@@ -551,12 +574,22 @@ internal static partial class AuthorCleaner
     {
         var result = new List<string>();
         foreach (var r in raw)
+        {
+            // "Verband X e.V.", "Sender (www.example.com)": the string names an organisation as a whole, whatever part a
+            // name-like cut would keep.
+            if (RawIsOrganisation(r)) continue;
+            // "Landesanstalt für Wald - LWF": one institution, whatever part a dash would pick.
+            if (r.Length < 200 && !AuthorSplit().IsMatch(r) && IsOrganisation(r, siteName, hostLabel)) continue;
             foreach (var name in Split(r))
             {
                 var c = CleanOne(name, siteName);
                 if (c is not null && IsOrganisation(c, siteName, hostLabel)) c = null;
+                // "Jane doesite": the host's label glued to a first name is the site's handle, not a surname.
+                if (c is not null && hostLabel is not null && c.IndexOf(' ') > 0 && c.EndsWith(" " + hostLabel, StringComparison.Ordinal))
+                    c = c[..^(hostLabel.Length + 1)];
                 if (c is not null && !result.Contains(c, StringComparer.OrdinalIgnoreCase)) result.Add(c);
             }
+        }
         return result.Count > 6 ? result[..6] : result;
     }
 
@@ -569,6 +602,9 @@ internal static partial class AuthorCleaner
 
     static string? CleanOne(string s, string? siteName)
     {
+        s = CutAtNextLabel(AfterInnerLabel(s));
+        // "Bild © Agency": a picture credit.
+        if (s.IndexOf('©') > 0) return null;
         s = s.Trim(' ', ',', ';', ':', '|', '-', '–', '·', '/', '~', '\'', '"', '“', '”', '‘', '’', '«', '»');
         // A photo or picture credit names the photographer, not the author.
         if (CreditStart().IsMatch(s)) return null;
@@ -607,6 +643,8 @@ internal static partial class AuthorCleaner
         if (s.Split(' ').Length > 6) return null;
         if (siteName is not null && (s.Equals(siteName, StringComparison.OrdinalIgnoreCase))) return null;
         if (Generic().IsMatch(s)) return null;
+        // "Mein Motto Konsumsparen", "Die Redaktion": a determiner or pronoun starts a phrase, not a name.
+        if (s.IndexOf(' ') is > 0 and var sp0 && PhraseStart.Contains(s[..sp0])) return null;
         return s;
     }
 
@@ -614,7 +652,7 @@ internal static partial class AuthorCleaner
     private static partial Regex Handle();
 
     // "FOCUS-Online-Experte Jane Doe", "Chefredakteur John Roe": a role written before the name.
-    [GeneratedRegex(@"^\s*(?:[\p{L}-]*-)?(?:chefredakteur(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|experte|expertin|kolumnist(?:in)?|gastautor(?:in)?|senior editor|editor|correspondent|staff writer|contributor)\s+(?=\p{Lu}\p{Ll}+\s+\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^\s*(?:[\p{L}-]*-)?(?:chefredakteur(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)?|experte|expertin|kolumnist(?:in)?|gastautor(?:in)?|senior editor|editor|correspondent|staff writer|contributor|rechtsanw(?:alt|ältin)|fachanw(?:alt|ältin)|pressesprecher(?:in)?)\s+(?=\p{Lu}\p{Ll}+\s+\p{Lu})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RolePrefix();
 
     [GeneratedRegex(@"\s@[\w.]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
@@ -657,6 +695,8 @@ internal static partial class AuthorCleaner
             if (char.IsLower(w[0]) && !Particles.Contains(w) && !(i > 0 && w is "y" or "e" or "und" or "and")
                 && !(i == 1 && ws.Length == 2 && ws[0].Length >= 3 && w.Length >= 4) && !w.Contains('-')) return false;
             if (w[^1] == '-') return false;
+            // "Projektleiterin der": a name does not end with a particle.
+            if (i == ws.Length - 1 && Particles.Contains(w)) return false;
             // "Hamburg." ends a sentence; "J.", "Dr.", "Prof." are initials and titles.
             if (i < ws.Length - 1 && w[^1] == '.' && w.IndexOf('.') == w.Length - 1 && w.Length > 4 && w is not ("Prof." or "Dipl." or "Mag.")) return false;
         }
@@ -671,6 +711,12 @@ internal static partial class AuthorCleaner
             if (!s.Contains(sep, StringComparison.Ordinal)) continue;
             var parts = s.Split(sep, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             foreach (var p in parts) if (LooksLikeFullName(p)) return p;
+            // "Product – a new app for cyclists": a part that is a phrase makes the whole a headline, not a byline.
+            foreach (var p in parts)
+            {
+                var pw = p.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (pw.Length >= 3 && pw.Any(w => char.IsLower(w[0]) && !Particles.Contains(w))) return "";
+            }
             return parts.Length > 0 ? parts[0] : s;
         }
         return s;
@@ -683,6 +729,9 @@ internal static partial class AuthorCleaner
         foreach (var w in ws) if (!char.IsUpper(w[0]) && !Particles.Contains(w)) return false;
         return !TailStop.Contains(ws[^1].TrimEnd('.', ','));
     }
+
+    static readonly HashSet<string> PhraseStart = new(StringComparer.OrdinalIgnoreCase)
+        { "mein", "meine", "unser", "unsere", "dein", "deine", "ein", "eine", "my", "our", "your", "a", "an", "un", "une", "mon", "ma", "notre" };
 
     static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
         { "von", "van", "de", "der", "den", "du", "da", "di", "del", "della", "la", "le", "zu", "y", "bin", "al", "dos", "das", "ter", "ten", "vom", "zum" };
@@ -699,7 +748,7 @@ internal static partial class AuthorCleaner
         "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
         "mo", "fr", "sa", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
         "stand", "hace", "vor", "il", "ago", "updated", "published", "illustration", "illustrationen", "illustrations", "grafik", "mitarbeit", "datum", "aktualisiert", "veröffentlicht", "symbolbild", "foto", "fotos", "photo", "bild",
-        "mitglied", "member", "the", "for", "für", "with", "from", "jeden", "am", "um", "on", "at", "publié", "mis",
+        "mitglied", "member", "the", "for", "für", "with", "from", "under", "jeden", "am", "um", "on", "at", "publié", "mis",
     };
 
     /// <summary>"WilsonHace", "EurosportPubliziert": a label glued to the name by markup without spaces is split off.</summary>
@@ -724,6 +773,8 @@ internal static partial class AuthorCleaner
         if (ws.Length < 2) return s;
         for (int i = 1; i < ws.Length; i++)
         {
+            // "Jane Doe Quelle: X": a word ending in a colon opens the next label.
+            if (ws[i].Length > 1 && ws[i][^1] is ':' or '：') return string.Join(' ', ws[..i]);
             var w = ws[i].TrimEnd('.', ',', ':');
             // An all-capitals code after a mixed-case name is an agency or station ("Jane Doe KTRK"), not a surname.
             bool code = i >= 2 && w.Length >= 2 && w.All(char.IsUpper) && ws[0].Any(char.IsLower) && ws[i - 1].Any(char.IsLower);
@@ -747,16 +798,16 @@ internal static partial class AuthorCleaner
     private static partial Regex AuthorSplit();
 
     // Each prefix word must end at a word boundary: "de" is a prefix in "de Jean Dupont", not in "Dennis".
-    [GeneratedRegex(@"^(?:(?:(?:by|von|vom|par|de|di|door|av|por|text|texte|autor|autorin|author|auteur|written by|geschrieben von|posted by|post author|verfasst von|ein beitrag von|beitrag von|beitragvon|blog beitrag von|veröffentlicht von|publiziert von|autorenseite von|über|interview|eingestellt von|erstellt von|publié par|pubblicato da|pressemitteilung von|about the author|über den autor|über die autorin)\b|©|\(c\))\s*:?\s*(?=\p{L})|(?:author|by|von|par)(?=\p{Lu}))+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(?:(?:(?:by|von|vom|par|de|di|door|av|por|text|texte|autor|autorin|author|auteur|written by|geschrieben von|posted by|post author|verfasst von|ein beitrag von|beitrag von|beitragvon|blog beitrag von|veröffentlicht von|publiziert von|autorenseite von|über|interview|eingestellt von|erstellt von|publié par|pubblicato da|pressemitteilung von|about the author|über den autor|über die autorin|euer|eure|deine|dein|yours|cheers)\b|©|\(c\))\s*:?\s*(?=\p{L})|(?:author|by|von|par)(?=\p{Lu}))+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Prefix();
 
-    [GeneratedRegex(@"\b(?i:uhr|kommentar\w*|comments?|minuten|minutes?|lesezeit|anzeigen|artikel|beiträge|posts|alle|mehr|more|read|lesen|shares?|follow|folgen|profil|profile|edit|save|click|please|enter)\b|→|»|›", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?i:uhr|kommentar\w*|comments?|minuten|minutes?|lesezeit|anzeigen|artikel|beiträge|posts|alle|mehr|more|read|lesen|shares?|follow|folgen|profil|profile|edit|save|click|please|enter|weitere|stories|zuletzt|geändert)\b|→|»|›", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NoiseWords();
 
     // Function words ("am", "on", "le", "at") only in lower case: "Loïc Le Clerc" is a name, "le 3 mai" is a date line.
     [GeneratedRegex(@"\b(?i:uhr|kommentar\w*|comments?|minuten|minutes?|lesezeit|anzeigen|artikel|beiträge|posts|alle|mehr|more|read|lesen|shares?|follow|folgen|profil|profile|veröffentlicht|publiziert|published|updated|aktualisiert|écrit|geschrieben|edit|save|click|please|enter)\b|\b(am|on|le|at)\b|^(?i:by|von|par|author|autor|auteur|über|about|post author|autorenseite von|themegrill|wordpress)$|→|»|›", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Noise();
 
-    [GeneratedRegex(@"^(admin|administrator|wordpressadmin|redaktion|editor|editors|staff|user|guest|gast|anonymous|unknown|null|none|webmaster|team|posted|link|links|no author|text|texte|foto|fotos|photo|photos|bild|bilder|por|de|door|phd|ph\.d\.?|md|m\.d\.|mba|msc|dr\.?|prof\.?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(admin|administrator|wordpressadmin|editor|editors|staff|user|guest|gast|anonymous|unknown|null|none|webmaster|team|posted|link|links|no author|text|texte|foto|fotos|photo|photos|bild|bilder|por|de|door|phd|ph\.d\.?|md|m\.d\.|mba|msc|dr\.?|prof\.?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Generic();
 }

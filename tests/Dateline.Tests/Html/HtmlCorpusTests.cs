@@ -17,7 +17,7 @@ public class HtmlCorpusTests
     const double RecallFloor = 0.932;
     const double TitleFloor = 0.88;
     const double DateFloor = 0.88;
-    const double AuthorFloor = 0.645;
+    const double AuthorFloor = 0.715;
 
     [Fact]
     [Trait("Category", "Corpus")]
