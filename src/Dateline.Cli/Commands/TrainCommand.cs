@@ -66,13 +66,14 @@ public static class TrainCommand
         var output = new Option<string>("--out") { Description = "Clusters file to write (path<TAB>word lines, gzip)", Required = true };
         var ctxWords = new Option<int>("--context-words") { Description = "Context vocabulary size (left and right neighbours)", DefaultValueFactory = _ => new ClusterInducer().ContextWords };
         var vocab = new Option<int>("--vocabulary") { Description = "Words clustered (most frequent first)", DefaultValueFactory = _ => new ClusterInducer().MaxVocabulary };
-        var cmd = new Command("clusters", "Induce hierarchical word clusters for the NER tagger from unlabelled text") { corpus, output, ctxWords, vocab };
+        var exchange = new Option<int[]>("--exchange") { Description = "Also write flat exchange-algorithm classes with these class counts (e.g. 256 1024)", AllowMultipleArgumentsPerToken = true };
+        var cmd = new Command("clusters", "Induce hierarchical word clusters for the NER tagger from unlabelled text") { corpus, output, ctxWords, vocab, exchange };
         cmd.SetAction(pr =>
         {
             var sw = System.Diagnostics.Stopwatch.StartNew();
             var files = pr.GetValue(corpus)!;
             using var f = File.Create(pr.GetValue(output)!);
-            new ClusterInducer { ContextWords = pr.GetValue(ctxWords), MaxVocabulary = pr.GetValue(vocab) }.Run(files.SelectMany(File.ReadLines), f, msg => Console.Error.WriteLine(msg));
+            new ClusterInducer { ContextWords = pr.GetValue(ctxWords), MaxVocabulary = pr.GetValue(vocab), ExchangeClasses = pr.GetValue(exchange) ?? [] }.Run(files.SelectMany(File.ReadLines), f, msg => Console.Error.WriteLine(msg));
             Console.Error.WriteLine($"done in {sw.Elapsed.TotalSeconds:F1} s");
             return 0;
         });

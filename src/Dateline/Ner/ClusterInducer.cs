@@ -19,6 +19,12 @@ public sealed class ClusterInducer
     public int MaxDepth { get; set; } = 20;
     public int Iterations { get; set; } = 6;
 
+    /// <summary>
+    /// Class counts of extra flat clusterings (exchange algorithm, Brown's class bigram objective;
+    /// see <see cref="ExchangeClusterer"/>) written as a fourth column "K:class,..." (empty: none).
+    /// </summary>
+    public int[] ExchangeClasses { get; set; } = [];
+
     /// <summary>Reads whitespace-tokenised lines; writes "path\tword" lines (gzip, fixed header) to <paramref name="output"/>.</summary>
     public void Run(IEnumerable<string> lines, Stream output, Action<string>? log = null)
     {
@@ -105,13 +111,32 @@ public sealed class ClusterInducer
             stack.Push((left, path + "0"));
         }
 
+        var exchange = new List<(int K, int[] Classes)>();
+        if (ExchangeClasses.Length > 0)
+        {
+            // Every word seen MinCount times takes part (punctuation and numbers too: they are
+            // context for the others); the rest are pooled into one rare token.
+            var keep = byFreq.Where(i => counts[i] >= MinCount).ToArray();
+            var keepIndex = new int[words.Length]; Array.Fill(keepIndex, -1);
+            for (int k = 0; k < keep.Length; k++) keepIndex[keep[k]] = k;
+            foreach (int K in ExchangeClasses)
+            {
+                var c = new ExchangeClusterer().Run(stream, words.Length, keep, K, log);
+                var byWord = new int[words.Length]; Array.Fill(byWord, -1);
+                for (int k = 0; k < keep.Length; k++) byWord[keep[k]] = c[k];
+                exchange.Add((K, byWord));
+            }
+        }
+
         using var gz = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
         using var wr = new StreamWriter(gz, new UTF8Encoding(false));
         for (int k = 0; k < V; k++)
         {
             int id = vocab[k];
             bool common = lowerCount[id] >= 3 && lowerCount[id] >= 4 * capCount[id];
-            wr.Write(common ? $"{paths[k]}\t{words[id]}\tl\n" : $"{paths[k]}\t{words[id]}\n");
+            if (exchange.Count == 0) { wr.Write(common ? $"{paths[k]}\t{words[id]}\tl\n" : $"{paths[k]}\t{words[id]}\n"); continue; }
+            var extra = string.Join(",", exchange.Select(e => $"{e.K}:{e.Classes[id]}"));
+            wr.Write($"{paths[k]}\t{words[id]}\t{(common ? "l" : "")}\t{extra}\n");
         }
         log?.Invoke($"clusters: wrote {V} words, {paths.Distinct().Count()} leaves");
     }

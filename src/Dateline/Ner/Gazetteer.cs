@@ -134,7 +134,8 @@ public sealed class Gazetteer
 /// Word clusters as bit-string paths (Brown-style hierarchy): "0110" is a sub-cluster of "01".
 /// Features use path prefixes so rare words share weights with their cluster mates.
 /// File format: UTF-8 lines "path\tword[\tl]" (gzip allowed), words matched lower-cased; "l" marks
-/// a word mostly written in lower case in running text (used to read headlines, see FeatureExtractor).
+/// a word mostly written in lower case in running text (used to read headlines, see FeatureExtractor);
+/// an optional fourth column "K:class,..." gives flat class ids (exchange clustering) as extra features.
 /// </summary>
 public sealed class WordClusters
 {
@@ -148,11 +149,14 @@ public sealed class WordClusters
     private readonly HashSet<ulong> _commonLower = new();
 
     /// <summary>Adds a word's path; <paramref name="commonLower"/>: the word is mostly written in lower case in running text.</summary>
-    public void Add(string path, string word, bool commonLower = false)
+    public void Add(string path, string word, bool commonLower = false, string[]? flatClasses = null)
     {
-        var pre = new ulong[PrefixLengths.Length];
+        // Flat classes ("K:id") ride after the path prefixes: features index them by position.
+        var pre = new ulong[PrefixLengths.Length + (flatClasses?.Length ?? 0)];
         for (int i = 0; i < PrefixLengths.Length; i++)
             pre[i] = H.Chars(path.AsSpan(0, Math.Min(path.Length, PrefixLengths[i])));
+        for (int i = PrefixLengths.Length; i < pre.Length; i++)
+            pre[i] = H.Chars(("flat:" + flatClasses![i - PrefixLengths.Length]).AsSpan());
         ulong key = H.Lower(word);
         if (_index.ContainsKey(key)) return;
         _index[key] = _prefixHashes.Count;
@@ -209,7 +213,8 @@ public sealed class WordClusters
         {
             var parts = line.Split('\t');
             if (parts.Length < 2 || parts[0].Length == 0) continue;
-            c.Add(parts[0], parts[1], parts.Length > 2 && parts[2] == "l");
+            c.Add(parts[0], parts[1], parts.Length > 2 && parts[2] == "l",
+                parts.Length > 3 && parts[3].Length > 0 ? parts[3].Split(',') : null);
         }
         return c;
     }

@@ -84,4 +84,46 @@ public class FeatureTests
         Assert.True(Common(paths["oslo"], paths["lima"]) > Common(paths["oslo"], paths["red"]));
         Assert.True(Common(paths["red"], paths["blue"]) > Common(paths["red"], paths["lima"]));
     }
+    [Fact]
+    public void ExchangeClusterer_SameContexts_SameClassOthersApart()
+    {
+        // Word ids: 0 oslo, 1 lima, 2 red, 3 blue, 4 flew, 5 to, 6 the, 7 car. Two templates
+        // whose slot words share contexts; the exchange algorithm must pair the slot words by template.
+        var stream = new List<int>();
+        for (int i = 0; i < 40; i++)
+        {
+            stream.AddRange([-1, 4, 5, 0, -1, 4, 5, 1, -1, 6, 2, 7, -1, 6, 3, 7]);
+        }
+        var keep = new[] { 4, 5, 6, 7, 0, 1, 2, 3 };
+        var c = new ExchangeClusterer().Run(stream, 8, keep, 4);
+        int Cls(int word) => c[Array.IndexOf(keep, word)];
+        Assert.Equal(Cls(0), Cls(1));
+        Assert.Equal(Cls(2), Cls(3));
+        Assert.NotEqual(Cls(0), Cls(2));
+        Assert.Equal(c, new ExchangeClusterer().Run(stream, 8, keep, 4)); // deterministic
+    }
+
+    [Fact]
+    public void ClusterInducer_Exchange_WritesFlatClassColumnThatLoads()
+    {
+        var lines = new List<string>();
+        for (int i = 0; i < 30; i++)
+        {
+            lines.Add("she flew to oslo yesterday");
+            lines.Add("she flew to lima yesterday");
+            lines.Add("the red car was fast");
+        }
+        var ms = new MemoryStream();
+        new ClusterInducer { MinCount = 3, ContextWords = 20, ExchangeClasses = [3] }.Run(lines, ms);
+        ms.Position = 0;
+        var rows = new StreamReader(new System.IO.Compression.GZipStream(ms, System.IO.Compression.CompressionMode.Decompress, leaveOpen: true))
+            .ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).ToDictionary(p => p[1]);
+        Assert.Equal(4, rows["oslo"].Length);
+        Assert.StartsWith("3:", rows["oslo"][3]);
+        Assert.Equal(rows["oslo"][3], rows["lima"][3]);
+        ms.Position = 0;
+        var clusters = WordClusters.Load(ms);
+        // Path prefixes plus one flat class per word.
+        Assert.Equal(WordClusters.PrefixLengths.Length + 1, clusters.Prefixes(H.Lower("Oslo"))!.Length);
+    }
 }
