@@ -154,6 +154,7 @@ public static class TimeTagger
             if (Duration(i, out var h2)) Take(h2);
             if (Set(i, out var h3)) Take(h3);
             if (Quarter(i, out var h4)) Take(h4);
+            if (!found && PeriodCode(i, out var h6)) Take(h6);
             if (!found && Reference(i, out var h5)) Take(h5);
             best = b;
             return found;
@@ -487,6 +488,17 @@ public static class TimeTagger
             if (j == i && I(j).Plural && I(j).Unit is TUnit.Year or TUnit.Decade or TUnit.Century && IsHyphen(j + 1) && Tight(j + 1) && Tight(j + 2) && Is(j + 2, "old")
                 && !(IsNum(j - 1) || I(j - 1).IsNumber || K(j - 1) is Kw.Few or Kw.Several or Kw.Many))
             { hit = new Hit(j + 3, "DURATION", DurationValue(double.NaN, I(j).Unit)); return true; }
+            // "in the days before the vote", "in the weeks after the attack", "in the years that followed": TimeBank
+            // marks the bare plural (5 of 5), a vague stretch next to an event; "the weeks ahead" is a stretch to come
+            if (j == i && I(j).Unit is TUnit.Hour or TUnit.Day or TUnit.Week or TUnit.Month or TUnit.Year && I(j).Plural && Is(j - 1, "the")
+                && (Is(j - 2, "in") || Is(j - 2, "during") || Is(j - 2, "over") || Is(j - 2, "for") || Is(j - 2, "through")))
+            {
+                if (Is(j + 1, "before") || Is(j + 1, "after") || Is(j + 1, "following") || Is(j + 1, "since") || Is(j + 1, "leading") && Is(j + 2, "up")
+                    || Is(j + 1, "that") && (Is(j + 2, "followed") || Is(j + 2, "preceded")))
+                { hit = new Hit(j + 1, "DURATION", DurationValue(double.NaN, I(j).Unit)); return true; }
+            }
+            if (K(i) == Kw.The && j == i + 1 && I(j).Unit is TUnit.Day or TUnit.Week or TUnit.Month or TUnit.Year && I(j).Plural && Is(j + 1, "ahead") && PhraseEnds(j + 2))
+            { hit = new Hit(j + 2, "DURATION", DurationValue(double.NaN, I(j).Unit)); return true; }
             if (j == i && I(j).Unit is not (TUnit.None or TUnit.Weekend or TUnit.Quarter) && I(j).Plural && BareCountStart(j - 1))
             {
                 if (K(j + 1) is Kw.Later or Kw.After or Kw.Earlier || K(j + 1) == Kw.Before && !Is(j + 2, "the") || K(j + 1) == Kw.Before && Is(j + 2, "the") && !Is(j - 1, "the"))
@@ -817,6 +829,56 @@ public static class TimeTagger
             }
             _lastQEnd = toks[j - 1].End;
             hit = new Hit(j, "DATE", val);
+            return true;
+        }
+
+        // Words before a bare period code that make it a period ("in Q3", "its Q3 results"), not a model name ("Audi Q3").
+        private static readonly string[] CodeLeads = ["in", "for", "during", "since", "by", "through", "until", "till", "from", "to", "of", "the", "its",
+            "their", "our", "his", "her", "this", "last", "next", "and", "or", "between", "s", "than", "versus", "vs", "over", "before", "after"];
+
+        /// <summary>
+        /// Financial period codes: "Q3", "Q4 2013", "Q1'25", "3Q", "H1 2024", "2H" (a DATE quarter or half). Without a year
+        /// the code must follow a preposition or determiner, so "Audi Q3" or "H1N1" are not periods.
+        /// </summary>
+        private bool PeriodCode(int i, out Hit hit)
+        {
+            hit = default;
+            if (!Ok(i)) return false;
+            int part, j;
+            bool half;
+            // "Q3" / "H1": a letter glued to one digit
+            if (toks[i].Kind == LexKind.Word && toks[i].Length == 1 && S(i)[0] is 'Q' or 'H' && IsNum(i + 1) && Tight(i + 1) && toks[i + 1].Length == 1)
+            { half = S(i)[0] == 'H'; part = Int(i + 1); j = i + 2; }
+            // "3Q", "2H": one digit glued to the letter
+            else if (IsNum(i) && toks[i].Length == 1 && Ok(i + 1) && Tight(i + 1) && toks[i + 1].Kind == LexKind.Word && toks[i + 1].Length == 1 && S(i + 1)[0] is 'Q' or 'H')
+            { half = S(i + 1)[0] == 'H'; part = Int(i); j = i + 2; }
+            else return false;
+            if (part < 1 || part > (half ? 2 : 4)) return false;
+            int year = int.MinValue;
+            // "3Q13", "Q3'13": a two-digit year glued on
+            if (IsNum(j) && Tight(j) && toks[j].Length == 2) { year = 2000 + Int(j); j++; }
+            else if ((IsP(j, '\'') || IsP(j, '\u2019')) && Tight(j) && IsNum(j + 1) && Tight(j + 1) && toks[j + 1].Length == 2) { year = 2000 + Int(j + 1); j += 2; }
+            else if (Ok(j) && Tight(j) && toks[j].Kind != LexKind.Punct) return false; // "H1N1", "Q3X"
+            if (year == int.MinValue)
+            {
+                if (YearNumber(j, out int y4) && !Tight(j)) { year = y4; j++; }
+                else if (Is(j, "of") && YearNumber(j + 1, out y4)) { year = y4; j += 2; }
+                else if (Is(j, "FY") || K(j) == Kw.Fiscal) return false;
+            }
+            if (year == int.MinValue)
+            {
+                bool lead = false;
+                if (Ok(i - 1) && toks[i - 1].Kind == LexKind.Word)
+                    foreach (var w in CodeLeads) if (S(i - 1).Equals(w, StringComparison.OrdinalIgnoreCase)) { lead = true; break; }
+                if (!lead) return false;
+                if (Ok(j) && toks[j].Kind == LexKind.Word && Cap(j)) return false; // "the Q5 Sportback"
+                if (dct is not { } d) year = -1;
+                else if (half) year = part == 1 || d.Month > 6 || TenseAround(i, j) == Tense.Future ? d.Year : d.Year - 1;
+                else year = part <= DctQuarter || TenseAround(i, j) == Tense.Future ? d.Year : d.Year - 1;
+            }
+            var p = new CalPoint { Gran = half ? Gran.Half : Gran.Quarter, Year = year, Part = part };
+            if (!half && year > 0) { _lastQYear = year; _lastQ = part; _lastQEnd = toks[j - 1].End; }
+            hit = new Hit(j, "DATE", p.Format());
             return true;
         }
 
@@ -1156,6 +1218,16 @@ public static class TimeTagger
                     return true;
                 }
             }
+            // ---- "later in the week", "earlier in the year": one DATE like "earlier this year" (TimeBank keeps
+            // "earlier" inside: "earlier in the year"); the unit is the article's, or the narrative year's in a history
+            if (s == j && K(j) is Kw.Earlier or Kw.Later && Is(j + 1, "in") && K(j + 2) == Kw.The && I(j + 3).Unit is TUnit.Week or TUnit.Month or TUnit.Year
+                && !I(j + 3).Plural && PhraseEnds(j + 4))
+            {
+                var u = I(j + 3).Unit;
+                string v = u == TUnit.Year && NarrativeYear(j) is > 0 and var ny ? ny.ToString("D4", CultureInfo.InvariantCulture) : RelUnit(u, 0).Format();
+                hit = new Hit(j + 4, "DATE", v);
+                return true;
+            }
             // ---- narrative days: "the next day", "the following day", "the previous day", "that day", "the same day"
             {
                 int k = j, dir = int.MinValue;
@@ -1282,6 +1354,21 @@ public static class TimeTagger
                 var kw = K(k);
                 int dir = kw switch { Kw.This or Kw.Current => 0, Kw.Last or Kw.Past or Kw.Previous => -1, _ => 1 };
                 var nx = I(k + 1);
+                // "this time last year", "this time next week": the article's day shifted by the unit
+                if (kw == Kw.This && !the && Is(k + 1, "time") && K(k + 2) is Kw.Last or Kw.Next && I(k + 3).Unit is TUnit.Year or TUnit.Month or TUnit.Week && !I(k + 3).Plural)
+                {
+                    int sh = K(k + 2) == Kw.Last ? -1 : 1;
+                    var tu = I(k + 3).Unit;
+                    string tv = dct is { } td ? CalPoint.OfDate(tu == TUnit.Year ? td.AddYears(sh) : tu == TUnit.Month ? td.AddMonths(sh) : td.AddDays(7 * sh)).Format() : "XXXX-XX-XX";
+                    hit = new Hit(k + 4, "DATE", tv);
+                    return true;
+                }
+                // "over the past decade": a stretch of ten years up to now (TimeBank: DURATION P10Y), like "the past ten years"
+                if (kw == Kw.Past && nx.Unit == TUnit.Decade && !nx.Plural && PhraseEnds(k + 2))
+                {
+                    hit = new Hit(k + 2, "DURATION", "P10Y");
+                    return true;
+                }
                 // "the current fiscal year", "last fiscal year"
                 if (K(k + 1) == Kw.Fiscal && Is(k + 2, "year"))
                 {
@@ -1585,25 +1672,44 @@ public static class TimeTagger
             else if (Is(j, "Thanksgiving")) { m = 11; nth = 4; wd = 4; if (Is(e, "Day")) e++; }
             else if (Is(j, "Labor") && Is(j + 1, "Day")) { m = 9; nth = 1; wd = 1; e = j + 2; }
             else if (Is(j, "Memorial") && Is(j + 1, "Day")) { m = 5; nth = -1; wd = 1; e = j + 2; }
-            else if (Is(j, "Easter") || Is(j, "Good") && Is(j + 1, "Friday"))
+            else if (Is(j, "Easter") || Is(j, "Good") && Is(j + 1, "Friday") || Is(j, "Palm") && Is(j + 1, "Sunday") || Is(j, "Ash") && Is(j + 1, "Wednesday")
+                || (Is(j, "Maundy") || Is(j, "Holy")) && Is(j + 1, "Thursday") || Is(j, "Holy") && (Is(j + 1, "Saturday") || Is(j + 1, "Week")) || Is(j, "Pentecost"))
             {
                 // movable: computed from the Gregorian Easter date below
-                nth = 99; e = Is(j, "Good") ? j + 2 : j + 1;
-                if (Is(j, "Easter") && (Is(e, "Sunday") || Is(e, "Monday") || Is(e, "Day"))) e++;
+                nth = 99; e = Is(j, "Easter") || Is(j, "Pentecost") ? j + 1 : j + 2;
+                if (Is(j, "Easter") && (Is(e, "Sunday") || Is(e, "Monday") || Is(e, "Day") || Is(e, "Week"))) e++;
+                if (Is(j, "Pentecost") && Is(e, "Sunday")) e++;
                 m = 4;
             }
+            else if (Is(j, "St") && (IsP(j + 1, '.') && Tight(j + 1) ? j + 2 : j + 1) is var pj && Is(pj, "Patrick") && (IsP(pj + 1, '\'') || IsP(pj + 1, '\u2019')) && Is(pj + 2, "s") && Is(pj + 3, "Day"))
+            { m = 3; d = 17; e = pj + 4; }
+            else if (Is(j, "Boxing") && Is(j + 1, "Day")) { m = 12; d = 26; e = j + 2; }
+            else if ((Is(j, "Veterans") || Is(j, "Armistice") || Is(j, "Remembrance")) && Is(j + 1, "Day")) { m = 11; d = 11; e = j + 2; }
+            else if (Is(j, "Bastille") && Is(j + 1, "Day")) { m = 7; d = 14; e = j + 2; }
+            else if ((Is(j, "Mother") || Is(j, "Father")) && (IsP(j + 1, '\'') || IsP(j + 1, '\u2019')) && Is(j + 2, "s") && Is(j + 3, "Day"))
+            { m = Is(j, "Mother") ? 5 : 6; nth = Is(j, "Mother") ? 2 : 3; wd = 7; e = j + 4; } // the US dates (second Sunday of May, third of June)
             else if (Is(j, "Election") && Is(j + 1, "Day")) { m = 11; nth = 1; wd = 1; e = j + 2; } // the Tuesday after the first Monday
             else return false;
             int year = YearNumber(e, out int y0) ? y0 : IsP(e, ',') && YearNumber(e + 1, out y0) ? y0 : int.MinValue;
-            if (year != int.MinValue) e += IsP(e, ',') ? 2 : 1;
+            bool explicitYear = year != int.MinValue;
+            if (explicitYear) e += IsP(e, ',') ? 2 : 1;
             else year = YearForMonth(m, d == 0 ? 15 : d, TenseAround(j, e));
+            // a movable feast is placed by its own date: "Lent begins on Ash Wednesday" in March is next year's
+            if (nth == 99 && !explicitYear && dct is { } hd)
+            {
+                var t = TenseAround(j, e);
+                // a week is placed by its first day ("as Easter week began" on its Monday)
+                var cand = EasterSunday(hd.Year).AddDays(Is(e - 1, "Week") ? -6 : FeastShift(j));
+                if (t != Tense.Unknown) year = t == Tense.Future && cand < hd ? hd.Year + 1 : t == Tense.Past && cand > hd ? hd.Year - 1 : hd.Year;
+            }
             end = e;
             if (year < 0) { value = d > 0 ? $"XXXX-{m:D2}-{d:D2}" : $"XXXX-{m:D2}"; return true; }
             if (nth == 99)
             {
                 var easter = EasterSunday(year);
-                int shift = Is(j, "Good") ? -2 : Is(j + 1, "Monday") ? 1 : 0;
-                var ed = easter.AddDays(shift);
+                // "Easter week", "Holy Week": the ISO week that ends on Easter Sunday
+                if (Is(j + 1, "Week")) { value = CalPoint.OfWeek(easter).Format(); return true; }
+                var ed = easter.AddDays(FeastShift(j));
                 value = $"{ed.Year:D4}-{ed.Month:D2}-{ed.Day:D2}";
                 return true;
             }
@@ -1626,6 +1732,11 @@ public static class TimeTagger
             value = $"{year:D4}-{m:D2}-{d:D2}";
             return true;
         }
+
+        /// <summary>Days from Easter Sunday to the movable feast named at <paramref name="j"/>.</summary>
+        private int FeastShift(int j) =>
+            Is(j, "Good") ? -2 : Is(j, "Palm") ? -7 : Is(j, "Ash") ? -46 : Is(j + 1, "Thursday") ? -3 : Is(j, "Holy") && Is(j + 1, "Saturday") ? -1
+            : Is(j, "Pentecost") ? 49 : Is(j, "Easter") && Is(j + 1, "Monday") ? 1 : 0;
 
         /// <summary>Gregorian Easter Sunday (the anonymous Gregorian computus).</summary>
         private static DateOnly EasterSunday(int y)

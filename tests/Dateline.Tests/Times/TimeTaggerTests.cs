@@ -400,6 +400,37 @@ public class TimeTaggerTests
         Assert.Equal("March 3", Assert.Single(all).Text);
     }
 
+    // Fifth round: modern-news expressions (sentences written for these tests; DCT Wednesday 19 November 2025)
+    [Theory]
+    [InlineData("Revenue rose 8% in Q3.", "Q3", "DATE", "2025-Q3")]
+    [InlineData("The company's Q4 2024 results beat forecasts.", "Q4 2024", "DATE", "2024-Q4")]
+    [InlineData("Margins narrowed in 3Q24.", "3Q24", "DATE", "2024-Q3")]
+    [InlineData("Growth slowed in H1 2025.", "H1 2025", "DATE", "2025-H1")]
+    [InlineData("The pope will celebrate Mass on Palm Sunday.", "Palm Sunday", "DATE", "2026-03-29")]
+    [InlineData("Lent began on Ash Wednesday.", "Ash Wednesday", "DATE", "2025-03-05")]
+    [InlineData("Pilgrims arrive every year for Holy Week 2026.", "Holy Week 2026", "DATE", "2026-W14")]
+    [InlineData("The parade was held on St. Patrick's Day.", "St. Patrick's Day", "DATE", "2025-03-17")]
+    [InlineData("Temperatures will drop later in the week.", "later in the week", "DATE", "2025-W47")]
+    [InlineData("Earlier in the month, the council voted against the plan.", "Earlier in the month", "DATE", "2025-11")]
+    [InlineData("Prices have tripled over the past decade.", "the past decade", "DURATION", "P10Y")]
+    [InlineData("Sales are up from this time last year.", "this time last year", "DATE", "2024-11-19")]
+    [InlineData("The suspect visited the house in the days before the attack.", "days", "DURATION", "PXD")]
+    [InlineData("In the years that followed, the town recovered.", "years", "DURATION", "PXY")]
+    [InlineData("Investors will watch the data in the weeks ahead.", "the weeks ahead", "DURATION", "PXW")]
+    public void Tag_ModernNewsExpression_HasSpanTypeAndValue(string text, string span, string type, string value)
+    {
+        var t = Single(text, span);
+        Assert.Equal((type, value), (t.Type, t.Value));
+    }
+
+    [Theory]
+    [InlineData("The Audi Q3 is selling well.")]
+    [InlineData("The H1N1 virus spread quickly.")]
+    public void Tag_PeriodCodeLookalike_IsNotATimex(string text)
+    {
+        Assert.Empty(TimeTagger.Tag(text, Dct));
+    }
+
     [Fact]
     public void Process_Stage_UsesReferenceTime()
     {
