@@ -971,6 +971,13 @@ public static class TimeTagger
             if ((Is(i, "around") || Is(i, "about") || Is(i, "approximately") || Is(i, "roughly")) && !Is(i - 1, "just") && (TimeOfDay(i + 1, out _, out _) || MonthWord(i + 1))
                 && CalendarCore(i + 1, i, out hit) && (hit.Type == "TIME" || hit.Value is { Length: 10 }))
                 return true;
+            // "the Sept. 11 attacks", "since 9/11": the 2001 date, whatever the article's year
+            if (MonthWord(i) && I(i).Month == 9 && MonthEnd(i) is var sk && Int(sk) == 11 && toks[sk].Length == 2 && Attacks(sk + 1)
+                || IsNum(i) && S(i) is "9/11" && (Attacks(i + 1) || Is(i - 1, "since") || Is(i - 1, "after") || Is(i - 1, "before")))
+            {
+                hit = new Hit(IsNum(i) ? i + 1 : MonthEnd(i) + 1, "DATE", "2001-09-11");
+                return true;
+            }
             int j = PositionPrefix(i);
             if (j != i && CalendarCore(j, i, out hit))
             {
@@ -988,12 +995,24 @@ public static class TimeTagger
         private DateOnly? ClockDay(int s, int end)
         {
             if (Is(end, "on") && Ok(end + 1) && (I(end + 1).Weekday > 0 && !I(end + 1).Plural || MonthWord(end + 1) || IsNum(end + 1))
-                && CalendarCore(end + 1, end + 1, out var h) && h.Type == "DATE" && DayOf(h.Value) is { } d1)
-                return d1;
-            if (Is(s - 1, "at") && _out.Count > 0 && Ok(s - 2) && _out[^1].End == toks[s - 2].End && _out[^1].Type is "DATE" or "TIME"
+                && CalendarCore(end + 1, end + 1, out var h) && h.Type is "DATE" or "TIME" && DayOf(h.Value) is { } d1)
+                return d1; // "at 9 a.m. on Tuesday morning" too
+            // "March 21, 2013 | 4:05 PM": a byline's date and clock
+            if ((Is(s - 1, "at") || IsP(s - 1, '|')) && _out.Count > 0 && Ok(s - 2) && _out[^1].End == toks[s - 2].End && _out[^1].Type is "DATE" or "TIME"
                 && DayOf(_out[^1].Value) is { } d2)
                 return d2;
             return null;
+        }
+
+        private bool Attacks(int k) => Is(k, "attacks") || Is(k, "attack") || Is(k, "terrorist") || Is(k, "terror") || Is(k, "hijackers") || Is(k, "hijackings");
+
+        /// <summary>Skips a weekday written between a clock and its date ("1:52 PM EDT, Thu March 21, 2013").</summary>
+        private int WeekdayGap(int k)
+        {
+            if (!(I(k).Weekday > 0 && !I(k).Plural && Cap(k))) return k;
+            int n = AfterAbbrev(k);
+            if (IsP(n, ',')) n++;
+            return MonthWord(n) ? n : k;
         }
 
         /// <summary>The day of a weekday timex just before "to"/"through"/"until"/"-" at <paramref name="s"/> ("from Wednesday to Friday").</summary>
@@ -1025,6 +1044,15 @@ public static class TimeTagger
             {
                 if (!int.TryParse(s[..colon], NumberStyles.None, CultureInfo.InvariantCulture, out h) ||
                     !int.TryParse(s[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out m) || s.Length - colon != 3) return false;
+            }
+            else if (s.Length == 4 && Ok(i + 1) && toks[i + 1].Kind == LexKind.Word && S(i + 1) is "GMT" or "UTC")
+            {
+                // "0735 GMT", "(2015 GMT)": a 24-hour clock with its zone, never a year
+                h = (s[0] - '0') * 10 + (s[1] - '0'); m = (s[2] - '0') * 10 + (s[3] - '0');
+                if (h > 23 || m > 59) return false;
+                clock = $"{h:D2}:{m:D2}";
+                end = i + 2;
+                return true;
             }
             else if (!int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out h)) return false;
             if (h > 23 || m > 59) return false;
@@ -1094,7 +1122,7 @@ public static class TimeTagger
                 int end = e0;
                 if (Ok(end) && I(end).Weekday > 0 && !I(end).Plural) { day = WeekdayPoint(I(end).Weekday, TenseAround(s, end + 1), 0); end++; }
                 else if (K(end) is Kw.Today or Kw.Yesterday or Kw.Tomorrow) { day = Shift(DctDay(), TUnit.Day, K(end) == Kw.Today ? 0 : K(end) == Kw.Yesterday ? -1 : 1); end++; }
-                else if ((IsP(end, ',') ? end + 1 : end) is var md && MonthWord(md) && CalendarCore(md, md, out var dh) && dh.Value is { Length: 10 } dv
+                else if (WeekdayGap(IsP(end, ',') ? end + 1 : end) is var md && MonthWord(md) && CalendarCore(md, md, out var dh) && dh.Value is { Length: 10 } dv
                     && DateOnly.TryParseExact(dv, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var onDay))
                 { day = CalPoint.OfDate(onDay); end = dh.EndTok; } // "5 p.m. EST, Nov. 6": the clock on that day
                 else if (ClockDay(s, end) is { } near) day = CalPoint.OfDate(near); // "at 8 p.m. on Sunday", "Sunday at 8 p.m."

@@ -417,6 +417,12 @@ public class TimeTaggerTests
     [InlineData("The suspect visited the house in the days before the attack.", "days", "DURATION", "PXD")]
     [InlineData("In the years that followed, the town recovered.", "years", "DURATION", "PXY")]
     [InlineData("Investors will watch the data in the weeks ahead.", "the weeks ahead", "DURATION", "PXW")]
+    [InlineData("Updated 1:52 PM EDT, Thu November 13, 2025", "1:52 PM EDT, Thu November 13, 2025", "TIME", "2025-11-13T13:52")]
+    [InlineData("By Ann Lee, Associated Press | November 14, 2025 | 4:05 PM", "4:05 PM", "TIME", "2025-11-14T16:05")]
+    [InlineData("The gunman opened fire shortly before 9 a.m. on Tuesday morning.", "9 a.m.", "TIME", "2025-11-18T09:00")]
+    [InlineData("The quake struck at 5:15 a.m. local time (2015 GMT).", "2015 GMT", "TIME", "2025-11-19T20:15")]
+    [InlineData("The Sept. 11 attacks changed the city.", "Sept. 11", "DATE", "2001-09-11")]
+    [InlineData("Security has been tight since 9/11.", "9/11", "DATE", "2001-09-11")]
     public void Tag_ModernNewsExpression_HasSpanTypeAndValue(string text, string span, string type, string value)
     {
         var t = Single(text, span);
