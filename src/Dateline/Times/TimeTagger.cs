@@ -573,6 +573,20 @@ public static class TimeTagger
             if (double.IsNaN(n) && !w.Plural && !hyph) return false;
             // "52 years old": ages are not annotated (TimeBank, like the hyphenated "8-year-old")
             if (!hyph && K(end) == Kw.Old) return false;
+            // "2 hours 5 minutes", "three years and six months": one duration of both parts
+            if (!hyph && !double.IsNaN(n) && n == Math.Floor(n) && w.Unit is TUnit.Year or TUnit.Month or TUnit.Week or TUnit.Day or TUnit.Hour or TUnit.Minute)
+            {
+                int c = K(end) == Kw.And ? end + 1 : end;
+                if ((IsNum(c) || I(c).IsNumber) && Count(c, out double cn, out int ck) && !double.IsNaN(cn) && cn == Math.Floor(cn) && I(ck).Unit is var u2
+                    && u2 is TUnit.Month or TUnit.Week or TUnit.Day or TUnit.Hour or TUnit.Minute or TUnit.Second && u2 < w.Unit && !(IsHyphen(ck + 1) && Tight(ck + 1)))
+                {
+                    string a = DurationValue(n, w.Unit), b = DurationValue(cn, u2);
+                    bool aTime = a.StartsWith("PT", StringComparison.Ordinal), bTime = b.StartsWith("PT", StringComparison.Ordinal);
+                    string combined = aTime ? a + b[2..] : bTime ? a + b[1..] : a + b[1..];
+                    hit = new Hit(ck + 1, "DURATION", combined);
+                    return true;
+                }
+            }
             // "about three-quarters of its food" is a fraction
             if (w.Unit == TUnit.Quarter && w.Plural && Is(end, "of") && IsHyphen(k - 1)) return false;
             hit = new Hit(end, "DURATION", DurationValue(n, w.Unit));

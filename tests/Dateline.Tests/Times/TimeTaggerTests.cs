@@ -423,6 +423,9 @@ public class TimeTaggerTests
     [InlineData("The quake struck at 5:15 a.m. local time (2015 GMT).", "2015 GMT", "TIME", "2025-11-19T20:15")]
     [InlineData("The Sept. 11 attacks changed the city.", "Sept. 11", "DATE", "2001-09-11")]
     [InlineData("Security has been tight since 9/11.", "9/11", "DATE", "2001-09-11")]
+    [InlineData("He won the race in 2 hours 5 minutes.", "2 hours 5 minutes", "DURATION", "PT2H5M")]
+    [InlineData("She was jailed for three years and six months.", "three years and six months", "DURATION", "P3Y6M")]
+    [InlineData("He waited 2 days and 3 hours.", "2 days and 3 hours", "DURATION", "P2DT3H")]
     public void Tag_ModernNewsExpression_HasSpanTypeAndValue(string text, string span, string type, string value)
     {
         var t = Single(text, span);
@@ -432,6 +435,7 @@ public class TimeTaggerTests
     [Theory]
     [InlineData("The Audi Q3 is selling well.")]
     [InlineData("The H1N1 virus spread quickly.")]
+    [InlineData("The Boeing 787 and the FTSE 100 were in the news.")]
     public void Tag_PeriodCodeLookalike_IsNotATimex(string text)
     {
         Assert.Empty(TimeTagger.Tag(text, Dct));
