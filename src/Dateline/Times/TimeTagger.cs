@@ -197,6 +197,9 @@ public static class TimeTagger
                 // "which passed in January, will go to the Senate": a cue before the date in its own
                 // clause wins over one past the comma
                 if (t != Tense.Unknown && IsP(k, ',')) break;
+                // likewise past a subordinator: "would cut funding on Monday unless a deal was reached"
+                if (t != Tense.Unknown && (Is(k, "unless") || Is(k, "if") || Is(k, "because") || Is(k, "although") || Is(k, "though") || Is(k, "whereas")
+                    || Is(k, "which") || Is(k, "who") || Is(k, "when") || Is(k, "while") || Is(k, "where"))) break;
                 var c = Cue(k);
                 if (c == Tense.Past && ModalBefore(k)) c = Tense.Future;
                 if (c != Tense.Unknown) { t = c; break; }
@@ -237,7 +240,17 @@ public static class TimeTagger
                 // "to cut rates in June": an infinitive, not the past tense of the same spelling
                 if (cue == Tense.Past && Is(k - 1, "to") && (w.Equals("cut", StringComparison.OrdinalIgnoreCase) || w.Equals("hit", StringComparison.OrdinalIgnoreCase) || w.Equals("put", StringComparison.OrdinalIgnoreCase)))
                     return Tense.Future;
+                // "would cut funding on Monday", "will hit the coast Friday": after a modal these spellings are the base verb
+                if (cue == Tense.Past && w.Length <= 4 && (w.Equals("cut", StringComparison.OrdinalIgnoreCase) || w.Equals("hit", StringComparison.OrdinalIgnoreCase)
+                    || w.Equals("put", StringComparison.OrdinalIgnoreCase)) && (Is(k - 1, "will") || Is(k - 1, "would") || Is(k - 1, "shall") || Is(k - 1, "may")
+                    || Is(k - 1, "might") || Is(k - 1, "could") || Is(k - 1, "should") || Is(k - 1, "must") || Is(k - 1, "can")))
+                    return Tense.Future;
                 if (cue == Tense.Past) return Tense.Past;
+                // "by 36 votes to zero", "the visits", "tax hopes": a plural noun, not a schedule verb
+                if (w.Length > 4 && (w[^1] is 's' or 'S') && (IsNum(k - 1) || Is(k - 1, "the") || Is(k - 1, "a") || Is(k - 1, "its") || Is(k - 1, "their")
+                    || Is(k - 1, "his") || Is(k - 1, "her") || Is(k - 1, "our") || Is(k - 1, "s") || Is(k - 1, "of") || Is(k - 1, "no") || Is(k - 1, "these")
+                    || Is(k - 1, "those") || Is(k - 1, "many") || Is(k - 1, "more") || Is(k - 1, "several") || Is(k - 1, "some") || Is(k - 1, "all") || I(k - 1).IsNumber))
+                    return Tense.Unknown;
                 // "had been due to expire", "as previously planned": intent reported as past
                 return Is(k - 1, "had") || Is(k - 1, "been") && Is(k - 2, "had") || Is(k - 1, "previously") || Is(k - 1, "originally") ? Tense.Past : Tense.Future;
             }

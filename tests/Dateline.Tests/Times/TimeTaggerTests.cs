@@ -372,6 +372,10 @@ public class TimeTaggerTests
     // schedule verbs in the present look ahead; "to cut" is an infinitive
     [InlineData("The court hears the appeal on Monday.", "Monday", "2025-11-24")]
     [InlineData("Traders expect the bank to cut rates in February.", "February", "2026-02")]
+    // fifth round: base verbs after a modal, plural nouns that spell like schedule verbs, cues past a subordinator
+    [InlineData("The bank warned it would cut off funding to the lenders on Monday.", "Monday", "2025-11-24")]
+    [InlineData("The parliament rejected the plan on Tuesday by 36 votes to zero.", "Tuesday", "2025-11-18")]
+    [InlineData("The bank said it would stop lending on Monday unless a deal was reached.", "Monday", "2025-11-24")]
     public void Tag_FourthRoundTenseCues_PickTheDirection(string text, string span, string value)
     {
         Assert.Equal(value, Single(text, span).Value);
