@@ -226,6 +226,11 @@ public static class TimeTagger
                 if (b < k - 1 && (w.Equals("would", StringComparison.OrdinalIgnoreCase)
                     || w.Equals("might", StringComparison.OrdinalIgnoreCase) || w.Equals("may", StringComparison.OrdinalIgnoreCase)
                     || w.Equals("should", StringComparison.OrdinalIgnoreCase) || w.Equals("must", StringComparison.OrdinalIgnoreCase))) return true;
+                // "could be finalized over the weekend" looks ahead; "could not be reached Friday" is the past of "can"
+                // ("neither could be located Wednesday", "could be reached": a reporter's failed contact is past too)
+                if (b < k - 1 && w.Equals("could", StringComparison.OrdinalIgnoreCase) && Is(b + 1, "be")
+                    && !(Is(k, "reached") || Is(k, "located") || Is(k, "contacted") || Is(k, "found") || Is(k, "confirmed") || Is(k, "verified") || Is(k, "identified") || Is(k, "determined")))
+                    return true;
             }
             return false;
         }

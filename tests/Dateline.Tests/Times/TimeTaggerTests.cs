@@ -376,6 +376,8 @@ public class TimeTaggerTests
     [InlineData("The bank warned it would cut off funding to the lenders on Monday.", "Monday", "2025-11-24")]
     [InlineData("The parliament rejected the plan on Tuesday by 36 votes to zero.", "Tuesday", "2025-11-18")]
     [InlineData("The bank said it would stop lending on Monday unless a deal was reached.", "Monday", "2025-11-24")]
+    [InlineData("Officials said the deal could be finalized on Friday.", "Friday", "2025-11-21")]
+    [InlineData("Neither man could be located on Monday.", "Monday", "2025-11-17")]
     public void Tag_FourthRoundTenseCues_PickTheDirection(string text, string span, string value)
     {
         Assert.Equal(value, Single(text, span).Value);
