@@ -54,7 +54,7 @@ public static class TimeTagger
                     NoteExplicitYear(i, hit.EndTok);
                     if (hit.Type is "DATE" or "TIME" && hit.Value is { Length: >= 10 } v && char.IsDigit(v[0])
                         && DateOnly.TryParseExact(v.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-                        _lastDay = day;
+                    { _lastDay = day; _lastDayEnd = e; }
                     if (hit.Type is "DATE" or "TIME" && hit.Value is { Length: >= 7 } mv && char.IsDigit(mv[0]) && mv[4] == '-' && char.IsDigit(mv[5]) && char.IsDigit(mv[6]))
                         _lastMonth = (int.Parse(mv.AsSpan(0, 4), CultureInfo.InvariantCulture), int.Parse(mv.AsSpan(5, 2), CultureInfo.InvariantCulture));
                     i = hit.EndTok;
@@ -103,9 +103,11 @@ public static class TimeTagger
         private int _lastYear = -1, _lastYearEnd = -1;
         // The last day the text resolved to: "the next day", "that day" count from it (narrative time).
         private DateOnly? _lastDay;
+        private int _lastDayEnd = -1;
         // The last month the text resolved to ("In March ... The following month" is April)
         private (int Year, int Month)? _lastMonth;
         private const int NarrativeWindow = 300;
+        private const int ClockWindow = 400;
         private const int NarrativeMinGap = 20;
 
         private void NoteExplicitYear(int from, int to)
@@ -191,6 +193,8 @@ public static class TimeTagger
                 if (c == Tense.Past && ModalBefore(k)) c = Tense.Future; // "will be held", "would have closed"
                 if (c != Tense.Unknown) { bestDist = d; t = c; break; }
             }
+            // "... at 7:06 p.m. The result is due": the abbreviation's period ended the sentence
+            if (e > s && IsP(e - 1, '.') && Ok(e) && toks[e].SpaceBefore && Cap(e)) return t;
             for (int k = e, d = 1; k < toks.Length && d <= 14 && d < bestDist; k++, d++)
             {
                 if (IsBoundary(k)) break;
@@ -1158,6 +1162,10 @@ public static class TimeTagger
                     && DateOnly.TryParseExact(dv, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var onDay))
                 { day = CalPoint.OfDate(onDay); end = dh.EndTok; } // "5 p.m. EST, Nov. 6": the clock on that day
                 else if (ClockDay(s, end) is { } near) day = CalPoint.OfDate(near); // "at 8 p.m. on Sunday", "Sunday at 8 p.m."
+                // a bare clock in a past report sits on the day the text was just talking about ("chosen on Wednesday
+                // evening ... white smoke rose at 7:06 p.m."), not on the article's day
+                else if (_lastDay is { } ld && dct is { } cd && ld < cd && ld >= cd.AddDays(-7) && toks[s].Start - _lastDayEnd is >= 0 and < ClockWindow
+                    && !IsP(end, '(') && TenseAround(s, end) == Tense.Past) day = CalPoint.OfDate(ld);
                 day.Clock = clock;
                 hit = new Hit(end, "TIME", day.Format());
                 return true;

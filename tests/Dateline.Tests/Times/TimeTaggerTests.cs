@@ -448,6 +448,14 @@ public class TimeTaggerTests
     }
 
     [Fact]
+    public void Tag_BareClockInAPastReport_SitsOnTheDayJustNamed()
+    {
+        var all = TimeTagger.Tag("The vote ended on Monday evening. Smoke rose from the chimney at 7:06 p.m. The result is due at 9 a.m.", Dct);
+        Assert.Equal("2025-11-17T19:06", all.Single(t => t.Text == "7:06 p.m.").Value);
+        Assert.Equal("2025-11-19T09:00", all.Single(t => t.Text == "9 a.m.").Value); // not a past report: the article's day
+    }
+
+    [Fact]
     public void Process_Stage_UsesReferenceTime()
     {
         var doc = new NewsDocument("d1", "The rally took place on Sunday.", new SourceInfo()) { ReferenceTime = new DateTimeOffset(2025, 11, 19, 9, 0, 0, TimeSpan.Zero) };
