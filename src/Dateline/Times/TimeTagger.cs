@@ -1181,10 +1181,21 @@ public static class TimeTagger
                     { hit = new Hit(j + 5, "DATE", $"{y0:D4}-{mo:D2}-{Int(j + 4):D2}"); return true; }
                 }
                 var sp = S(j);
+                // "31.12.2013": day, month and a four-digit year with dots (European)
+                if (sp.Count('.') == 2 && sp.Length is >= 8 and <= 10 && sp.LastIndexOf('.') == sp.Length - 5)
+                {
+                    int p1 = sp.IndexOf('.'), p2 = sp.LastIndexOf('.');
+                    if (int.TryParse(sp[..p1], NumberStyles.None, CultureInfo.InvariantCulture, out int dd) && int.TryParse(sp[(p1 + 1)..p2], NumberStyles.None, CultureInfo.InvariantCulture, out int mo2)
+                        && int.TryParse(sp[(p2 + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out int yy) && mo2 is >= 1 and <= 12 && yy is >= 1900 and <= 2100
+                        && dd >= 1 && dd <= DateTime.DaysInMonth(yy, mo2))
+                    { hit = new Hit(j + 1, "DATE", $"{yy:D4}-{mo2:D2}-{dd:D2}"); return true; }
+                }
                 if (sp.Count('/') == 2 && sp.Length <= 10)
                 {
                     var parts = sp.ToString().Split('/');
-                    if (int.TryParse(parts[0], out int a) && int.TryParse(parts[1], out int b) && int.TryParse(parts[2], out int c) && a is >= 1 and <= 12 && b is >= 1 and <= 31)
+                    bool parsed = int.TryParse(parts[0], out int a) & int.TryParse(parts[1], out int b) & int.TryParse(parts[2], out int c);
+                    if (parsed && a is >= 13 and <= 31 && b is >= 1 and <= 12) (a, b) = (b, a); // "25/03/2013": day first, as British papers write it
+                    if (parsed && a is >= 1 and <= 12 && b is >= 1 and <= 31)
                     {
                         if (parts[2].Length == 2) c += c < 50 ? 2000 : 1900;
                         if (parts[2].Length is 2 or 4) { hit = new Hit(j + 1, "DATE", $"{c:D4}-{a:D2}-{b:D2}"); return true; }
@@ -1639,6 +1650,12 @@ public static class TimeTagger
             }
             if (K(j) == Kw.The && I(j + 1).Season is { } season2 && Is(j + 2, "of") && YearNumber(j + 3, out int sy2))
             { hit = new Hit(j + 4, "DATE", $"{sy2:D4}-{season2}"); return true; }
+            // "the spring of last year", "the summer of next year": one DATE in that year
+            if (K(j) == Kw.The && I(j + 1).Season is { } season3 && !I(j + 1).Plural && Is(j + 2, "of") && K(j + 3) is Kw.Last or Kw.Next or Kw.This && Is(j + 4, "year") && dct is { } sd)
+            {
+                int y3 = sd.Year + (K(j + 3) == Kw.Last ? -1 : K(j + 3) == Kw.Next ? 1 : 0);
+                hit = new Hit(j + 5, "DATE", $"{y3:D4}-{season3}"); return true;
+            }
 
             // ---- decades and centuries: "the 1990s", "the '90s", "the nineties", "the 20th century"
             {

@@ -432,6 +432,9 @@ public class TimeTaggerTests
     [InlineData("He won the race in 2 hours 5 minutes.", "2 hours 5 minutes", "DURATION", "PT2H5M")]
     [InlineData("She was jailed for three years and six months.", "three years and six months", "DURATION", "P3Y6M")]
     [InlineData("He waited 2 days and 3 hours.", "2 days and 3 hours", "DURATION", "P2DT3H")]
+    [InlineData("The form was signed on 25/03/2013.", "25/03/2013", "DATE", "2013-03-25")]
+    [InlineData("The deadline is 31.12.2013.", "31.12.2013", "DATE", "2013-12-31")]
+    [InlineData("It happened in the spring of last year.", "the spring of last year", "DATE", "2024-SP")]
     public void Tag_ModernNewsExpression_HasSpanTypeAndValue(string text, string span, string type, string value)
     {
         var t = Single(text, span);
