@@ -58,6 +58,16 @@ public static class TimeTagger
                     if (hit.Type is "DATE" or "TIME" && hit.Value is { Length: >= 7 } mv && char.IsDigit(mv[0]) && mv[4] == '-' && char.IsDigit(mv[5]) && char.IsDigit(mv[6]))
                         _lastMonth = (int.Parse(mv.AsSpan(0, 4), CultureInfo.InvariantCulture), int.Parse(mv.AsSpan(5, 2), CultureInfo.InvariantCulture));
                     i = hit.EndTok;
+                    // "the 2024-25 season", "fiscal 2012-13": the second year is a DATE of its own (TimeML splits ranges)
+                    if (hit.Type == "DATE" && hit.Value is { Length: 4 } yv && int.TryParse(yv, NumberStyles.None, CultureInfo.InvariantCulture, out int y1)
+                        && IsNum(i - 1) && Int(i - 1) == y1 && IsHyphen(i) && Tight(i) && IsNum(i + 1) && Tight(i + 1) && toks[i + 1].Length == 2
+                        && Int(i + 1) == (y1 + 1) % 100 && !(Ok(i + 2) && Tight(i + 2) && toks[i + 2].Kind != LexKind.Punct))
+                    {
+                        int ys = toks[i + 1].Start, ye = toks[i + 1].End;
+                        _out.Add(new TimeExpression { Start = ys, End = ye, Text = text.Substring(ys, ye - ys), Type = "DATE", Value = (y1 + 1).ToString("D4", CultureInfo.InvariantCulture) });
+                        i += 2;
+                        continue;
+                    }
                     if (SecondDay(i, hit, out int dEnd, out string? dv))
                     {
                         // "April 24 and 25", "March 25 or 26": the bare day is a DATE of its own in that month

@@ -459,6 +459,13 @@ public class TimeTaggerTests
     }
 
     [Fact]
+    public void Tag_SeasonYearRange_GivesBothYears()
+    {
+        var all = TimeTagger.Tag("He was the top scorer in the 2024-25 season.", Dct);
+        Assert.Equal(["2024=2024", "25=2025"], all.Select(t => $"{t.Text}={t.Value}"));
+    }
+
+    [Fact]
     public void Process_Stage_UsesReferenceTime()
     {
         var doc = new NewsDocument("d1", "The rally took place on Sunday.", new SourceInfo()) { ReferenceTime = new DateTimeOffset(2025, 11, 19, 9, 0, 0, TimeSpan.Zero) };
