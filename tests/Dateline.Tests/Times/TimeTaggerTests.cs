@@ -459,6 +459,17 @@ public class TimeTaggerTests
     }
 
     [Fact]
+    public void Tag_MegabyteOfFifthRoundPatterns_FinishesQuickly()
+    {
+        var sb = new System.Text.StringBuilder();
+        while (sb.Length < 1_000_000) sb.Append("in Q3 2013-14, 4:05 PM EDT, Thu March 21, 2013 | 9/11 attacks Palm Sunday 2 hours 5 minutes the days before ");
+        var sw = Stopwatch.StartNew();
+        var all = TimeTagger.Tag(sb.ToString(), Dct);
+        Assert.NotEmpty(all);
+        Assert.True(sw.ElapsedMilliseconds < 20000, $"took {sw.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
     public void Tag_SeasonYearRange_GivesBothYears()
     {
         var all = TimeTagger.Tag("He was the top scorer in the 2024-25 season.", Dct);
