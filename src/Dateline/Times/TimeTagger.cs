@@ -213,7 +213,8 @@ public static class TimeTagger
                 if (t != Tense.Unknown && IsP(k, ',')) break;
                 // likewise past a subordinator: "would cut funding on Monday unless a deal was reached"
                 if (t != Tense.Unknown && (Is(k, "unless") || Is(k, "if") || Is(k, "because") || Is(k, "although") || Is(k, "though") || Is(k, "whereas")
-                    || Is(k, "which") || Is(k, "who") || Is(k, "when") || Is(k, "while") || Is(k, "where"))) break;
+                    || Is(k, "which") || Is(k, "who") || Is(k, "when") || Is(k, "while") || Is(k, "where")
+                    || (Is(k, "and") || Is(k, "but")) && Ok(k + 1) && Cue(k + 1) != Tense.Unknown)) break; // "began at midnight on Wednesday and will last"
                 var c = Cue(k);
                 if (c == Tense.Past && ModalBefore(k)) c = Tense.Future;
                 if (c != Tense.Unknown) { t = c; break; }
@@ -488,6 +489,10 @@ public static class TimeTagger
             if (j > i && K(j) == Kw.The && !(Is(i, "at") || Is(i, "more") || Is(i, "less") || Is(i, "nearly") || Is(i, "almost") || Is(i, "about") || Is(i, "approximately") || Is(i, "roughly"))) return false;
             bool the = false; int relDir = 0; bool first = false;
             if (K(j) == Kw.The) { the = true; j++; }
+            // "will last 48 hours": the verb, not "the last 48 hours"; the duration starts at the count
+            if (K(j) == Kw.Last && !the && (Is(j - 1, "will") || Is(j - 1, "would") || Is(j - 1, "could") || Is(j - 1, "may") || Is(j - 1, "might")
+                || Is(j - 1, "should") || Is(j - 1, "must") || Is(j - 1, "can") || Is(j - 1, "to") || Is(j - 1, "not") || Is(j - 1, "did") || Is(j - 1, "does")
+                || Is(j - 1, "cannot") || Is(j - 1, "ll"))) return false;
             if (K(j) is Kw.Past or Kw.Last or Kw.Previous) { relDir = -1; j++; }
             else if (K(j) is Kw.Next or Kw.Coming or Kw.Following) { relDir = 1; j++; }
             else if (Ok(j) && I(j).Ordinal == 1 && the) { first = true; j++; }
@@ -1763,6 +1768,7 @@ public static class TimeTagger
             else if (Is(j, "New") && Is(j + 1, "Year") && (IsP(j + 2, '\'') || IsP(j + 2, '\u2019')) && Is(j + 3, "s") && (Is(j + 4, "Day") || Is(j + 4, "Eve")))
             { m = 1; d = 1; e = j + 5; if (Is(j + 4, "Eve")) { m = 12; d = 31; } }
             else if (Is(j, "Independence") && Is(j + 1, "Day")) { m = 7; d = 4; e = j + 2; }
+            else if (Is(j, "Fourth") && Is(j + 1, "of") && Is(j + 2, "July") && Cap(j + 2)) { m = 7; d = 4; e = j + 3; }
             else if (Is(j, "Valentine") && (IsP(j + 1, '\'') || IsP(j + 1, '\u2019')) && Is(j + 2, "s") && Is(j + 3, "Day")) { m = 2; d = 14; e = j + 4; }
             else if (Is(j, "Thanksgiving")) { m = 11; nth = 4; wd = 4; if (Is(e, "Day")) e++; }
             else if (Is(j, "Labor") && Is(j + 1, "Day")) { m = 9; nth = 1; wd = 1; e = j + 2; }

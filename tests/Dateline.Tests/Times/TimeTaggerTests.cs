@@ -378,6 +378,7 @@ public class TimeTaggerTests
     [InlineData("The bank said it would stop lending on Monday unless a deal was reached.", "Monday", "2025-11-24")]
     [InlineData("Officials said the deal could be finalized on Friday.", "Friday", "2025-11-21")]
     [InlineData("Neither man could be located on Monday.", "Monday", "2025-11-17")]
+    [InlineData("The strike began on Monday and will last two days.", "Monday", "2025-11-17")]
     public void Tag_FourthRoundTenseCues_PickTheDirection(string text, string span, string value)
     {
         Assert.Equal(value, Single(text, span).Value);
@@ -435,6 +436,8 @@ public class TimeTaggerTests
     [InlineData("The form was signed on 25/03/2013.", "25/03/2013", "DATE", "2013-03-25")]
     [InlineData("The deadline is 31.12.2013.", "31.12.2013", "DATE", "2013-12-31")]
     [InlineData("It happened in the spring of last year.", "the spring of last year", "DATE", "2024-SP")]
+    [InlineData("The strike will last 48 hours.", "48 hours", "DURATION", "PT48H")]
+    [InlineData("He was born on the Fourth of July.", "Fourth of July", "DATE", "2025-07-04")]
     public void Tag_ModernNewsExpression_HasSpanTypeAndValue(string text, string span, string type, string value)
     {
         var t = Single(text, span);
