@@ -224,7 +224,14 @@ public static class TimeTagger
 
         private bool IsBoundary(int k) =>
             toks[k].Kind == LexKind.Punct && text[toks[k].Start] is '.' or '!' or '?' or ';' && (k + 1 >= toks.Length || toks[k + 1].SpaceBefore)
+                && !ClockAbbrevBeforeZone(k)
             || toks[k].LineBefore && k > 0 && toks[k].Start - toks[k - 1].End > 1 && text.AsSpan(toks[k - 1].End, toks[k].Start - toks[k - 1].End).Count('\n') > 1;
+
+        /// <summary>The period of "a.m."/"p.m." before a zone or weekday ("8:30 a.m. Eastern time Tuesday") ends no sentence.</summary>
+        private bool ClockAbbrevBeforeZone(int k) =>
+            text[toks[k].Start] == '.' && (Is(k - 1, "m") && Tight(k) && IsP(k - 2, '.')) && Ok(k + 1)
+            && (Is(k + 1, "Eastern") || Is(k + 1, "Central") || Is(k + 1, "Pacific") || Is(k + 1, "Mountain") || toks[k + 1].Kind == LexKind.Word && IsZone(S(k + 1))
+                || I(k + 1).Weekday > 0 && !I(k + 1).Plural || Is(k + 1, "local"));
 
         /// <summary>A future modal within the three words before a past form: "will be closed", "is to be held".</summary>
         private bool ModalBefore(int k)
@@ -1128,6 +1135,8 @@ public static class TimeTagger
             if (ampm == 1 && h == 12) h = 0;
             // time zones
             if (Ok(k) && toks[k].Kind == LexKind.Word && toks[k].Length is >= 2 and <= 4 && IsZone(S(k))) k++;
+            // "8:30 a.m. Eastern time", like "EST"
+            else if ((Is(k, "Eastern") || Is(k, "Central") || Is(k, "Pacific") || Is(k, "Mountain")) && Cap(k) && Is(k + 1, "time")) k += 2;
             clock = $"{h:D2}:{m:D2}";
             end = k;
             return true;
@@ -1297,6 +1306,12 @@ public static class TimeTagger
             if (s < j && K(s) == Kw.The && w.Kw == Kw.The && I(j + 1).Unit is TUnit.Year or TUnit.Month or TUnit.Week or TUnit.Decade or TUnit.Century && !I(j + 1).Plural)
             {
                 hit = new Hit(j + 2, "DATE", RelUnit(I(j + 1).Unit, 0).Format());
+                return true;
+            }
+            // "by the end of the fiscal year": the article's (fiscal) year
+            if (s < j && K(s) == Kw.The && w.Kw == Kw.The && K(j + 1) == Kw.Fiscal && Is(j + 2, "year"))
+            {
+                hit = new Hit(j + 3, "DATE", RelUnit(TUnit.Year, 0).Format());
                 return true;
             }
             // ---- "the day before last Tuesday", "the day after Christmas": one day off a dated day.

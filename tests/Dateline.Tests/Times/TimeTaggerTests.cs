@@ -438,6 +438,8 @@ public class TimeTaggerTests
     [InlineData("It happened in the spring of last year.", "the spring of last year", "DATE", "2024-SP")]
     [InlineData("The strike will last 48 hours.", "48 hours", "DURATION", "PT48H")]
     [InlineData("He was born on the Fourth of July.", "Fourth of July", "DATE", "2025-07-04")]
+    [InlineData("The chain will close 50 stores by the end of the fiscal year.", "the end of the fiscal year", "DATE", "2025")]
+    [InlineData("Results will be discussed on a call at 8:30 a.m. Eastern time Thursday.", "8:30 a.m. Eastern time Thursday", "TIME", "2025-11-20T08:30")]
     public void Tag_ModernNewsExpression_HasSpanTypeAndValue(string text, string span, string type, string value)
     {
         var t = Single(text, span);
