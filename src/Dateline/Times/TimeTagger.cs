@@ -1062,6 +1062,22 @@ public static class TimeTagger
             return null;
         }
 
+        private static readonly string[] NotNames = ["that", "this", "these", "those", "a", "an", "its", "his", "her", "their", "our", "my", "your", "every",
+            "each", "some", "no", "in", "by", "since", "from", "until", "till", "after", "before", "during", "through", "throughout", "for", "of", "at", "on",
+            "to", "between", "and", "or", "than", "circa", "around", "about", "as", "with", "without", "into", "over", "under", "beyond", "year", "spring",
+            "summer", "autumn", "fall", "winter", "christmas", "easter", "fy", "ad", "bc", "ce", "bce", "but", "so", "then", "when", "while", "until", "unlike", "like"];
+
+        /// <summary>A capitalised name word right before a year ("Windows 2000"), not a month, determiner or preposition.</summary>
+        private bool NameBeforeYear(int p)
+        {
+            if (!Ok(p) || toks[p].Kind != LexKind.Word || !Cap(p) || Tight(p + 1)) return false;
+            var w = I(p);
+            if (w.Month > 0 || w.Weekday > 0 || w.Season is not null || w.Kw != Kw.None || w.Unit != TUnit.None || w.IsNumber || w.Ordinal > 0) return false;
+            var sp = S(p);
+            foreach (var n in NotNames) if (sp.Equals(n, StringComparison.OrdinalIgnoreCase)) return false;
+            return true;
+        }
+
         private bool Attacks(int k) => Is(k, "attacks") || Is(k, "attack") || Is(k, "terrorist") || Is(k, "terror") || Is(k, "hijackers") || Is(k, "hijackings");
 
         /// <summary>Skips a weekday written between a clock and its date ("1:52 PM EDT, Thu March 21, 2013").</summary>
@@ -1725,6 +1741,9 @@ public static class TimeTagger
                 {
                     if (IsP(k - 1, '$') || IsP(k - 1, '#') || Is(k - 1, "No") || IsP(k + 1, ',') && IsNum(k + 2) && Tight(k + 1)) return false;
                     if (!fiscal && !(yr is >= 1800 and <= 2100) && !PrepBefore(k)) return false;
+                    // "Windows 2000", "Vision 2030", "Euro 2016", "Orion 1980": a year inside a proper name is not
+                    // markable (TimeML/TIDES non-markable names)
+                    if (!fiscal && k == j && NameBeforeYear(k - 1)) return false;
                     // a plural noun right after a number is a count ("2000 workers"), not a year
                     if (!fiscal && Ok(k + 1) && toks[k + 1].Kind == LexKind.Word && PlausibleCount(k + 1)) return false;
                     hit = new Hit(k + 1, "DATE", yr.ToString("D4", CultureInfo.InvariantCulture));
@@ -1800,6 +1819,7 @@ public static class TimeTagger
             else if (Is(j, "St") && (IsP(j + 1, '.') && Tight(j + 1) ? j + 2 : j + 1) is var pj && Is(pj, "Patrick") && (IsP(pj + 1, '\'') || IsP(pj + 1, '\u2019')) && Is(pj + 2, "s") && Is(pj + 3, "Day"))
             { m = 3; d = 17; e = pj + 4; }
             else if (Is(j, "Boxing") && Is(j + 1, "Day")) { m = 12; d = 26; e = j + 2; }
+            else if (Is(j, "May") && Is(j + 1, "Day") && Cap(j + 1)) { m = 5; d = 1; e = j + 2; }
             else if ((Is(j, "Veterans") || Is(j, "Armistice") || Is(j, "Remembrance")) && Is(j + 1, "Day")) { m = 11; d = 11; e = j + 2; }
             else if (Is(j, "Bastille") && Is(j + 1, "Day")) { m = 7; d = 14; e = j + 2; }
             else if ((Is(j, "Mother") || Is(j, "Father")) && (IsP(j + 1, '\'') || IsP(j + 1, '\u2019')) && Is(j + 2, "s") && Is(j + 3, "Day"))

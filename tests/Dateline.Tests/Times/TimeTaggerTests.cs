@@ -440,6 +440,8 @@ public class TimeTaggerTests
     [InlineData("He was born on the Fourth of July.", "Fourth of July", "DATE", "2025-07-04")]
     [InlineData("The chain will close 50 stores by the end of the fiscal year.", "the end of the fiscal year", "DATE", "2025")]
     [InlineData("Results will be discussed on a call at 8:30 a.m. Eastern time Thursday.", "8:30 a.m. Eastern time Thursday", "TIME", "2025-11-20T08:30")]
+    [InlineData("Protesters marched on May Day.", "May Day", "DATE", "2025-05-01")]
+    [InlineData("He played at the 2018 World Cup.", "2018", "DATE", "2018")]
     public void Tag_ModernNewsExpression_HasSpanTypeAndValue(string text, string span, string type, string value)
     {
         var t = Single(text, span);
@@ -450,6 +452,7 @@ public class TimeTaggerTests
     [InlineData("The Audi Q3 is selling well.")]
     [InlineData("The H1N1 virus spread quickly.")]
     [InlineData("The Boeing 787 and the FTSE 100 were in the news.")]
+    [InlineData("The firm still runs Windows 2000 under its Vision 2030 plan.")]
     public void Tag_PeriodCodeLookalike_IsNotATimex(string text)
     {
         Assert.Empty(TimeTagger.Tag(text, Dct));
