@@ -1052,6 +1052,7 @@ public static class TimeTagger
         /// </summary>
         private DateOnly? ClockDay(int s, int end)
         {
+            if (Is(end, "local") && Is(end + 1, "time")) end += 2; // "at 11:30 local time on Thursday"
             if (Is(end, "on") && Ok(end + 1) && (I(end + 1).Weekday > 0 && !I(end + 1).Plural || MonthWord(end + 1) || IsNum(end + 1))
                 && CalendarCore(end + 1, end + 1, out var h) && h.Type is "DATE" or "TIME" && DayOf(h.Value) is { } d1)
                 return d1; // "at 9 a.m. on Tuesday morning" too
@@ -1180,7 +1181,9 @@ public static class TimeTagger
             var w = I(i);
             if (w.Month == 0) return false;
             if (!Cap(i)) return false;
-            if (w.Abbrev) return IsP(i + 1, '.') && Tight(i + 1) || IsNum(i + 1) && !(S(i) is "Mar" or "Jun");
+            // "Mar"/"Jun" without a dot are months only in a full date ("Mar 22, 2013", "22 Mar 2013")
+            if (w.Abbrev) return IsP(i + 1, '.') && Tight(i + 1) || IsNum(i + 1) && !(S(i) is "Mar" or "Jun")
+                || S(i) is "Mar" or "Jun" && (IsNum(i + 1) && toks[i + 1].Length <= 2 && IsP(i + 2, ',') && YearNumber(i + 3, out _) || IsNum(i - 1) && Int(i - 1) is >= 1 and <= 31 && YearNumber(i + 1, out _));
             return true;
         }
 
@@ -1218,7 +1221,19 @@ public static class TimeTagger
                 {
                     int mo = Int(j + 2);
                     if (IsHyphen(j + 3) && Tight(j + 3) && IsNum(j + 4) && Tight(j + 4) && Int(j + 4) is >= 1 and <= 31 && toks[j + 4].Length == 2)
-                    { hit = new Hit(j + 5, "DATE", $"{y0:D4}-{mo:D2}-{Int(j + 4):D2}"); return true; }
+                    {
+                        // "2013-03-22T10:15:00Z": an ISO date-time is one TIME
+                        if (Is(j + 5, "T") && Tight(j + 5) && IsNum(j + 6) && Tight(j + 6) && S(j + 6) is { Length: 5 or 8 } ck && ck[2] == ':'
+                            && (ck.Length == 5 || ck[5] == ':') && int.TryParse(ck[..2], NumberStyles.None, CultureInfo.InvariantCulture, out int ih) && ih < 24
+                            && int.TryParse(ck[3..5], NumberStyles.None, CultureInfo.InvariantCulture, out int im) && im < 60)
+                        {
+                            int ie = j + 7;
+                            if (Tight(ie) && Is(ie, "Z")) ie++;
+                            hit = new Hit(ie, "TIME", $"{y0:D4}-{mo:D2}-{Int(j + 4):D2}T{ck.ToString()}");
+                            return true;
+                        }
+                        hit = new Hit(j + 5, "DATE", $"{y0:D4}-{mo:D2}-{Int(j + 4):D2}"); return true;
+                    }
                 }
                 var sp = S(j);
                 // "31.12.2013": day, month and a four-digit year with dots (European)

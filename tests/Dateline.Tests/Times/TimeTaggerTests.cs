@@ -442,6 +442,10 @@ public class TimeTaggerTests
     [InlineData("Results will be discussed on a call at 8:30 a.m. Eastern time Thursday.", "8:30 a.m. Eastern time Thursday", "TIME", "2025-11-20T08:30")]
     [InlineData("Protesters marched on May Day.", "May Day", "DATE", "2025-05-01")]
     [InlineData("He played at the 2018 World Cup.", "2018", "DATE", "2018")]
+    [InlineData("Published Mar 22, 2013 by staff.", "Mar 22, 2013", "DATE", "2013-03-22")]
+    [InlineData("Updated 22 Jun 2013.", "22 Jun 2013", "DATE", "2013-06-22")]
+    [InlineData("Posted 2013-03-22T10:15:00Z by staff.", "2013-03-22T10:15:00Z", "TIME", "2013-03-22T10:15:00")]
+    [InlineData("The blast happened at 11:30 local time on Monday.", "11:30", "TIME", "2025-11-17T11:30")]
     public void Tag_ModernNewsExpression_HasSpanTypeAndValue(string text, string span, string type, string value)
     {
         var t = Single(text, span);
