@@ -513,6 +513,18 @@ public static class TimeTagger
                 return true;
             }
 
+            // "two-and-a-half years", "three-and-a-half-hour": a count with a half glued on by hyphens
+            if (j == i && (IsNum(j) || I(j).IsNumber) && IsHyphen(j + 1) && Tight(j + 1) && Is(j + 2, "and") && Tight(j + 2) && IsHyphen(j + 3) && Tight(j + 3)
+                && K(j + 4) == Kw.A && Tight(j + 4) && IsHyphen(j + 5) && Tight(j + 5) && K(j + 6) == Kw.Half && Tight(j + 6)
+                && Count(j, out double hn, out _) && !double.IsNaN(hn))
+            {
+                int u0k = IsHyphen(j + 7) && Tight(j + 7) ? j + 8 : j + 7;
+                if (I(u0k).Unit is not (TUnit.None or TUnit.Weekend) && (u0k == j + 7 || Tight(u0k)))
+                {
+                    hit = new Hit(u0k + 1, "DURATION", DurationValue(hn + 0.5, I(u0k).Unit));
+                    return true;
+                }
+            }
             // "half an hour", "half a year"
             if (K(j) == Kw.Half && K(j + 1) == Kw.A && I(j + 2).Unit != TUnit.None && !I(j + 2).Plural)
             {
@@ -520,7 +532,10 @@ public static class TimeTagger
                 hit = new Hit(j + 3, "DURATION", DurationValue(0.5, u0));
                 return true;
             }
-            if (j == i && I(j).Unit is not (TUnit.None or TUnit.Weekend or TUnit.Quarter) && I(j).Plural && (Is(j - 1, "for") || Is(j - 1, "in") || Is(j - 1, "within")) && !Is(j + 1, "of") && !Is(j + 1, "ago"))
+            // "will take weeks", "lasted hours": a vague length as the object of a verb of duration
+            bool lengthVerb = Is(j - 1, "take") || Is(j - 1, "takes") || Is(j - 1, "took") || Is(j - 1, "taking") || Is(j - 1, "lasted") || Is(j - 1, "lasts")
+                || Is(j - 1, "last") && !Is(j - 2, "the") || Is(j - 1, "spent") || Is(j - 1, "spend") || Is(j - 1, "waited");
+            if (j == i && I(j).Unit is not (TUnit.None or TUnit.Weekend or TUnit.Quarter) && I(j).Plural && (Is(j - 1, "for") || Is(j - 1, "in") || Is(j - 1, "within") || lengthVerb) && !Is(j + 1, "of") && !Is(j + 1, "ago"))
             { hit = new Hit(j + 1, "DURATION", DurationValue(double.NaN, I(j).Unit)); return true; }
             // "hours later", "days after the vote", "minutes before": a vague count of units, kept apart from
             // its direction word as TimeBank does with "three days later"; "months ago" is a past date.

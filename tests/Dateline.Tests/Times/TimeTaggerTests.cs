@@ -446,6 +446,9 @@ public class TimeTaggerTests
     [InlineData("Updated 22 Jun 2013.", "22 Jun 2013", "DATE", "2013-06-22")]
     [InlineData("Posted 2013-03-22T10:15:00Z by staff.", "2013-03-22T10:15:00Z", "TIME", "2013-03-22T10:15:00")]
     [InlineData("The blast happened at 11:30 local time on Monday.", "11:30", "TIME", "2025-11-17T11:30")]
+    [InlineData("He spent two-and-a-half years in prison.", "two-and-a-half years", "DURATION", "P2Y6M")]
+    [InlineData("It was a three-and-a-half-hour meeting.", "three-and-a-half-hour", "DURATION", "PT3H30M")]
+    [InlineData("The process will take weeks, if not months.", "weeks", "DURATION", "PXW")]
     public void Tag_ModernNewsExpression_HasSpanTypeAndValue(string text, string span, string type, string value)
     {
         var t = Single(text, span);
