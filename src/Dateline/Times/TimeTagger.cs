@@ -1405,6 +1405,8 @@ public static class TimeTagger
                 if (dir != int.MinValue)
                 {
                     DateOnly? anchor = _lastDay ?? dct;
+                    // "that day", "later in the day" in a past report cannot be a day still ahead (a schedule named just before)
+                    if (dir == 0 && anchor is { } an0 && dct is { } dc0 && an0 > dc0 && TenseAround(s, k) == Tense.Past) anchor = dc0;
                     hit = new Hit(k, "DATE", anchor is { } a ? CalPoint.OfDate(a.AddDays(dir)).Format() : "XXXX-XX-XX");
                     return true;
                 }

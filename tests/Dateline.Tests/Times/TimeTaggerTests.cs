@@ -485,6 +485,14 @@ public class TimeTaggerTests
     }
 
     [Fact]
+    public void Tag_LaterInTheDayInAPastReport_IsNotAScheduledDayAhead()
+    {
+        var all = TimeTagger.Tag("Banks are due to reopen on Tuesday. Later in the day, protesters gathered outside parliament. The vote is set for Friday. That day will be tense.", Dct);
+        Assert.Equal("2025-11-19", all.Single(t => t.Text == "the day").Value);
+        Assert.Equal("2025-11-21", all.Single(t => t.Text == "That day").Value);
+    }
+
+    [Fact]
     public void Tag_SeasonYearRange_GivesBothYears()
     {
         var all = TimeTagger.Tag("He was the top scorer in the 2024-25 season.", Dct);
