@@ -54,10 +54,20 @@ public static class TimeTagger
                     NoteExplicitYear(i, hit.EndTok);
                     if (hit.Type is "DATE" or "TIME" && hit.Value is { Length: >= 10 } v && char.IsDigit(v[0])
                         && DateOnly.TryParseExact(v.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-                        _lastDay = day;
+                    { _lastDay = day; _lastDayEnd = e; }
                     if (hit.Type is "DATE" or "TIME" && hit.Value is { Length: >= 7 } mv && char.IsDigit(mv[0]) && mv[4] == '-' && char.IsDigit(mv[5]) && char.IsDigit(mv[6]))
                         _lastMonth = (int.Parse(mv.AsSpan(0, 4), CultureInfo.InvariantCulture), int.Parse(mv.AsSpan(5, 2), CultureInfo.InvariantCulture));
                     i = hit.EndTok;
+                    // "the 2024-25 season", "fiscal 2012-13": the second year is a DATE of its own (TimeML splits ranges)
+                    if (hit.Type == "DATE" && hit.Value is { Length: 4 } yv && int.TryParse(yv, NumberStyles.None, CultureInfo.InvariantCulture, out int y1)
+                        && IsNum(i - 1) && Int(i - 1) == y1 && IsHyphen(i) && Tight(i) && IsNum(i + 1) && Tight(i + 1) && toks[i + 1].Length == 2
+                        && Int(i + 1) == (y1 + 1) % 100 && !(Ok(i + 2) && Tight(i + 2) && toks[i + 2].Kind != LexKind.Punct))
+                    {
+                        int ys = toks[i + 1].Start, ye = toks[i + 1].End;
+                        _out.Add(new TimeExpression { Start = ys, End = ye, Text = text.Substring(ys, ye - ys), Type = "DATE", Value = (y1 + 1).ToString("D4", CultureInfo.InvariantCulture) });
+                        i += 2;
+                        continue;
+                    }
                     if (SecondDay(i, hit, out int dEnd, out string? dv))
                     {
                         // "April 24 and 25", "March 25 or 26": the bare day is a DATE of its own in that month
@@ -103,9 +113,11 @@ public static class TimeTagger
         private int _lastYear = -1, _lastYearEnd = -1;
         // The last day the text resolved to: "the next day", "that day" count from it (narrative time).
         private DateOnly? _lastDay;
+        private int _lastDayEnd = -1;
         // The last month the text resolved to ("In March ... The following month" is April)
         private (int Year, int Month)? _lastMonth;
         private const int NarrativeWindow = 300;
+        private const int ClockWindow = 400;
         private const int NarrativeMinGap = 20;
 
         private void NoteExplicitYear(int from, int to)
@@ -154,6 +166,7 @@ public static class TimeTagger
             if (Duration(i, out var h2)) Take(h2);
             if (Set(i, out var h3)) Take(h3);
             if (Quarter(i, out var h4)) Take(h4);
+            if (!found && PeriodCode(i, out var h6)) Take(h6);
             if (!found && Reference(i, out var h5)) Take(h5);
             best = b;
             return found;
@@ -190,12 +203,18 @@ public static class TimeTagger
                 if (c == Tense.Past && ModalBefore(k)) c = Tense.Future; // "will be held", "would have closed"
                 if (c != Tense.Unknown) { bestDist = d; t = c; break; }
             }
+            // "... at 7:06 p.m. The result is due": the abbreviation's period ended the sentence
+            if (e > s && IsP(e - 1, '.') && Ok(e) && toks[e].SpaceBefore && Cap(e)) return t;
             for (int k = e, d = 1; k < toks.Length && d <= 14 && d < bestDist; k++, d++)
             {
                 if (IsBoundary(k)) break;
                 // "which passed in January, will go to the Senate": a cue before the date in its own
                 // clause wins over one past the comma
                 if (t != Tense.Unknown && IsP(k, ',')) break;
+                // likewise past a subordinator: "would cut funding on Monday unless a deal was reached"
+                if (t != Tense.Unknown && (Is(k, "unless") || Is(k, "if") || Is(k, "because") || Is(k, "although") || Is(k, "though") || Is(k, "whereas")
+                    || Is(k, "which") || Is(k, "who") || Is(k, "when") || Is(k, "while") || Is(k, "where")
+                    || (Is(k, "and") || Is(k, "but")) && Ok(k + 1) && Cue(k + 1) != Tense.Unknown)) break; // "began at midnight on Wednesday and will last"
                 var c = Cue(k);
                 if (c == Tense.Past && ModalBefore(k)) c = Tense.Future;
                 if (c != Tense.Unknown) { t = c; break; }
@@ -205,7 +224,14 @@ public static class TimeTagger
 
         private bool IsBoundary(int k) =>
             toks[k].Kind == LexKind.Punct && text[toks[k].Start] is '.' or '!' or '?' or ';' && (k + 1 >= toks.Length || toks[k + 1].SpaceBefore)
+                && !ClockAbbrevBeforeZone(k)
             || toks[k].LineBefore && k > 0 && toks[k].Start - toks[k - 1].End > 1 && text.AsSpan(toks[k - 1].End, toks[k].Start - toks[k - 1].End).Count('\n') > 1;
+
+        /// <summary>The period of "a.m."/"p.m." before a zone or weekday ("8:30 a.m. Eastern time Tuesday") ends no sentence.</summary>
+        private bool ClockAbbrevBeforeZone(int k) =>
+            text[toks[k].Start] == '.' && (Is(k - 1, "m") && Tight(k) && IsP(k - 2, '.')) && Ok(k + 1)
+            && (Is(k + 1, "Eastern") || Is(k + 1, "Central") || Is(k + 1, "Pacific") || Is(k + 1, "Mountain") || toks[k + 1].Kind == LexKind.Word && IsZone(S(k + 1))
+                || I(k + 1).Weekday > 0 && !I(k + 1).Plural || Is(k + 1, "local"));
 
         /// <summary>A future modal within the three words before a past form: "will be closed", "is to be held".</summary>
         private bool ModalBefore(int k)
@@ -222,6 +248,11 @@ public static class TimeTagger
                 if (b < k - 1 && (w.Equals("would", StringComparison.OrdinalIgnoreCase)
                     || w.Equals("might", StringComparison.OrdinalIgnoreCase) || w.Equals("may", StringComparison.OrdinalIgnoreCase)
                     || w.Equals("should", StringComparison.OrdinalIgnoreCase) || w.Equals("must", StringComparison.OrdinalIgnoreCase))) return true;
+                // "could be finalized over the weekend" looks ahead; "could not be reached Friday" is the past of "can"
+                // ("neither could be located Wednesday", "could be reached": a reporter's failed contact is past too)
+                if (b < k - 1 && w.Equals("could", StringComparison.OrdinalIgnoreCase) && Is(b + 1, "be")
+                    && !(Is(k, "reached") || Is(k, "located") || Is(k, "contacted") || Is(k, "found") || Is(k, "confirmed") || Is(k, "verified") || Is(k, "identified") || Is(k, "determined")))
+                    return true;
             }
             return false;
         }
@@ -236,7 +267,17 @@ public static class TimeTagger
                 // "to cut rates in June": an infinitive, not the past tense of the same spelling
                 if (cue == Tense.Past && Is(k - 1, "to") && (w.Equals("cut", StringComparison.OrdinalIgnoreCase) || w.Equals("hit", StringComparison.OrdinalIgnoreCase) || w.Equals("put", StringComparison.OrdinalIgnoreCase)))
                     return Tense.Future;
+                // "would cut funding on Monday", "will hit the coast Friday": after a modal these spellings are the base verb
+                if (cue == Tense.Past && w.Length <= 4 && (w.Equals("cut", StringComparison.OrdinalIgnoreCase) || w.Equals("hit", StringComparison.OrdinalIgnoreCase)
+                    || w.Equals("put", StringComparison.OrdinalIgnoreCase)) && (Is(k - 1, "will") || Is(k - 1, "would") || Is(k - 1, "shall") || Is(k - 1, "may")
+                    || Is(k - 1, "might") || Is(k - 1, "could") || Is(k - 1, "should") || Is(k - 1, "must") || Is(k - 1, "can")))
+                    return Tense.Future;
                 if (cue == Tense.Past) return Tense.Past;
+                // "by 36 votes to zero", "the visits", "tax hopes": a plural noun, not a schedule verb
+                if (w.Length > 4 && (w[^1] is 's' or 'S') && (IsNum(k - 1) || Is(k - 1, "the") || Is(k - 1, "a") || Is(k - 1, "its") || Is(k - 1, "their")
+                    || Is(k - 1, "his") || Is(k - 1, "her") || Is(k - 1, "our") || Is(k - 1, "s") || Is(k - 1, "of") || Is(k - 1, "no") || Is(k - 1, "these")
+                    || Is(k - 1, "those") || Is(k - 1, "many") || Is(k - 1, "more") || Is(k - 1, "several") || Is(k - 1, "some") || Is(k - 1, "all") || I(k - 1).IsNumber))
+                    return Tense.Unknown;
                 // "had been due to expire", "as previously planned": intent reported as past
                 return Is(k - 1, "had") || Is(k - 1, "been") && Is(k - 2, "had") || Is(k - 1, "previously") || Is(k - 1, "originally") ? Tense.Past : Tense.Future;
             }
@@ -455,6 +496,10 @@ public static class TimeTagger
             if (j > i && K(j) == Kw.The && !(Is(i, "at") || Is(i, "more") || Is(i, "less") || Is(i, "nearly") || Is(i, "almost") || Is(i, "about") || Is(i, "approximately") || Is(i, "roughly"))) return false;
             bool the = false; int relDir = 0; bool first = false;
             if (K(j) == Kw.The) { the = true; j++; }
+            // "will last 48 hours": the verb, not "the last 48 hours"; the duration starts at the count
+            if (K(j) == Kw.Last && !the && (Is(j - 1, "will") || Is(j - 1, "would") || Is(j - 1, "could") || Is(j - 1, "may") || Is(j - 1, "might")
+                || Is(j - 1, "should") || Is(j - 1, "must") || Is(j - 1, "can") || Is(j - 1, "to") || Is(j - 1, "not") || Is(j - 1, "did") || Is(j - 1, "does")
+                || Is(j - 1, "cannot") || Is(j - 1, "ll"))) return false;
             if (K(j) is Kw.Past or Kw.Last or Kw.Previous) { relDir = -1; j++; }
             else if (K(j) is Kw.Next or Kw.Coming or Kw.Following) { relDir = 1; j++; }
             else if (Ok(j) && I(j).Ordinal == 1 && the) { first = true; j++; }
@@ -468,6 +513,18 @@ public static class TimeTagger
                 return true;
             }
 
+            // "two-and-a-half years", "three-and-a-half-hour": a count with a half glued on by hyphens
+            if (j == i && (IsNum(j) || I(j).IsNumber) && IsHyphen(j + 1) && Tight(j + 1) && Is(j + 2, "and") && Tight(j + 2) && IsHyphen(j + 3) && Tight(j + 3)
+                && K(j + 4) == Kw.A && Tight(j + 4) && IsHyphen(j + 5) && Tight(j + 5) && K(j + 6) == Kw.Half && Tight(j + 6)
+                && Count(j, out double hn, out _) && !double.IsNaN(hn))
+            {
+                int u0k = IsHyphen(j + 7) && Tight(j + 7) ? j + 8 : j + 7;
+                if (I(u0k).Unit is not (TUnit.None or TUnit.Weekend) && (u0k == j + 7 || Tight(u0k)))
+                {
+                    hit = new Hit(u0k + 1, "DURATION", DurationValue(hn + 0.5, I(u0k).Unit));
+                    return true;
+                }
+            }
             // "half an hour", "half a year"
             if (K(j) == Kw.Half && K(j + 1) == Kw.A && I(j + 2).Unit != TUnit.None && !I(j + 2).Plural)
             {
@@ -475,7 +532,10 @@ public static class TimeTagger
                 hit = new Hit(j + 3, "DURATION", DurationValue(0.5, u0));
                 return true;
             }
-            if (j == i && I(j).Unit is not (TUnit.None or TUnit.Weekend or TUnit.Quarter) && I(j).Plural && (Is(j - 1, "for") || Is(j - 1, "in") || Is(j - 1, "within")) && !Is(j + 1, "of") && !Is(j + 1, "ago"))
+            // "will take weeks", "lasted hours": a vague length as the object of a verb of duration
+            bool lengthVerb = Is(j - 1, "take") || Is(j - 1, "takes") || Is(j - 1, "took") || Is(j - 1, "taking") || Is(j - 1, "lasted") || Is(j - 1, "lasts")
+                || Is(j - 1, "last") && !Is(j - 2, "the") || Is(j - 1, "spent") || Is(j - 1, "spend") || Is(j - 1, "waited");
+            if (j == i && I(j).Unit is not (TUnit.None or TUnit.Weekend or TUnit.Quarter) && I(j).Plural && (Is(j - 1, "for") || Is(j - 1, "in") || Is(j - 1, "within") || lengthVerb) && !Is(j + 1, "of") && !Is(j + 1, "ago"))
             { hit = new Hit(j + 1, "DURATION", DurationValue(double.NaN, I(j).Unit)); return true; }
             // "hours later", "days after the vote", "minutes before": a vague count of units, kept apart from
             // its direction word as TimeBank does with "three days later"; "months ago" is a past date.
@@ -487,6 +547,17 @@ public static class TimeTagger
             if (j == i && I(j).Plural && I(j).Unit is TUnit.Year or TUnit.Decade or TUnit.Century && IsHyphen(j + 1) && Tight(j + 1) && Tight(j + 2) && Is(j + 2, "old")
                 && !(IsNum(j - 1) || I(j - 1).IsNumber || K(j - 1) is Kw.Few or Kw.Several or Kw.Many))
             { hit = new Hit(j + 3, "DURATION", DurationValue(double.NaN, I(j).Unit)); return true; }
+            // "in the days before the vote", "in the weeks after the attack", "in the years that followed": TimeBank
+            // marks the bare plural (5 of 5), a vague stretch next to an event; "the weeks ahead" is a stretch to come
+            if (j == i && I(j).Unit is TUnit.Hour or TUnit.Day or TUnit.Week or TUnit.Month or TUnit.Year && I(j).Plural && Is(j - 1, "the")
+                && (Is(j - 2, "in") || Is(j - 2, "during") || Is(j - 2, "over") || Is(j - 2, "for") || Is(j - 2, "through")))
+            {
+                if (Is(j + 1, "before") || Is(j + 1, "after") || Is(j + 1, "following") || Is(j + 1, "since") || Is(j + 1, "leading") && Is(j + 2, "up")
+                    || Is(j + 1, "that") && (Is(j + 2, "followed") || Is(j + 2, "preceded")))
+                { hit = new Hit(j + 1, "DURATION", DurationValue(double.NaN, I(j).Unit)); return true; }
+            }
+            if (K(i) == Kw.The && j == i + 1 && I(j).Unit is TUnit.Day or TUnit.Week or TUnit.Month or TUnit.Year && I(j).Plural && Is(j + 1, "ahead") && PhraseEnds(j + 2))
+            { hit = new Hit(j + 2, "DURATION", DurationValue(double.NaN, I(j).Unit)); return true; }
             if (j == i && I(j).Unit is not (TUnit.None or TUnit.Weekend or TUnit.Quarter) && I(j).Plural && BareCountStart(j - 1))
             {
                 if (K(j + 1) is Kw.Later or Kw.After or Kw.Earlier || K(j + 1) == Kw.Before && !Is(j + 2, "the") || K(j + 1) == Kw.Before && Is(j + 2, "the") && !Is(j - 1, "the"))
@@ -561,6 +632,20 @@ public static class TimeTagger
             if (double.IsNaN(n) && !w.Plural && !hyph) return false;
             // "52 years old": ages are not annotated (TimeBank, like the hyphenated "8-year-old")
             if (!hyph && K(end) == Kw.Old) return false;
+            // "2 hours 5 minutes", "three years and six months": one duration of both parts
+            if (!hyph && !double.IsNaN(n) && n == Math.Floor(n) && w.Unit is TUnit.Year or TUnit.Month or TUnit.Week or TUnit.Day or TUnit.Hour or TUnit.Minute)
+            {
+                int c = K(end) == Kw.And ? end + 1 : end;
+                if ((IsNum(c) || I(c).IsNumber) && Count(c, out double cn, out int ck) && !double.IsNaN(cn) && cn == Math.Floor(cn) && I(ck).Unit is var u2
+                    && u2 is TUnit.Month or TUnit.Week or TUnit.Day or TUnit.Hour or TUnit.Minute or TUnit.Second && u2 < w.Unit && !(IsHyphen(ck + 1) && Tight(ck + 1)))
+                {
+                    string a = DurationValue(n, w.Unit), b = DurationValue(cn, u2);
+                    bool aTime = a.StartsWith("PT", StringComparison.Ordinal), bTime = b.StartsWith("PT", StringComparison.Ordinal);
+                    string combined = aTime ? a + b[2..] : bTime ? a + b[1..] : a + b[1..];
+                    hit = new Hit(ck + 1, "DURATION", combined);
+                    return true;
+                }
+            }
             // "about three-quarters of its food" is a fraction
             if (w.Unit == TUnit.Quarter && w.Plural && Is(end, "of") && IsHyphen(k - 1)) return false;
             hit = new Hit(end, "DURATION", DurationValue(n, w.Unit));
@@ -820,6 +905,56 @@ public static class TimeTagger
             return true;
         }
 
+        // Words before a bare period code that make it a period ("in Q3", "its Q3 results"), not a model name ("Audi Q3").
+        private static readonly string[] CodeLeads = ["in", "for", "during", "since", "by", "through", "until", "till", "from", "to", "of", "the", "its",
+            "their", "our", "his", "her", "this", "last", "next", "and", "or", "between", "s", "than", "versus", "vs", "over", "before", "after"];
+
+        /// <summary>
+        /// Financial period codes: "Q3", "Q4 2013", "Q1'25", "3Q", "H1 2024", "2H" (a DATE quarter or half). Without a year
+        /// the code must follow a preposition or determiner, so "Audi Q3" or "H1N1" are not periods.
+        /// </summary>
+        private bool PeriodCode(int i, out Hit hit)
+        {
+            hit = default;
+            if (!Ok(i)) return false;
+            int part, j;
+            bool half;
+            // "Q3" / "H1": a letter glued to one digit
+            if (toks[i].Kind == LexKind.Word && toks[i].Length == 1 && S(i)[0] is 'Q' or 'H' && IsNum(i + 1) && Tight(i + 1) && toks[i + 1].Length == 1)
+            { half = S(i)[0] == 'H'; part = Int(i + 1); j = i + 2; }
+            // "3Q", "2H": one digit glued to the letter
+            else if (IsNum(i) && toks[i].Length == 1 && Ok(i + 1) && Tight(i + 1) && toks[i + 1].Kind == LexKind.Word && toks[i + 1].Length == 1 && S(i + 1)[0] is 'Q' or 'H')
+            { half = S(i + 1)[0] == 'H'; part = Int(i); j = i + 2; }
+            else return false;
+            if (part < 1 || part > (half ? 2 : 4)) return false;
+            int year = int.MinValue;
+            // "3Q13", "Q3'13": a two-digit year glued on
+            if (IsNum(j) && Tight(j) && toks[j].Length == 2) { year = 2000 + Int(j); j++; }
+            else if ((IsP(j, '\'') || IsP(j, '\u2019')) && Tight(j) && IsNum(j + 1) && Tight(j + 1) && toks[j + 1].Length == 2) { year = 2000 + Int(j + 1); j += 2; }
+            else if (Ok(j) && Tight(j) && toks[j].Kind != LexKind.Punct) return false; // "H1N1", "Q3X"
+            if (year == int.MinValue)
+            {
+                if (YearNumber(j, out int y4) && !Tight(j)) { year = y4; j++; }
+                else if (Is(j, "of") && YearNumber(j + 1, out y4)) { year = y4; j += 2; }
+                else if (Is(j, "FY") || K(j) == Kw.Fiscal) return false;
+            }
+            if (year == int.MinValue)
+            {
+                bool lead = false;
+                if (Ok(i - 1) && toks[i - 1].Kind == LexKind.Word)
+                    foreach (var w in CodeLeads) if (S(i - 1).Equals(w, StringComparison.OrdinalIgnoreCase)) { lead = true; break; }
+                if (!lead) return false;
+                if (Ok(j) && toks[j].Kind == LexKind.Word && Cap(j)) return false; // "the Q5 Sportback"
+                if (dct is not { } d) year = -1;
+                else if (half) year = part == 1 || d.Month > 6 || TenseAround(i, j) == Tense.Future ? d.Year : d.Year - 1;
+                else year = part <= DctQuarter || TenseAround(i, j) == Tense.Future ? d.Year : d.Year - 1;
+            }
+            var p = new CalPoint { Gran = half ? Gran.Half : Gran.Quarter, Year = year, Part = part };
+            if (!half && year > 0) { _lastQYear = year; _lastQ = part; _lastQEnd = toks[j - 1].End; }
+            hit = new Hit(j, "DATE", p.Format());
+            return true;
+        }
+
         // ------------------------------------------------------------------ references
 
         private bool Reference(int i, out Hit hit)
@@ -909,6 +1044,13 @@ public static class TimeTagger
             if ((Is(i, "around") || Is(i, "about") || Is(i, "approximately") || Is(i, "roughly")) && !Is(i - 1, "just") && (TimeOfDay(i + 1, out _, out _) || MonthWord(i + 1))
                 && CalendarCore(i + 1, i, out hit) && (hit.Type == "TIME" || hit.Value is { Length: 10 }))
                 return true;
+            // "the Sept. 11 attacks", "since 9/11": the 2001 date, whatever the article's year
+            if (MonthWord(i) && I(i).Month == 9 && MonthEnd(i) is var sk && Int(sk) == 11 && toks[sk].Length == 2 && Attacks(sk + 1)
+                || IsNum(i) && S(i) is "9/11" && (Attacks(i + 1) || Is(i - 1, "since") || Is(i - 1, "after") || Is(i - 1, "before")))
+            {
+                hit = new Hit(IsNum(i) ? i + 1 : MonthEnd(i) + 1, "DATE", "2001-09-11");
+                return true;
+            }
             int j = PositionPrefix(i);
             if (j != i && CalendarCore(j, i, out hit))
             {
@@ -925,13 +1067,42 @@ public static class TimeTagger
         /// </summary>
         private DateOnly? ClockDay(int s, int end)
         {
+            if (Is(end, "local") && Is(end + 1, "time")) end += 2; // "at 11:30 local time on Thursday"
             if (Is(end, "on") && Ok(end + 1) && (I(end + 1).Weekday > 0 && !I(end + 1).Plural || MonthWord(end + 1) || IsNum(end + 1))
-                && CalendarCore(end + 1, end + 1, out var h) && h.Type == "DATE" && DayOf(h.Value) is { } d1)
-                return d1;
-            if (Is(s - 1, "at") && _out.Count > 0 && Ok(s - 2) && _out[^1].End == toks[s - 2].End && _out[^1].Type is "DATE" or "TIME"
+                && CalendarCore(end + 1, end + 1, out var h) && h.Type is "DATE" or "TIME" && DayOf(h.Value) is { } d1)
+                return d1; // "at 9 a.m. on Tuesday morning" too
+            // "March 21, 2013 | 4:05 PM": a byline's date and clock
+            if ((Is(s - 1, "at") || IsP(s - 1, '|')) && _out.Count > 0 && Ok(s - 2) && _out[^1].End == toks[s - 2].End && _out[^1].Type is "DATE" or "TIME"
                 && DayOf(_out[^1].Value) is { } d2)
                 return d2;
             return null;
+        }
+
+        private static readonly string[] NotNames = ["that", "this", "these", "those", "a", "an", "its", "his", "her", "their", "our", "my", "your", "every",
+            "each", "some", "no", "in", "by", "since", "from", "until", "till", "after", "before", "during", "through", "throughout", "for", "of", "at", "on",
+            "to", "between", "and", "or", "than", "circa", "around", "about", "as", "with", "without", "into", "over", "under", "beyond", "year", "spring",
+            "summer", "autumn", "fall", "winter", "christmas", "easter", "fy", "ad", "bc", "ce", "bce", "but", "so", "then", "when", "while", "until", "unlike", "like"];
+
+        /// <summary>A capitalised name word right before a year ("Windows 2000"), not a month, determiner or preposition.</summary>
+        private bool NameBeforeYear(int p)
+        {
+            if (!Ok(p) || toks[p].Kind != LexKind.Word || !Cap(p) || Tight(p + 1)) return false;
+            var w = I(p);
+            if (w.Month > 0 || w.Weekday > 0 || w.Season is not null || w.Kw != Kw.None || w.Unit != TUnit.None || w.IsNumber || w.Ordinal > 0) return false;
+            var sp = S(p);
+            foreach (var n in NotNames) if (sp.Equals(n, StringComparison.OrdinalIgnoreCase)) return false;
+            return true;
+        }
+
+        private bool Attacks(int k) => Is(k, "attacks") || Is(k, "attack") || Is(k, "terrorist") || Is(k, "terror") || Is(k, "hijackers") || Is(k, "hijackings");
+
+        /// <summary>Skips a weekday written between a clock and its date ("1:52 PM EDT, Thu March 21, 2013").</summary>
+        private int WeekdayGap(int k)
+        {
+            if (!(I(k).Weekday > 0 && !I(k).Plural && Cap(k))) return k;
+            int n = AfterAbbrev(k);
+            if (IsP(n, ',')) n++;
+            return MonthWord(n) ? n : k;
         }
 
         /// <summary>The day of a weekday timex just before "to"/"through"/"until"/"-" at <paramref name="s"/> ("from Wednesday to Friday").</summary>
@@ -964,6 +1135,15 @@ public static class TimeTagger
                 if (!int.TryParse(s[..colon], NumberStyles.None, CultureInfo.InvariantCulture, out h) ||
                     !int.TryParse(s[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out m) || s.Length - colon != 3) return false;
             }
+            else if (s.Length == 4 && Ok(i + 1) && toks[i + 1].Kind == LexKind.Word && S(i + 1) is "GMT" or "UTC")
+            {
+                // "0735 GMT", "(2015 GMT)": a 24-hour clock with its zone, never a year
+                h = (s[0] - '0') * 10 + (s[1] - '0'); m = (s[2] - '0') * 10 + (s[3] - '0');
+                if (h > 23 || m > 59) return false;
+                clock = $"{h:D2}:{m:D2}";
+                end = i + 2;
+                return true;
+            }
             else if (!int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out h)) return false;
             if (h > 23 || m > 59) return false;
             int k = i + 1;
@@ -987,6 +1167,8 @@ public static class TimeTagger
             if (ampm == 1 && h == 12) h = 0;
             // time zones
             if (Ok(k) && toks[k].Kind == LexKind.Word && toks[k].Length is >= 2 and <= 4 && IsZone(S(k))) k++;
+            // "8:30 a.m. Eastern time", like "EST"
+            else if ((Is(k, "Eastern") || Is(k, "Central") || Is(k, "Pacific") || Is(k, "Mountain")) && Cap(k) && Is(k + 1, "time")) k += 2;
             clock = $"{h:D2}:{m:D2}";
             end = k;
             return true;
@@ -1014,7 +1196,9 @@ public static class TimeTagger
             var w = I(i);
             if (w.Month == 0) return false;
             if (!Cap(i)) return false;
-            if (w.Abbrev) return IsP(i + 1, '.') && Tight(i + 1) || IsNum(i + 1) && !(S(i) is "Mar" or "Jun");
+            // "Mar"/"Jun" without a dot are months only in a full date ("Mar 22, 2013", "22 Mar 2013")
+            if (w.Abbrev) return IsP(i + 1, '.') && Tight(i + 1) || IsNum(i + 1) && !(S(i) is "Mar" or "Jun")
+                || S(i) is "Mar" or "Jun" && (IsNum(i + 1) && toks[i + 1].Length <= 2 && IsP(i + 2, ',') && YearNumber(i + 3, out _) || IsNum(i - 1) && Int(i - 1) is >= 1 and <= 31 && YearNumber(i + 1, out _));
             return true;
         }
 
@@ -1032,10 +1216,14 @@ public static class TimeTagger
                 int end = e0;
                 if (Ok(end) && I(end).Weekday > 0 && !I(end).Plural) { day = WeekdayPoint(I(end).Weekday, TenseAround(s, end + 1), 0); end++; }
                 else if (K(end) is Kw.Today or Kw.Yesterday or Kw.Tomorrow) { day = Shift(DctDay(), TUnit.Day, K(end) == Kw.Today ? 0 : K(end) == Kw.Yesterday ? -1 : 1); end++; }
-                else if ((IsP(end, ',') ? end + 1 : end) is var md && MonthWord(md) && CalendarCore(md, md, out var dh) && dh.Value is { Length: 10 } dv
+                else if (WeekdayGap(IsP(end, ',') ? end + 1 : end) is var md && MonthWord(md) && CalendarCore(md, md, out var dh) && dh.Value is { Length: 10 } dv
                     && DateOnly.TryParseExact(dv, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var onDay))
                 { day = CalPoint.OfDate(onDay); end = dh.EndTok; } // "5 p.m. EST, Nov. 6": the clock on that day
                 else if (ClockDay(s, end) is { } near) day = CalPoint.OfDate(near); // "at 8 p.m. on Sunday", "Sunday at 8 p.m."
+                // a bare clock in a past report sits on the day the text was just talking about ("chosen on Wednesday
+                // evening ... white smoke rose at 7:06 p.m."), not on the article's day
+                else if (_lastDay is { } ld && dct is { } cd && ld < cd && ld >= cd.AddDays(-7) && toks[s].Start - _lastDayEnd is >= 0 and < ClockWindow
+                    && !IsP(end, '(') && TenseAround(s, end) == Tense.Past) day = CalPoint.OfDate(ld);
                 day.Clock = clock;
                 hit = new Hit(end, "TIME", day.Format());
                 return true;
@@ -1048,13 +1236,36 @@ public static class TimeTagger
                 {
                     int mo = Int(j + 2);
                     if (IsHyphen(j + 3) && Tight(j + 3) && IsNum(j + 4) && Tight(j + 4) && Int(j + 4) is >= 1 and <= 31 && toks[j + 4].Length == 2)
-                    { hit = new Hit(j + 5, "DATE", $"{y0:D4}-{mo:D2}-{Int(j + 4):D2}"); return true; }
+                    {
+                        // "2013-03-22T10:15:00Z": an ISO date-time is one TIME
+                        if (Is(j + 5, "T") && Tight(j + 5) && IsNum(j + 6) && Tight(j + 6) && S(j + 6) is { Length: 5 or 8 } ck && ck[2] == ':'
+                            && (ck.Length == 5 || ck[5] == ':') && int.TryParse(ck[..2], NumberStyles.None, CultureInfo.InvariantCulture, out int ih) && ih < 24
+                            && int.TryParse(ck[3..5], NumberStyles.None, CultureInfo.InvariantCulture, out int im) && im < 60)
+                        {
+                            int ie = j + 7;
+                            if (Tight(ie) && Is(ie, "Z")) ie++;
+                            hit = new Hit(ie, "TIME", $"{y0:D4}-{mo:D2}-{Int(j + 4):D2}T{ck.ToString()}");
+                            return true;
+                        }
+                        hit = new Hit(j + 5, "DATE", $"{y0:D4}-{mo:D2}-{Int(j + 4):D2}"); return true;
+                    }
                 }
                 var sp = S(j);
+                // "31.12.2013": day, month and a four-digit year with dots (European)
+                if (sp.Count('.') == 2 && sp.Length is >= 8 and <= 10 && sp.LastIndexOf('.') == sp.Length - 5)
+                {
+                    int p1 = sp.IndexOf('.'), p2 = sp.LastIndexOf('.');
+                    if (int.TryParse(sp[..p1], NumberStyles.None, CultureInfo.InvariantCulture, out int dd) && int.TryParse(sp[(p1 + 1)..p2], NumberStyles.None, CultureInfo.InvariantCulture, out int mo2)
+                        && int.TryParse(sp[(p2 + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out int yy) && mo2 is >= 1 and <= 12 && yy is >= 1900 and <= 2100
+                        && dd >= 1 && dd <= DateTime.DaysInMonth(yy, mo2))
+                    { hit = new Hit(j + 1, "DATE", $"{yy:D4}-{mo2:D2}-{dd:D2}"); return true; }
+                }
                 if (sp.Count('/') == 2 && sp.Length <= 10)
                 {
                     var parts = sp.ToString().Split('/');
-                    if (int.TryParse(parts[0], out int a) && int.TryParse(parts[1], out int b) && int.TryParse(parts[2], out int c) && a is >= 1 and <= 12 && b is >= 1 and <= 31)
+                    bool parsed = int.TryParse(parts[0], out int a) & int.TryParse(parts[1], out int b) & int.TryParse(parts[2], out int c);
+                    if (parsed && a is >= 13 and <= 31 && b is >= 1 and <= 12) (a, b) = (b, a); // "25/03/2013": day first, as British papers write it
+                    if (parsed && a is >= 1 and <= 12 && b is >= 1 and <= 31)
                     {
                         if (parts[2].Length == 2) c += c < 50 ? 2000 : 1900;
                         if (parts[2].Length is 2 or 4) { hit = new Hit(j + 1, "DATE", $"{c:D4}-{a:D2}-{b:D2}"); return true; }
@@ -1143,6 +1354,12 @@ public static class TimeTagger
                 hit = new Hit(j + 2, "DATE", RelUnit(I(j + 1).Unit, 0).Format());
                 return true;
             }
+            // "by the end of the fiscal year": the article's (fiscal) year
+            if (s < j && K(s) == Kw.The && w.Kw == Kw.The && K(j + 1) == Kw.Fiscal && Is(j + 2, "year"))
+            {
+                hit = new Hit(j + 3, "DATE", RelUnit(TUnit.Year, 0).Format());
+                return true;
+            }
             // ---- "the day before last Tuesday", "the day after Christmas": one day off a dated day.
             // The inner date may not itself start with "day" (no unbounded recursion on hostile text).
             {
@@ -1155,6 +1372,16 @@ public static class TimeTagger
                     hit = new Hit(inner.EndTok, "DATE", CalPoint.OfDate(innerDay.AddDays(Is(k0 + 1, "before") ? -1 : 1)).Format());
                     return true;
                 }
+            }
+            // ---- "later in the week", "earlier in the year": one DATE like "earlier this year" (TimeBank keeps
+            // "earlier" inside: "earlier in the year"); the unit is the article's, or the narrative year's in a history
+            if (s == j && K(j) is Kw.Earlier or Kw.Later && Is(j + 1, "in") && K(j + 2) == Kw.The && I(j + 3).Unit is TUnit.Week or TUnit.Month or TUnit.Year
+                && !I(j + 3).Plural && PhraseEnds(j + 4))
+            {
+                var u = I(j + 3).Unit;
+                string v = u == TUnit.Year && NarrativeYear(j) is > 0 and var ny ? ny.ToString("D4", CultureInfo.InvariantCulture) : RelUnit(u, 0).Format();
+                hit = new Hit(j + 4, "DATE", v);
+                return true;
             }
             // ---- narrative days: "the next day", "the following day", "the previous day", "that day", "the same day"
             {
@@ -1178,6 +1405,8 @@ public static class TimeTagger
                 if (dir != int.MinValue)
                 {
                     DateOnly? anchor = _lastDay ?? dct;
+                    // "that day", "later in the day" in a past report cannot be a day still ahead (a schedule named just before)
+                    if (dir == 0 && anchor is { } an0 && dct is { } dc0 && an0 > dc0 && TenseAround(s, k) == Tense.Past) anchor = dc0;
                     hit = new Hit(k, "DATE", anchor is { } a ? CalPoint.OfDate(a.AddDays(dir)).Format() : "XXXX-XX-XX");
                     return true;
                 }
@@ -1282,6 +1511,21 @@ public static class TimeTagger
                 var kw = K(k);
                 int dir = kw switch { Kw.This or Kw.Current => 0, Kw.Last or Kw.Past or Kw.Previous => -1, _ => 1 };
                 var nx = I(k + 1);
+                // "this time last year", "this time next week": the article's day shifted by the unit
+                if (kw == Kw.This && !the && Is(k + 1, "time") && K(k + 2) is Kw.Last or Kw.Next && I(k + 3).Unit is TUnit.Year or TUnit.Month or TUnit.Week && !I(k + 3).Plural)
+                {
+                    int sh = K(k + 2) == Kw.Last ? -1 : 1;
+                    var tu = I(k + 3).Unit;
+                    string tv = dct is { } td ? CalPoint.OfDate(tu == TUnit.Year ? td.AddYears(sh) : tu == TUnit.Month ? td.AddMonths(sh) : td.AddDays(7 * sh)).Format() : "XXXX-XX-XX";
+                    hit = new Hit(k + 4, "DATE", tv);
+                    return true;
+                }
+                // "over the past decade": a stretch of ten years up to now (TimeBank: DURATION P10Y), like "the past ten years"
+                if (kw == Kw.Past && nx.Unit == TUnit.Decade && !nx.Plural && PhraseEnds(k + 2))
+                {
+                    hit = new Hit(k + 2, "DURATION", "P10Y");
+                    return true;
+                }
                 // "the current fiscal year", "last fiscal year"
                 if (K(k + 1) == Kw.Fiscal && Is(k + 2, "year"))
                 {
@@ -1484,6 +1728,12 @@ public static class TimeTagger
             }
             if (K(j) == Kw.The && I(j + 1).Season is { } season2 && Is(j + 2, "of") && YearNumber(j + 3, out int sy2))
             { hit = new Hit(j + 4, "DATE", $"{sy2:D4}-{season2}"); return true; }
+            // "the spring of last year", "the summer of next year": one DATE in that year
+            if (K(j) == Kw.The && I(j + 1).Season is { } season3 && !I(j + 1).Plural && Is(j + 2, "of") && K(j + 3) is Kw.Last or Kw.Next or Kw.This && Is(j + 4, "year") && dct is { } sd)
+            {
+                int y3 = sd.Year + (K(j + 3) == Kw.Last ? -1 : K(j + 3) == Kw.Next ? 1 : 0);
+                hit = new Hit(j + 5, "DATE", $"{y3:D4}-{season3}"); return true;
+            }
 
             // ---- decades and centuries: "the 1990s", "the '90s", "the nineties", "the 20th century"
             {
@@ -1523,6 +1773,9 @@ public static class TimeTagger
                 {
                     if (IsP(k - 1, '$') || IsP(k - 1, '#') || Is(k - 1, "No") || IsP(k + 1, ',') && IsNum(k + 2) && Tight(k + 1)) return false;
                     if (!fiscal && !(yr is >= 1800 and <= 2100) && !PrepBefore(k)) return false;
+                    // "Windows 2000", "Vision 2030", "Euro 2016", "Orion 1980": a year inside a proper name is not
+                    // markable (TimeML/TIDES non-markable names)
+                    if (!fiscal && k == j && NameBeforeYear(k - 1)) return false;
                     // a plural noun right after a number is a count ("2000 workers"), not a year
                     if (!fiscal && Ok(k + 1) && toks[k + 1].Kind == LexKind.Word && PlausibleCount(k + 1)) return false;
                     hit = new Hit(k + 1, "DATE", yr.ToString("D4", CultureInfo.InvariantCulture));
@@ -1581,29 +1834,50 @@ public static class TimeTagger
             else if (Is(j, "New") && Is(j + 1, "Year") && (IsP(j + 2, '\'') || IsP(j + 2, '\u2019')) && Is(j + 3, "s") && (Is(j + 4, "Day") || Is(j + 4, "Eve")))
             { m = 1; d = 1; e = j + 5; if (Is(j + 4, "Eve")) { m = 12; d = 31; } }
             else if (Is(j, "Independence") && Is(j + 1, "Day")) { m = 7; d = 4; e = j + 2; }
+            else if (Is(j, "Fourth") && Is(j + 1, "of") && Is(j + 2, "July") && Cap(j + 2)) { m = 7; d = 4; e = j + 3; }
             else if (Is(j, "Valentine") && (IsP(j + 1, '\'') || IsP(j + 1, '\u2019')) && Is(j + 2, "s") && Is(j + 3, "Day")) { m = 2; d = 14; e = j + 4; }
             else if (Is(j, "Thanksgiving")) { m = 11; nth = 4; wd = 4; if (Is(e, "Day")) e++; }
             else if (Is(j, "Labor") && Is(j + 1, "Day")) { m = 9; nth = 1; wd = 1; e = j + 2; }
             else if (Is(j, "Memorial") && Is(j + 1, "Day")) { m = 5; nth = -1; wd = 1; e = j + 2; }
-            else if (Is(j, "Easter") || Is(j, "Good") && Is(j + 1, "Friday"))
+            else if (Is(j, "Easter") || Is(j, "Good") && Is(j + 1, "Friday") || Is(j, "Palm") && Is(j + 1, "Sunday") || Is(j, "Ash") && Is(j + 1, "Wednesday")
+                || (Is(j, "Maundy") || Is(j, "Holy")) && Is(j + 1, "Thursday") || Is(j, "Holy") && (Is(j + 1, "Saturday") || Is(j + 1, "Week")) || Is(j, "Pentecost"))
             {
                 // movable: computed from the Gregorian Easter date below
-                nth = 99; e = Is(j, "Good") ? j + 2 : j + 1;
-                if (Is(j, "Easter") && (Is(e, "Sunday") || Is(e, "Monday") || Is(e, "Day"))) e++;
+                nth = 99; e = Is(j, "Easter") || Is(j, "Pentecost") ? j + 1 : j + 2;
+                if (Is(j, "Easter") && (Is(e, "Sunday") || Is(e, "Monday") || Is(e, "Day") || Is(e, "Week"))) e++;
+                if (Is(j, "Pentecost") && Is(e, "Sunday")) e++;
                 m = 4;
             }
+            else if (Is(j, "St") && (IsP(j + 1, '.') && Tight(j + 1) ? j + 2 : j + 1) is var pj && Is(pj, "Patrick") && (IsP(pj + 1, '\'') || IsP(pj + 1, '\u2019')) && Is(pj + 2, "s") && Is(pj + 3, "Day"))
+            { m = 3; d = 17; e = pj + 4; }
+            else if (Is(j, "Boxing") && Is(j + 1, "Day")) { m = 12; d = 26; e = j + 2; }
+            else if (Is(j, "May") && Is(j + 1, "Day") && Cap(j + 1)) { m = 5; d = 1; e = j + 2; }
+            else if ((Is(j, "Veterans") || Is(j, "Armistice") || Is(j, "Remembrance")) && Is(j + 1, "Day")) { m = 11; d = 11; e = j + 2; }
+            else if (Is(j, "Bastille") && Is(j + 1, "Day")) { m = 7; d = 14; e = j + 2; }
+            else if ((Is(j, "Mother") || Is(j, "Father")) && (IsP(j + 1, '\'') || IsP(j + 1, '\u2019')) && Is(j + 2, "s") && Is(j + 3, "Day"))
+            { m = Is(j, "Mother") ? 5 : 6; nth = Is(j, "Mother") ? 2 : 3; wd = 7; e = j + 4; } // the US dates (second Sunday of May, third of June)
             else if (Is(j, "Election") && Is(j + 1, "Day")) { m = 11; nth = 1; wd = 1; e = j + 2; } // the Tuesday after the first Monday
             else return false;
             int year = YearNumber(e, out int y0) ? y0 : IsP(e, ',') && YearNumber(e + 1, out y0) ? y0 : int.MinValue;
-            if (year != int.MinValue) e += IsP(e, ',') ? 2 : 1;
+            bool explicitYear = year != int.MinValue;
+            if (explicitYear) e += IsP(e, ',') ? 2 : 1;
             else year = YearForMonth(m, d == 0 ? 15 : d, TenseAround(j, e));
+            // a movable feast is placed by its own date: "Lent begins on Ash Wednesday" in March is next year's
+            if (nth == 99 && !explicitYear && dct is { } hd)
+            {
+                var t = TenseAround(j, e);
+                // a week is placed by its first day ("as Easter week began" on its Monday)
+                var cand = EasterSunday(hd.Year).AddDays(Is(e - 1, "Week") ? -6 : FeastShift(j));
+                if (t != Tense.Unknown) year = t == Tense.Future && cand < hd ? hd.Year + 1 : t == Tense.Past && cand > hd ? hd.Year - 1 : hd.Year;
+            }
             end = e;
             if (year < 0) { value = d > 0 ? $"XXXX-{m:D2}-{d:D2}" : $"XXXX-{m:D2}"; return true; }
             if (nth == 99)
             {
                 var easter = EasterSunday(year);
-                int shift = Is(j, "Good") ? -2 : Is(j + 1, "Monday") ? 1 : 0;
-                var ed = easter.AddDays(shift);
+                // "Easter week", "Holy Week": the ISO week that ends on Easter Sunday
+                if (Is(j + 1, "Week")) { value = CalPoint.OfWeek(easter).Format(); return true; }
+                var ed = easter.AddDays(FeastShift(j));
                 value = $"{ed.Year:D4}-{ed.Month:D2}-{ed.Day:D2}";
                 return true;
             }
@@ -1626,6 +1900,11 @@ public static class TimeTagger
             value = $"{year:D4}-{m:D2}-{d:D2}";
             return true;
         }
+
+        /// <summary>Days from Easter Sunday to the movable feast named at <paramref name="j"/>.</summary>
+        private int FeastShift(int j) =>
+            Is(j, "Good") ? -2 : Is(j, "Palm") ? -7 : Is(j, "Ash") ? -46 : Is(j + 1, "Thursday") ? -3 : Is(j, "Holy") && Is(j + 1, "Saturday") ? -1
+            : Is(j, "Pentecost") ? 49 : Is(j, "Easter") && Is(j + 1, "Monday") ? 1 : 0;
 
         /// <summary>Gregorian Easter Sunday (the anonymous Gregorian computus).</summary>
         private static DateOnly EasterSunday(int y)

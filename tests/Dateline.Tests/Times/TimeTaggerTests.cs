@@ -372,6 +372,13 @@ public class TimeTaggerTests
     // schedule verbs in the present look ahead; "to cut" is an infinitive
     [InlineData("The court hears the appeal on Monday.", "Monday", "2025-11-24")]
     [InlineData("Traders expect the bank to cut rates in February.", "February", "2026-02")]
+    // fifth round: base verbs after a modal, plural nouns that spell like schedule verbs, cues past a subordinator
+    [InlineData("The bank warned it would cut off funding to the lenders on Monday.", "Monday", "2025-11-24")]
+    [InlineData("The parliament rejected the plan on Tuesday by 36 votes to zero.", "Tuesday", "2025-11-18")]
+    [InlineData("The bank said it would stop lending on Monday unless a deal was reached.", "Monday", "2025-11-24")]
+    [InlineData("Officials said the deal could be finalized on Friday.", "Friday", "2025-11-21")]
+    [InlineData("Neither man could be located on Monday.", "Monday", "2025-11-17")]
+    [InlineData("The strike began on Monday and will last two days.", "Monday", "2025-11-17")]
     public void Tag_FourthRoundTenseCues_PickTheDirection(string text, string span, string value)
     {
         Assert.Equal(value, Single(text, span).Value);
@@ -398,6 +405,98 @@ public class TimeTaggerTests
     {
         var all = TimeTagger.Tag("Shares fell on March 3 and 4 percent more later.", Dct);
         Assert.Equal("March 3", Assert.Single(all).Text);
+    }
+
+    // Fifth round: modern-news expressions (sentences written for these tests; DCT Wednesday 19 November 2025)
+    [Theory]
+    [InlineData("Revenue rose 8% in Q3.", "Q3", "DATE", "2025-Q3")]
+    [InlineData("The company's Q4 2024 results beat forecasts.", "Q4 2024", "DATE", "2024-Q4")]
+    [InlineData("Margins narrowed in 3Q24.", "3Q24", "DATE", "2024-Q3")]
+    [InlineData("Growth slowed in H1 2025.", "H1 2025", "DATE", "2025-H1")]
+    [InlineData("The pope will celebrate Mass on Palm Sunday.", "Palm Sunday", "DATE", "2026-03-29")]
+    [InlineData("Lent began on Ash Wednesday.", "Ash Wednesday", "DATE", "2025-03-05")]
+    [InlineData("Pilgrims arrive every year for Holy Week 2026.", "Holy Week 2026", "DATE", "2026-W14")]
+    [InlineData("The parade was held on St. Patrick's Day.", "St. Patrick's Day", "DATE", "2025-03-17")]
+    [InlineData("Temperatures will drop later in the week.", "later in the week", "DATE", "2025-W47")]
+    [InlineData("Earlier in the month, the council voted against the plan.", "Earlier in the month", "DATE", "2025-11")]
+    [InlineData("Prices have tripled over the past decade.", "the past decade", "DURATION", "P10Y")]
+    [InlineData("Sales are up from this time last year.", "this time last year", "DATE", "2024-11-19")]
+    [InlineData("The suspect visited the house in the days before the attack.", "days", "DURATION", "PXD")]
+    [InlineData("In the years that followed, the town recovered.", "years", "DURATION", "PXY")]
+    [InlineData("Investors will watch the data in the weeks ahead.", "the weeks ahead", "DURATION", "PXW")]
+    [InlineData("Updated 1:52 PM EDT, Thu November 13, 2025", "1:52 PM EDT, Thu November 13, 2025", "TIME", "2025-11-13T13:52")]
+    [InlineData("By Ann Lee, Associated Press | November 14, 2025 | 4:05 PM", "4:05 PM", "TIME", "2025-11-14T16:05")]
+    [InlineData("The gunman opened fire shortly before 9 a.m. on Tuesday morning.", "9 a.m.", "TIME", "2025-11-18T09:00")]
+    [InlineData("The quake struck at 5:15 a.m. local time (2015 GMT).", "2015 GMT", "TIME", "2025-11-19T20:15")]
+    [InlineData("The Sept. 11 attacks changed the city.", "Sept. 11", "DATE", "2001-09-11")]
+    [InlineData("Security has been tight since 9/11.", "9/11", "DATE", "2001-09-11")]
+    [InlineData("He won the race in 2 hours 5 minutes.", "2 hours 5 minutes", "DURATION", "PT2H5M")]
+    [InlineData("She was jailed for three years and six months.", "three years and six months", "DURATION", "P3Y6M")]
+    [InlineData("He waited 2 days and 3 hours.", "2 days and 3 hours", "DURATION", "P2DT3H")]
+    [InlineData("The form was signed on 25/03/2013.", "25/03/2013", "DATE", "2013-03-25")]
+    [InlineData("The deadline is 31.12.2013.", "31.12.2013", "DATE", "2013-12-31")]
+    [InlineData("It happened in the spring of last year.", "the spring of last year", "DATE", "2024-SP")]
+    [InlineData("The strike will last 48 hours.", "48 hours", "DURATION", "PT48H")]
+    [InlineData("He was born on the Fourth of July.", "Fourth of July", "DATE", "2025-07-04")]
+    [InlineData("The chain will close 50 stores by the end of the fiscal year.", "the end of the fiscal year", "DATE", "2025")]
+    [InlineData("Results will be discussed on a call at 8:30 a.m. Eastern time Thursday.", "8:30 a.m. Eastern time Thursday", "TIME", "2025-11-20T08:30")]
+    [InlineData("Protesters marched on May Day.", "May Day", "DATE", "2025-05-01")]
+    [InlineData("He played at the 2018 World Cup.", "2018", "DATE", "2018")]
+    [InlineData("Published Mar 22, 2013 by staff.", "Mar 22, 2013", "DATE", "2013-03-22")]
+    [InlineData("Updated 22 Jun 2013.", "22 Jun 2013", "DATE", "2013-06-22")]
+    [InlineData("Posted 2013-03-22T10:15:00Z by staff.", "2013-03-22T10:15:00Z", "TIME", "2013-03-22T10:15:00")]
+    [InlineData("The blast happened at 11:30 local time on Monday.", "11:30", "TIME", "2025-11-17T11:30")]
+    [InlineData("He spent two-and-a-half years in prison.", "two-and-a-half years", "DURATION", "P2Y6M")]
+    [InlineData("It was a three-and-a-half-hour meeting.", "three-and-a-half-hour", "DURATION", "PT3H30M")]
+    [InlineData("The process will take weeks, if not months.", "weeks", "DURATION", "PXW")]
+    public void Tag_ModernNewsExpression_HasSpanTypeAndValue(string text, string span, string type, string value)
+    {
+        var t = Single(text, span);
+        Assert.Equal((type, value), (t.Type, t.Value));
+    }
+
+    [Theory]
+    [InlineData("The Audi Q3 is selling well.")]
+    [InlineData("The H1N1 virus spread quickly.")]
+    [InlineData("The Boeing 787 and the FTSE 100 were in the news.")]
+    [InlineData("The firm still runs Windows 2000 under its Vision 2030 plan.")]
+    public void Tag_PeriodCodeLookalike_IsNotATimex(string text)
+    {
+        Assert.Empty(TimeTagger.Tag(text, Dct));
+    }
+
+    [Fact]
+    public void Tag_BareClockInAPastReport_SitsOnTheDayJustNamed()
+    {
+        var all = TimeTagger.Tag("The vote ended on Monday evening. Smoke rose from the chimney at 7:06 p.m. The result is due at 9 a.m.", Dct);
+        Assert.Equal("2025-11-17T19:06", all.Single(t => t.Text == "7:06 p.m.").Value);
+        Assert.Equal("2025-11-19T09:00", all.Single(t => t.Text == "9 a.m.").Value); // not a past report: the article's day
+    }
+
+    [Fact]
+    public void Tag_MegabyteOfFifthRoundPatterns_FinishesQuickly()
+    {
+        var sb = new System.Text.StringBuilder();
+        while (sb.Length < 1_000_000) sb.Append("in Q3 2013-14, 4:05 PM EDT, Thu March 21, 2013 | 9/11 attacks Palm Sunday 2 hours 5 minutes the days before ");
+        var sw = Stopwatch.StartNew();
+        var all = TimeTagger.Tag(sb.ToString(), Dct);
+        Assert.NotEmpty(all);
+        Assert.True(sw.ElapsedMilliseconds < 20000, $"took {sw.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public void Tag_LaterInTheDayInAPastReport_IsNotAScheduledDayAhead()
+    {
+        var all = TimeTagger.Tag("Banks are due to reopen on Tuesday. Later in the day, protesters gathered outside parliament. The vote is set for Friday. That day will be tense.", Dct);
+        Assert.Equal("2025-11-19", all.Single(t => t.Text == "the day").Value);
+        Assert.Equal("2025-11-21", all.Single(t => t.Text == "That day").Value);
+    }
+
+    [Fact]
+    public void Tag_SeasonYearRange_GivesBothYears()
+    {
+        var all = TimeTagger.Tag("He was the top scorer in the 2024-25 season.", Dct);
+        Assert.Equal(["2024=2024", "25=2025"], all.Select(t => $"{t.Text}={t.Value}"));
     }
 
     [Fact]
