@@ -86,6 +86,8 @@ public sealed partial class QuoteExtractor
         // "the chairman of the committee", "Obama's spokesman"
         for (int guard = 0; guard < 3; guard++)
         {
+            // "Apple's report": the chunker may start a new NP at the possessive
+            if (s - 1 >= sFirst && (Is(s, "'s") || Is(s, "’s") || Is(s, "'")) && ChunkIs(s - 1, "NP") && IsWord(s - 1)) { s = NpChunkStart(s - 1, sFirst); continue; }
             if (s - 2 >= sFirst && (Is(s - 1, "of") || Is(s - 1, "for") || Is(s - 1, "at")) && ChunkIs(s - 2, "NP")) { s = NpChunkStart(s - 2, sFirst); continue; }
             break;
         }

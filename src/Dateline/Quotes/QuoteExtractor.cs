@@ -623,7 +623,9 @@ public sealed partial class QuoteExtractor
                 if (Is(c + 1, "of") || Is(c + 1, "from") || Is(c + 1, "and") || Is(c + 1, "in") || c == 0) return true;
                 int p = c - 1;
                 while (p > 0 && IsWord(p) && QuoteLexicon.PreCueSkip.Contains(W(p))) p--;
-                if (!IsWord(p)) return true;
+                // "“…,” reads the letter", "“…,” states the report": right after a quotation it is the inverted verb
+                bool afterQuote = p >= 0 && (_inDirect[p] || IsComma(p) && p > 0 && _inDirect[p - 1]);
+                if (!IsWord(p)) return !afterQuote;
                 var pw = W(p);
                 if (QuoteLexicon.NpStop.Contains(pw) || QuoteLexicon.Determiners.Contains(pw)) return true;
                 if (Is(p, "'s") || Is(p, "’s")) return true;
@@ -809,6 +811,17 @@ public sealed partial class QuoteExtractor
             while (k < n && k < i + 6 && IsWord(k) && !Is(k, "that") && !QuoteLexicon.TryCue(W(k), out _)) k++;
             if (k < n && (Is(k, "that") || IsComma(k) || IsPunct(k, ':'))) i = k;
             else if (i < n && (QuoteLexicon.Pronouns.Contains(W(i)) || Is(i, "reporters"))) i++;
+            else
+            {
+                // "told CNN she opposed the bill", "told the Guardian the talks had stalled": a named addressee
+                // followed by the reported clause's subject
+                int a = i < n && Is(i, "the") ? i + 1 : i;
+                int b = a;
+                while (b < n && b < a + 4 && IsCapitalized(b) && !QuoteLexicon.Pronouns.Contains(W(b))) b++;
+                if (b > a && b < n && IsWord(b) && (QuoteLexicon.PersonPronouns.Contains(W(b)) && !Is(b, "him") && !Is(b, "her")
+                    || Is(b, "they") || Is(b, "it") || Is(b, "we") || Is(b, "the") || Is(b, "a") || Is(b, "an")))
+                    i = b;
+            }
         }
         while (i < n && (IsComma(i) || IsPunct(i, ':'))) i++;
         // "said Tuesday night that …", "said in Ohio that …": adjuncts before the that-clause
