@@ -435,6 +435,9 @@ public sealed partial class QuoteExtractor
             // "Dean poked at Trump during the debate, tweeting, “…”": a participle after a comma has the sentence subject
             if (ss0 < 0 && _syntax is not null && IsComma(c - 1) && W(c).EndsWith("ing", StringComparison.OrdinalIgnoreCase))
                 (ss0, se) = SentenceSubject(sentStart, c - 1);
+            // "She urges him to stay in the car and repeatedly says, “…”": a verb coordinated with the first shares its subject
+            if (ss0 < 0 && _syntax is not null && (Is(se, "and") || Is(se, "but")))
+                (ss0, se) = SentenceSubject(sentStart, se);
             if (ss0 < 0 || !PlausibleSubject(ss0, se)) continue;
             // the main clause's cue (leftmost strong one) heads a sentence with nested reports
             if (bestCue < 0 || info.Strength == CueStrength.Strong || bestInfo.Strength != CueStrength.Strong)
@@ -457,6 +460,8 @@ public sealed partial class QuoteExtractor
             if (subjStart < 0 && subjEnd >= sentStart && IsComma(subjEnd)) (subjStart, subjEnd) = AppositionSubject(subjEnd, sentStart);
             if (subjStart < 0 && _syntax is not null && IsComma(c - 1) && W(c).EndsWith("ing", StringComparison.OrdinalIgnoreCase))
                 (subjStart, subjEnd) = SentenceSubject(sentStart, c - 1);
+            if (subjStart < 0 && _syntax is not null && subjEnd >= sentStart && (Is(subjEnd, "and") || Is(subjEnd, "but")))
+                (subjStart, subjEnd) = SentenceSubject(sentStart, subjEnd);
             Set(q, subjStart, subjEnd, c, cueEnd, info);
             if (words > (info.TakesObject ? 4 : 1))
             {
@@ -1003,8 +1008,24 @@ public sealed partial class QuoteExtractor
         if (_syntax is not null && !verb && q.QStart > q.CueEnd && q.CueEnd >= 0 && q.QEnd - q.QStart < 6 && PosTag(q.QStart) is "IN" or "TO"
             && !Is(q.QStart, "that") && !Is(q.QStart, "if") && !Is(q.QStart, "whether") && !_inDirect[q.QStart] && !_inDirect[q.QEnd])
             return true;
+        // "Liz Wahl said when she resigned from the network", "Hollande said as he entered the talks": a temporal
+        // clause right after the cue, running to the end without a comma, is when the words were said (they are in
+        // a quotation nearby), not what was said; "said when the time comes, we will act" keeps its comma
+        if (s_adjunct != 0 && q.CueEnd >= 0 && q.QStart == q.CueEnd + 1 && !_inDirect[q.QStart] && q.QStart < q.QEnd
+            && (Is(q.QStart, "when") || Is(q.QStart, "before") || Is(q.QStart, "after") || Is(q.QStart, "while") || Is(q.QStart, "until")
+                || Is(q.QStart, "as") && QuoteLexicon.Pronouns.Contains(W(q.QStart + 1))))
+        {
+            // a modal marks an indirect question or a reported plan ("said when they would vote", "said after the
+            // vote he would resign"), which is content
+            bool keep = false;
+            for (int i = q.QStart + 1; i <= q.QEnd && !keep; i++)
+                keep = IsComma(i) || _inDirect[i] || QuoteLexicon.Modals.Contains(W(i));
+            if (!keep) return true;
+        }
         return false;
     }
+
+    private static readonly int s_adjunct = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_ADJUNCT"), out var adj) ? adj : 1;
 
     private bool Overlaps(List<Span> list, Span s)
     {
@@ -1186,6 +1207,13 @@ public sealed partial class QuoteExtractor
     /// it does not end in a function word ("the former secretary of").</summary>
     private bool PlausibleSubject(int s, int e)
     {
+        // "panel chairman Rep. Jason Chaffetz (R-Utah)": judge the phrase by the name before its party tag
+        if (e > s + 1 && _tok[e].Has(TokenFlags.CloseBracket))
+        {
+            int k = e - 1;
+            while (k > s && e - k < 8 && !_tok[k].Has(TokenFlags.OpenBracket)) k--;
+            if (k > s && _tok[k].Has(TokenFlags.OpenBracket)) e = k - 1;
+        }
         var last = W(e);
         if (QuoteLexicon.NotSubject.Contains(last) && (!IsCapitalized(e) || s == e)) return false;
         // "Having …", "Facing the prospect …": a participle clause, not a subject

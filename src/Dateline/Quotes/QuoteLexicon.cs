@@ -268,6 +268,9 @@ internal static class QuoteLexicon
     public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Pronouns =
         Set("he she they it we i you him her them us his hers their its who");
 
+    public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Modals =
+        Set("would will could can should might may must shall 'd 'll ’d ’ll wo ca");
+
     public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PersonPronouns = Set("he she him her i");
 
     /// <summary>Words that end a subject noun phrase when walking left from the cue: clause

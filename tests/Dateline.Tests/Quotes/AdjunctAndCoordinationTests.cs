@@ -1,0 +1,47 @@
+using Dateline.Model;
+using Dateline.Quotes;
+
+namespace Dateline.Tests.Quotes;
+
+/// <summary>Frames found in the PolNeAR dev error analysis (texts written for these tests).</summary>
+public class AdjunctAndCoordinationTests
+{
+    private static List<Quote> Extract(string text) => QuoteExtractor.Extract(QuoteExtractorTests.Doc(text));
+
+    [Theory]
+    [InlineData("The mayor said when she resigned from the council in a storm of protest.")]
+    [InlineData("The inspector said before he retired from the force in the spring.")]
+    [InlineData("The coach said as he left the stadium through a side door.")]
+    public void Extract_TemporalClauseAfterSaid_IsNotContent(string text)
+    {
+        Assert.DoesNotContain(Extract(text), q => q.Cue?.Text == "said");
+    }
+
+    [Theory]
+    [InlineData("Councillors said when they would vote on the budget.", "when they would vote on the budget")]
+    [InlineData("The mayor said after the vote she would resign.", "after the vote she would resign")]
+    [InlineData("The mayor said when the snow melts, the road will reopen.", "when the snow melts, the road will reopen")]
+    public void Extract_IndirectQuestionOrPlanAfterSaid_StaysContent(string text, string content)
+    {
+        var q = Assert.Single(Extract(text), x => x.Cue?.Text == "said");
+        Assert.Equal(content, q.Text);
+    }
+
+    [Fact]
+    public void Extract_LowercaseTitleNameAndPartyTagAfterQuote_Attributed()
+    {
+        var text = "“Deadlines are not optional,” committee chairman Rep. Orla Fenn (D-Vt.) said after the witness failed to appear.";
+        var q = Extract(text).First(x => x.Kind == "direct");
+        Assert.Equal("said", q.Cue?.Text);
+        Assert.StartsWith("committee chairman Rep. Orla Fenn", q.Speaker?.Text);
+    }
+
+    [Fact]
+    public void Extract_CoordinatedVerbBeforeQuotation_SharesSentenceSubject()
+    {
+        var text = "She begs her brother to stay inside and repeatedly says, \"Please do not go out there,\" until the door closes.";
+        var q = Extract(text).First(x => x.Kind == "direct");
+        Assert.Equal("She", q.Speaker?.Text);
+        Assert.Equal("says", q.Cue?.Text);
+    }
+}
