@@ -139,7 +139,8 @@ public sealed partial class QuoteExtractor
         int i = limit;
         int start = sFirst;
         for (int k = sFirst; k < i && k < sFirst + 15; k++)
-            if (IsComma(k) && (ChunkIs(sFirst, "PP") || ChunkIs(sFirst, "SBAR") || ChunkIs(sFirst, "ADVP"))) { start = k + 1; break; }
+            if (IsComma(k) && (ChunkIs(sFirst, "PP") || ChunkIs(sFirst, "SBAR") || ChunkIs(sFirst, "ADVP")
+                || PosTag(sFirst) is "VBN" or "VBG" || ParticipleOpener(sFirst))) { start = k + 1; break; } // "Chastened by the defeat, the senator …"
         if (!ChunkIs(start, "NP")) return (-1, -1);
         int e = NpAfter(start, i - 1);
         if (e < 0 || e + 1 >= i) return (-1, -1);
@@ -154,6 +155,16 @@ public sealed partial class QuoteExtractor
         while (v < i && ChunkIs(v, "ADVP")) v++;
         if (v >= i + 1 || !ChunkIs(v, "VP") || !IsWord(start) || !IsWord(e)) return (-1, -1);
         return (start, e);
+    }
+
+    /// <summary>A sentence-initial participle before a preposition ("Stung by …", "Speaking at …"), which the
+    /// tagger may read as a capitalised name.</summary>
+    private bool ParticipleOpener(int i)
+    {
+        var w = W(i);
+        return i + 1 < _tok.Length && PosTag(i + 1) is "IN" or "TO"
+            && (w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ing", StringComparison.OrdinalIgnoreCase)
+                || QuoteLexicon.IrregularParticiples.Contains(w));
     }
 
     private bool BeBefore(int ce, int from)

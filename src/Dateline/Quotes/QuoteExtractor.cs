@@ -1025,6 +1025,8 @@ public sealed partial class QuoteExtractor
         return false;
     }
 
+    private static readonly int s_partSubject = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_PART_SUBJECT"), out var ps) ? ps : 1;
+
     private static readonly int s_adjunct = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_ADJUNCT"), out var adj) ? adj : 1;
 
     private bool Overlaps(List<Span> list, Span s)
@@ -1107,6 +1109,12 @@ public sealed partial class QuoteExtractor
             // the subject opens the sentence, or follows an introductory phrase ("On Monday, Smith left the room, saying …")
             int ps = sFirst;
             int se = NpRight(ps);
+            // with chunks, the subject noun phrase itself ("The woman ran toward the camera, shouting …" is not "The woman ran")
+            if (_syntax is not null && s_partSubject != 0)
+            {
+                var (ts, te) = SentenceSubject(sFirst, c - 1);
+                if (ts >= 0) (ps, se) = (ts, te);
+            }
             if (!(se >= ps && PlausibleSubject(ps, se) && (IsCapitalized(ps) || QuoteLexicon.Pronouns.Contains(W(ps)) || QuoteLexicon.Determiners.Contains(W(ps)))))
             {
                 ps = -1;

@@ -250,7 +250,8 @@ internal static class QuoteLexicon
 
     /// <summary>Irregular past participles that end a noun phrase ("a cable seen by Reuters").</summary>
     public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> IrregularParticiples = Set(
-        "seen sent written given taken shown known held led built kept left paid brought drawn chosen spoken sworn");
+        "seen sent written given taken shown known held led built kept left paid brought drawn chosen spoken sworn " +
+        "stung struck caught fought won lost shaken torn beaten");
 
     /// <summary>Words of a time adjunct ("this month", "last week", "Tuesday night").</summary>
     public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeWords = Set(

@@ -44,4 +44,13 @@ public class AdjunctAndCoordinationTests
         Assert.Equal("She", q.Speaker?.Text);
         Assert.Equal("says", q.Cue?.Text);
     }
+
+    [Theory]
+    [InlineData("The farmer walked toward the tractor, saying that the harvest would be late.", "The farmer")]
+    [InlineData("Stung by the defeat, the senator returned to the podium, promising that jobs would come first.", "the senator")]
+    public void Extract_ParticipleAfterMainClause_SpeakerIsTheSubjectNounPhrase(string text, string speaker)
+    {
+        var q = Assert.Single(Extract(text), x => x.Cue?.Text is "saying" or "promising");
+        Assert.Equal(speaker, q.Speaker?.Text);
+    }
 }
