@@ -382,6 +382,8 @@ public sealed partial class QuoteExtractor
         // 1. Cue after the closer: “…,” she said / “…,” said Smith / “…” — Smith
         int j = q.QEnd + 1;
         if (j < n && (IsComma(j))) j++;
+        // "“…,” as the union leader put it.": the comparative "as" opens the attribution
+        if (j + 1 < n && Is(j, "as") && !IsFinal(j) && (IsCapitalized(j + 1) || QuoteLexicon.Determiners.Contains(W(j + 1)) || QuoteLexicon.Pronouns.Contains(W(j + 1)))) j++;
         if (j < n && _para[j] == _para[q.QEnd] && !q.Continued)
         {
             if (IsDash(j) && j + 1 < n && IsCapitalized(j + 1))
@@ -394,7 +396,7 @@ public sealed partial class QuoteExtractor
             {
                 // ("(D-Ore.)", ", R-Ky.,": an abbreviation's period inside a party tag does not end the sentence)
                 if (_inDirect[c] || IsFinal(c) && c > j && !(c + 1 < n && (_tok[c + 1].Has(TokenFlags.CloseBracket) || IsComma(c + 1))) || _tok[c].Has(TokenFlags.ParagraphStart)) break;
-                if (!IsWord(c) || !QuoteLexicon.TryCue(W(c), out var info) || info.Strength == CueStrength.None) continue;
+                if (!IsWord(c) || !(QuoteLexicon.TryCue(W(c), out var info) || PutIt(c, out info)) || info.Strength == CueStrength.None) continue;
                 if (IsAdjectivalUse(c) || (IsCapitalized(c) && c != j)) continue;
                 int cueEnd = CueEnd(c);
                 if (c == j)
@@ -426,7 +428,7 @@ public sealed partial class QuoteExtractor
         for (int c = q.QStart - 1; c >= sentStart && c >= q.QStart - 40; c--)
         {
             if (_inDirect[c]) break;
-            if (!IsWord(c) || !QuoteLexicon.TryCue(W(c), out var info)) continue;
+            if (!IsWord(c) || !(QuoteLexicon.TryCue(W(c), out var info) || PutIt(c, out info))) continue;
             if (IsAdjectivalUse(c)) continue;
             int se = LastBeforeSkip(c - 1, sentStart);
             if (se < sentStart) continue;
@@ -650,9 +652,20 @@ public sealed partial class QuoteExtractor
         return false;
     }
 
+    private static readonly CueInfo s_putIt = new("put it", CueStrength.Strong, "speech", false);
+
+    /// <summary>"As one voter put it, “…”", "“…,” as the mayor puts it": a quotation cue only with "it" and only
+    /// for direct quotes (the verb alone is no reporting verb).</summary>
+    private bool PutIt(int c, out CueInfo info)
+    {
+        info = s_putIt;
+        return (Is(c, "put") || Is(c, "puts")) && Is(c + 1, "it");
+    }
+
     /// <summary>Multiword cues: "according to", "pointed out", "went on to say", "called for".</summary>
     private int CueEnd(int c)
     {
+        if ((Is(c, "put") || Is(c, "puts")) && Is(c + 1, "it")) return c + 1;
         if (Is(c, "according") && Is(c + 1, "to")) return c + 1;
         if (Is(c, "pointed") && Is(c + 1, "out")) return c + 1;
         if (Is(c, "points") && Is(c + 1, "out")) return c + 1;

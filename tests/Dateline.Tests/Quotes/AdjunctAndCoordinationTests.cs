@@ -53,4 +53,21 @@ public class AdjunctAndCoordinationTests
         var q = Assert.Single(Extract(text), x => x.Cue?.Text is "saying" or "promising");
         Assert.Equal(speaker, q.Speaker?.Text);
     }
+
+    [Theory]
+    [InlineData("As one longtime resident put it, \"The river always wins.\"", "one longtime resident")]
+    [InlineData("\"We are tired of waiting,\" as the union leader Mara Okafor put it.", "the union leader Mara Okafor")]
+    public void Extract_AsXPutIt_AttributesTheQuotation(string text, string speaker)
+    {
+        var q = Assert.Single(Extract(text));
+        Assert.Equal("direct", q.Kind);
+        Assert.Equal("put it", q.Cue?.Text);
+        Assert.Equal(speaker, q.Speaker?.Text);
+    }
+
+    [Fact]
+    public void Extract_PutWithoutQuotation_NoAttribution()
+    {
+        Assert.Empty(Extract("The mayor put it on the agenda for Monday."));
+    }
 }
