@@ -640,7 +640,9 @@ public sealed partial class QuoteExtractor
         }
         // "Editor's note", "Graham's comments": a noun after a possessive
         // (not the closing mark of a quotation: "…,'' said Smith" in wire copy that writes quotes as two apostrophes)
-        if (c > 0 && (Is(c - 1, "'s") || Is(c - 1, "’s") || (Is(c - 1, "’") || Is(c - 1, "'")) && !_inDirect[c - 1])) return true;
+        // ("He's claiming", "it's saying": after a pronoun the clitic is "is" or "has")
+        if (c > 0 && (Is(c - 1, "'s") || Is(c - 1, "’s")) && !(c >= 2 && QuoteLexicon.Pronouns.Contains(W(c - 2)) && !Is(c - 2, "his") && !Is(c - 2, "its"))) return true;
+        if (c > 0 && (Is(c - 1, "’") || Is(c - 1, "'")) && !_inDirect[c - 1]) return true;
         // "the United States": a capitalized cue word inside a sentence is a name, not a verb
         if (c > 0 && IsCapitalized(c) && !_tok[c].Has(TokenFlags.AllCaps) && _sent[c - 1] == _sent[c] && !IsQuoteTok(c - 1))
         {

@@ -285,7 +285,7 @@ internal static class QuoteLexicon
     /// <summary>Adverbs and auxiliaries that may sit between a subject and its cue ("has also said").</summary>
     public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PreCueSkip = Set(
         "has have had also later then previously recently once again publicly privately repeatedly often frequently " +
-        "will would could should may might must can did does do has've had've 's already never always still just " +
+        "will would could should may might must can did does do has've had've 's ’s already never always still just " +
         "reportedly initially first further separately earlier similarly flatly quickly simply specifically " +
         "is was are were been be being not n't");
 

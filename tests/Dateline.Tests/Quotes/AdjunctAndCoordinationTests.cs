@@ -70,4 +70,19 @@ public class AdjunctAndCoordinationTests
     {
         Assert.Empty(Extract("The mayor put it on the agenda for Monday."));
     }
+
+    [Theory]
+    [InlineData("She’s claiming that the ferry schedule was “changed without any notice at all to the islanders.”", "She")]
+    [InlineData("He's insisting that the bridge is safe.", "He")]
+    public void Extract_PronounWithIsClitic_CueIsAVerb(string text, string speaker)
+    {
+        var q = Assert.Single(Extract(text));
+        Assert.Equal(speaker, q.Speaker?.Text);
+    }
+
+    [Fact]
+    public void Extract_PossessiveBeforeCueWord_StillANoun()
+    {
+        Assert.DoesNotContain(Extract("The editor's note was short."), q => q.Cue?.Text == "note");
+    }
 }
