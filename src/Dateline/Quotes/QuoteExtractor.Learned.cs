@@ -17,6 +17,8 @@ public sealed partial class QuoteExtractor
     private static readonly bool s_debug = Environment.GetEnvironmentVariable("DATELINE_CUE_DEBUG") == "1";
     private static readonly int s_filter = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_FILTER"), out var f) ? f : 1;
     private static readonly int s_nested = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_NESTED"), out var nn) ? nn : 1;
+    private static readonly int s_clauseSubject = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CLAUSE_SUBJECT"), out var cls) ? cls : 1;
+    private static readonly int s_reduced = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_REDUCED_REL"), out var rr) ? rr : 1;
     private static readonly int s_clause = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_CLAUSE"), out var cl) ? cl : 1;
     private SyntaxModel? _syntax;
     private byte[]? _cueTags;
@@ -91,6 +93,14 @@ public sealed partial class QuoteExtractor
             if (s - 2 >= sFirst && (Is(s - 1, "of") || Is(s - 1, "for") || Is(s - 1, "at")) && ChunkIs(s - 2, "NP")) { s = NpChunkStart(s - 2, sFirst); continue; }
             break;
         }
+        // "Protesters marching through the streets chanted", "A man accused of the attack said": a reduced relative
+        // clause after the head noun; the head speaks, not the object of its preposition
+        if (s_reduced != 0 && s - 3 >= sFirst && PosTag(s - 1) is "IN" or "TO" && PosTag(s - 2) is "VBG" or "VBN" && ChunkIs(s - 3, "NP")
+            && IsWord(s - 3) && PosTag(s - 3) is "NNS" or "NN" or "NNP" or "NNPS" && !QuoteLexicon.TryCue(W(s - 2), out _))
+        {
+            int h = s - 3;
+            return (NpChunkStart(h, sFirst), h);
+        }
         // "The Supreme Court this month rejected", "A poll in August found": look past the time adjunct
         if (IsTemporalPhrase(s, e) && s - 1 > sFirst && depth == 0)
         {
@@ -155,6 +165,28 @@ public sealed partial class QuoteExtractor
         while (v < i && ChunkIs(v, "ADVP")) v++;
         if (v >= i + 1 || !ChunkIs(v, "VP") || !IsWord(start) || !IsWord(e)) return (-1, -1);
         return (start, e);
+    }
+
+    /// <summary>The subject of the clause a participle hangs on: "…, and she becomes upset, shouting …" is "she", not
+    /// the sentence's first subject; falls back to <see cref="SentenceSubject"/>.</summary>
+    private (int S, int E) ClauseSubject(int sFirst, int limit)
+    {
+        if (s_clauseSubject != 0)
+        {
+            for (int k = limit - 2; k > sFirst && limit - k < 25; k--)
+            {
+                if (_inDirect[k]) break;
+                if (!(Is(k, "and") || Is(k, "but") || IsPunct(k, ';')) || k + 1 >= limit) continue;
+                // a clause boundary has a verb before it ("The Times and the chain filed …" is one subject)
+                bool verbBefore = false;
+                for (int v = sFirst; v < k && !verbBefore; v++) verbBefore = PosTag(v).StartsWith("VB", StringComparison.Ordinal);
+                if (!verbBefore) break;
+                var (ts, te) = SentenceSubject(k + 1, limit);
+                if (ts >= 0 && (QuoteLexicon.Pronouns.Contains(W(ts)) || IsCapitalized(ts) || QuoteLexicon.Determiners.Contains(W(ts)))) return (ts, te);
+                break;
+            }
+        }
+        return SentenceSubject(sFirst, limit);
     }
 
     /// <summary>A sentence-initial participle before a preposition ("Stung by …", "Speaking at …"), which the
@@ -374,7 +406,7 @@ public sealed partial class QuoteExtractor
                 return new Span { QStart = p0, QEnd = p1, SrcStart = prev.SrcStart, SrcEnd = prev.SrcEnd, CueStart = cs, CueEnd = ce };
             }
             // no attribution before it: "Trump spoke to industry leaders, promising to lift …" — the sentence subject
-            var (ts, te) = SentenceSubject(sFirst, cs - 1);
+            var (ts, te) = ClauseSubject(sFirst, cs - 1);
             if (ts >= 0)
             {
                 int p0 = ce + 1;

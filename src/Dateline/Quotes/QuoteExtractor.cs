@@ -1127,7 +1127,7 @@ public sealed partial class QuoteExtractor
             // with chunks, the subject noun phrase itself ("The woman ran toward the camera, shouting …" is not "The woman ran")
             if (_syntax is not null && s_partSubject != 0)
             {
-                var (ts, te) = SentenceSubject(sFirst, c - 1);
+                var (ts, te) = ClauseSubject(sFirst, c - 1);
                 if (ts >= 0) (ps, se) = (ts, te);
             }
             if (!(se >= ps && PlausibleSubject(ps, se) && (IsCapitalized(ps) || QuoteLexicon.Pronouns.Contains(W(ps)) || QuoteLexicon.Determiners.Contains(W(ps)))))

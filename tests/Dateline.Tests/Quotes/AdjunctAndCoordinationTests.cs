@@ -85,4 +85,27 @@ public class AdjunctAndCoordinationTests
     {
         Assert.DoesNotContain(Extract("The editor's note was short."), q => q.Cue?.Text == "note");
     }
+
+    [Theory]
+    [InlineData("Farmers driving through the valley shouted \"Save our water!\" at the convoy.", "Farmers")]
+    [InlineData("A woman living near the quarry said the blasting had cracked her walls.", "A woman living near the quarry")]
+    public void Extract_ReducedRelativeAfterHead_HeadIsTheSpeaker(string text, string speaker)
+    {
+        var q = Extract(text).First();
+        Assert.StartsWith(speaker, q.Speaker?.Text); // the head, not "the valley"
+    }
+
+    [Fact]
+    public void Extract_ParticipleAfterCoordinatedClause_TakesThatClausesSubject()
+    {
+        var q = Assert.Single(Extract("At noon the crowd was quiet, and she grew angry, shouting that the guards must leave."));
+        Assert.Equal("she", q.Speaker?.Text);
+    }
+
+    [Fact]
+    public void Extract_CoordinatedSubjectBeforeParticiple_NotSplit()
+    {
+        var q = Assert.Single(Extract("The Harbor Gazette and the Valley Courier filed a motion, arguing that the records must be public."));
+        Assert.StartsWith("The Harbor Gazette", q.Speaker?.Text);
+    }
 }
