@@ -1040,6 +1040,7 @@ public sealed partial class QuoteExtractor
         return false;
     }
 
+    private static readonly int s_paren = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_PAREN"), out var pa) ? pa : 1;
     private static readonly int s_partSubject = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_PART_SUBJECT"), out var ps) ? ps : 1;
 
     private static readonly int s_adjunct = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_ADJUNCT"), out var adj) ? adj : 1;
@@ -1280,6 +1281,8 @@ public sealed partial class QuoteExtractor
             int k = after;
             while (k <= sLast && IsWord(k) && k - after < 6) k++;
             endsHere = k > sLast || IsFinal(k) || IsComma(k);
+            // "The difference now, he told me on Friday, is that …": the parenthetical closes after the adjuncts
+            if (s_paren != 0 && k <= sLast && IsComma(k) && subjStart - 1 > sFirst && IsComma(subjStart - 1)) after = k;
         }
         if (!endsHere) return null;
         int qe = subjStart - 1;

@@ -108,4 +108,12 @@ public class AdjunctAndCoordinationTests
         var q = Assert.Single(Extract("The Harbor Gazette and the Valley Courier filed a motion, arguing that the records must be public."));
         Assert.StartsWith("The Harbor Gazette", q.Speaker?.Text);
     }
+
+    [Fact]
+    public void Extract_ParentheticalWithAdjuncts_ContentSpansTheSentence()
+    {
+        var q = Assert.Single(Extract("The harvest, the farmer told me on Sunday, was the worst in twenty years."));
+        Assert.Equal("the farmer", q.Speaker?.Text);
+        Assert.Equal("The harvest, the farmer told me on Sunday, was the worst in twenty years", q.Text);
+    }
 }
