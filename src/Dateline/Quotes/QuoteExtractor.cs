@@ -889,11 +889,32 @@ public sealed partial class QuoteExtractor
             if (v >= last || _inDirect[v] || !IsWord(v) || !QuoteLexicon.TryCue(W(v), out var ci)) continue;
             // "and says …", "but has said …" (a participle after an auxiliary)
             if (!FiniteVerb(v) && !(v > k + 1 && _syntax is not null && PosTag(v) is "VBN" or "VB")) continue;
+            // "Police say he posed a threat and refused to drop the gun": a weak verb without a clause of its own
+            // continues the reported clause (its subject is the content's), it is not a second report
+            // (told apart by tense: "say" … "refused"; "said … and called it …" is a second report)
+            if (s_coordWeak != 0 && _syntax is not null && TenseDiffers(from, v)
+                && !(v + 1 < last && (Is(v + 1, "that") || IsQuoteTok(v + 1) || IsPunct(v + 1, ':')))) continue;
             int e = k - 1;
             if (e > from && IsComma(e)) e--;
             return (e, v);
         }
         return (-1, -1);
+    }
+
+    /// <summary>The reporting verb just before the content at <paramref name="from"/> and the verb <paramref name="v"/>
+    /// differ in tense (present "say" against past "refused").</summary>
+    private bool TenseDiffers(int from, int v)
+    {
+        for (int c = from - 1; c >= 0 && from - c <= 6; c--)
+        {
+            if (!IsWord(c) || !QuoteLexicon.TryCue(W(c), out _)) continue;
+            var a = PosTag(c);
+            var b = PosTag(v);
+            bool pastA = a == "VBD", pastB = b == "VBD";
+            bool presA = a is "VBZ" or "VBP", presB = b is "VBZ" or "VBP";
+            return pastA && presB || presA && pastB;
+        }
+        return false;
     }
 
     /// <summary>A past or present-tense verb form (POS-tagged when the syntax model is loaded).</summary>
@@ -1040,6 +1061,7 @@ public sealed partial class QuoteExtractor
         return false;
     }
 
+    private static readonly int s_coordWeak = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_COORD_WEAK"), out var cw) ? cw : 1;
     private static readonly int s_paren = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_PAREN"), out var pa) ? pa : 1;
     private static readonly int s_partSubject = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_PART_SUBJECT"), out var ps) ? ps : 1;
 

@@ -116,4 +116,20 @@ public class AdjunctAndCoordinationTests
         Assert.Equal("the farmer", q.Speaker?.Text);
         Assert.Equal("The harvest, the farmer told me on Sunday, was the worst in twenty years", q.Text);
     }
+
+    [Fact]
+    public void Extract_PresentCueThenPastVerbInContent_ContentNotCut()
+    {
+        var quotes = Extract("Officials say the driver ignored the signal and refused to stop the train.");
+        var q = Assert.Single(quotes);
+        Assert.Equal("the driver ignored the signal and refused to stop the train", q.Text);
+    }
+
+    [Fact]
+    public void Extract_SameTenseCoordinatedReport_StillSplit()
+    {
+        var quotes = Extract("The mayor said the bridge was safe and added that repairs would start in May.");
+        Assert.Contains(quotes, q => q.Cue?.Text == "added");
+        Assert.Contains(quotes, q => q.Text == "the bridge was safe");
+    }
 }
