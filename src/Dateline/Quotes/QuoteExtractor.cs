@@ -133,6 +133,19 @@ public sealed partial class QuoteExtractor
             quotes.Add(q);
         }
         resolver.Finish(quotes);
+        // "The cable argues … It says …": "it" continuing a document keeps the document's medium (a spoken
+        // "speech" is the lexicon default for "says", not what a cable does)
+        for (int i = 1; i < quotes.Count; i++)
+        {
+            var q = quotes[i];
+            if (q.Speaker is null || q.Medium != "speech" || !q.Speaker.Text.Equals("it", StringComparison.OrdinalIgnoreCase)) continue;
+            for (int p = i - 1; p >= 0 && p >= i - 4; p--)
+            {
+                if (quotes[p].Speaker is null || quotes[p].Speaker == q.Speaker) continue;
+                if (quotes[p].Medium == "document" && q.Start - quotes[p].End < 700) q.Medium = "document";
+                break;
+            }
+        }
         return quotes;
     }
 
@@ -683,11 +696,16 @@ public sealed partial class QuoteExtractor
         {
             if (_tok[i].Has(TokenFlags.ParagraphStart) && i > s) break;
             if (!IsWord(i) && !(IsPunct(i, '.') && _tok[i].Has(TokenFlags.Abbreviation)) && !Is(i, "'s") && !Is(i, "’s") && !IsPunct(i, '-')) break;
-            if (i > s && (QuoteLexicon.NpStop.Contains(W(i)) && !Is(i, "of")
+            // "one of more than a dozen talking points": a comparison inside the phrase
+            bool comparison = Is(i, "than") && i > s && (Is(i - 1, "more") || Is(i - 1, "fewer") || Is(i - 1, "less"));
+            if (i > s && !comparison && (QuoteLexicon.NpStop.Contains(W(i)) && !Is(i, "of")
                 || QuoteLexicon.TryCue(W(i), out var ci) && !IsCapitalized(i) && !QuoteLexicon.NounAmbiguous.Contains(ci.Lemma))) break;
             if (i == s && (QuoteLexicon.NpStop.Contains(W(i)) && !QuoteLexicon.Pronouns.Contains(W(i)) || Is(i, "for") || Is(i, "of"))) return -1;
-            if (i > s + 1 && IsWord(i) && QuoteLexicon.Determiners.Contains(W(i)) && !Is(i - 1, "of") && !Is(i - 1, "for") && !IsCapitalized(i - 1))
+            if (i > s + 1 && IsWord(i) && QuoteLexicon.Determiners.Contains(W(i)) && !Is(i - 1, "of") && !Is(i - 1, "for") && !IsCapitalized(i - 1)
+                && !Is(i - 1, "than"))
             {
+                // "talking points the State Department provided": a noun before the determiner ends the phrase itself
+                if (_syntax is not null && PosTag(i - 1) is "NNS" or "NN") { e = i - 1; break; }
                 // "the mayor closed the bridge": a determiner after a lowercase word starts an object; that word was the verb
                 e = i - 2;
                 break;

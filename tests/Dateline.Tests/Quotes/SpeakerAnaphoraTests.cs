@@ -106,4 +106,20 @@ public class SpeakerAnaphoraTests
         Assert.Equal("reads", q.Cue?.Text);
         Assert.StartsWith("the letter", q.Speaker?.Text);
     }
+
+    [Fact]
+    public void Extract_ItAfterDocumentSpeaker_KeepsDocumentMedium()
+    {
+        var text = "The audit report argues that the port lost money for a decade. It says the losses were hidden from the board.";
+        var q = Extract(text).Single(x => x.Speaker?.Text == "It");
+        Assert.Equal("document", q.Medium);
+    }
+
+    [Fact]
+    public void Extract_InvertedCueWithComparativeSpeaker_KeepsWholePhrase()
+    {
+        var text = "“Please keep your distance from the cliffs,” reads one of more than twenty signs the council installed.";
+        var q = Extract(text).Single();
+        Assert.Equal("one of more than twenty signs", q.Speaker?.Text);
+    }
 }
