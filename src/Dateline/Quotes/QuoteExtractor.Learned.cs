@@ -18,6 +18,7 @@ public sealed partial class QuoteExtractor
     private static readonly int s_filter = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_FILTER"), out var f) ? f : 1;
     private static readonly int s_nested = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_NESTED"), out var nn) ? nn : 1;
     private static readonly int s_clauseSubject = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CLAUSE_SUBJECT"), out var cls) ? cls : 1;
+    private static readonly int s_ppParticiple = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_PP_PARTICIPLE"), out var ppp) ? ppp : 1;
     private static readonly int s_reduced = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_REDUCED_REL"), out var rr) ? rr : 1;
     private static readonly int s_clause = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_CLAUSE"), out var cl) ? cl : 1;
     private SyntaxModel? _syntax;
@@ -418,6 +419,23 @@ public sealed partial class QuoteExtractor
             }
         }
         var (ss, se) = SubjectBefore(cs, sFirst);
+        // "she said at a news conference announcing that …": a participle after the object of a preposition describes
+        // that event; its agent is the sentence's earlier source, else the clause subject
+        if (s_ppParticiple != 0 && ss > sFirst + 1 && PosTag(cs) == "VBG" && PosTag(ss - 1) == "IN" && !Is(ss - 1, "that"))
+        {
+            Span? prev = null;
+            foreach (var q in rules)
+                if (q.SrcStart >= 0 && q.CueEnd >= sFirst && q.CueEnd < ss && (prev is null || q.CueEnd > prev.CueEnd)) prev = q;
+            var (ts, te) = prev is not null ? (prev.SrcStart, prev.SrcEnd) : ClauseSubject(sFirst, ss - 1);
+            if (ts >= 0)
+            {
+                int p0 = ce + 1;
+                if (p0 > sLast || IsFinal(p0)) return null;
+                int p1 = ContentEnd(p0);
+                if (p1 < p0) return null;
+                return new Span { QStart = p0, QEnd = p1, SrcStart = ts, SrcEnd = te, CueStart = cs, CueEnd = ce };
+            }
+        }
         if (ss < 0) (ss, se) = SharedSubject(cs, sFirst);
         if (ss < 0)
         {

@@ -132,4 +132,12 @@ public class AdjunctAndCoordinationTests
         Assert.Contains(quotes, q => q.Cue?.Text == "added");
         Assert.Contains(quotes, q => q.Text == "the bridge was safe");
     }
+
+    [Fact]
+    public void Extract_ParticipleAfterPrepositionalObject_TakesTheEarlierSource()
+    {
+        var quotes = Extract("\"We will rebuild,\" she said at a packed town meeting announcing that the ferry would return.");
+        var q = Assert.Single(quotes, x => x.Cue?.Text == "announcing");
+        Assert.Equal("she", q.Speaker?.Text);
+    }
 }
