@@ -421,7 +421,11 @@ public sealed partial class QuoteExtractor
         var (ss, se) = SubjectBefore(cs, sFirst);
         // "she said at a news conference announcing that …": a participle after the object of a preposition describes
         // that event; its agent is the sentence's earlier source, else the clause subject
-        if (s_ppParticiple != 0 && ss > sFirst + 1 && PosTag(cs) == "VBG" && PosTag(ss - 1) == "IN" && !Is(ss - 1, "that"))
+        // (only after at/in/on/during, which name an occasion; "with 30 percent saying", "among marchers chanting" and
+        // "a table showing" have the noun phrase as agent)
+        if (s_ppParticiple != 0 && ss > sFirst + 1 && PosTag(cs) == "VBG"
+            && (Is(ss - 1, "at") || Is(ss - 1, "in") || Is(ss - 1, "on") || Is(ss - 1, "during"))
+            && !QuoteLexicon.DocumentNouns.Contains(W(se)))
         {
             Span? prev = null;
             foreach (var q in rules)
