@@ -18,6 +18,7 @@ public sealed partial class QuoteExtractor
     private static readonly int s_filter = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_FILTER"), out var f) ? f : 1;
     private static readonly int s_nested = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_NESTED"), out var nn) ? nn : 1;
     private static readonly int s_clauseSubject = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CLAUSE_SUBJECT"), out var cls) ? cls : 1;
+    private static readonly int s_trailAdjunct = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_TRAIL_ADJUNCT"), out var ta) ? ta : 1;
     private static readonly int s_ppParticiple = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_PP_PARTICIPLE"), out var ppp) ? ppp : 1;
     private static readonly int s_reduced = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_REDUCED_REL"), out var rr) ? rr : 1;
     private static readonly int s_clause = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_CLAUSE"), out var cl) ? cl : 1;
@@ -103,10 +104,10 @@ public sealed partial class QuoteExtractor
             return (NpChunkStart(h, sFirst), h);
         }
         // "The Supreme Court this month rejected", "A poll in August found": look past the time adjunct
-        if (IsTemporalPhrase(s, e) && s - 1 > sFirst && depth == 0)
+        if (IsTemporalPhrase(s, e) && s - 1 >= sFirst && depth == 0)
         {
             if (ChunkIs(s - 1, "NP") || PosTag(s - 1) is "RB") return SubjectBefore(s, sFirst, 1);
-            if (PosTag(s - 1) == "IN" && ChunkIs(s - 2, "NP")) return SubjectBefore(s - 1, sFirst, 1);
+            if (s - 2 >= sFirst && PosTag(s - 1) == "IN" && ChunkIs(s - 2, "NP")) return SubjectBefore(s - 1, sFirst, 1);
         }
         if (PosTag(e) is "PRP$" or "DT" or "IN" or "CC" or "EX" || !IsWord(e) || !IsWord(s)) return (-1, -1);
         // dates and adverbs are not speakers ("said Friday:")
@@ -461,6 +462,16 @@ public sealed partial class QuoteExtractor
         // Trailing frame: "CONTENT, X said." — the source follows a comma and nothing substantial follows the cue.
         int after = ce + 1;
         bool endsHere = after > sLast || IsFinal(after) || IsComma(after) && (after + 1 > sLast || !ChunkIs(after + 1, "NP"));
+        // (only for verbs with an addressee, and not when the sentence opens with an adjunct clause, which is no content)
+        if (!endsHere && s_trailAdjunct != 0 && after <= sLast && QuoteLexicon.TryCue(W(ce), out var tci) && tci.TakesObject
+            && !(PosTag(sFirst) is "IN" or "WRB" or "RB" or "TO" or "CC"))
+        {
+            // "…, Sen. Lindsey Graham (R-S.C.) told The Huffington Post on Thursday.": an addressee or adjunct without
+            // a verb up to the sentence end is no content of its own
+            int k = after;
+            while (k <= sLast && IsWord(k) && k - after < 6 && !PosTag(k).StartsWith("VB", StringComparison.Ordinal)) k++;
+            endsHere = k > after && (k > sLast || IsFinal(k));
+        }
         if (ss - 1 > sFirst && (IsComma(ss - 1) || IsQuoteTok(ss - 1) || IsDash(ss - 1)) && endsHere)
         {
             int qe = ss - 1;

@@ -1056,6 +1056,14 @@ public sealed partial class QuoteExtractor
         if (_syntax is not null && !verb && q.SrcStart > q.QEnd && q.CueStart > q.QEnd && !_inDirect[q.QStart]
             && (PosTag(q.QStart) is "IN" or "VBG" || Is(q.QStart, "as")) && !Is(q.QStart, "that"))
             return true;
+        // "But, of course, we don't live in …" taken as "CONTENT, we …": a few verbless words before the source
+        if (_syntax is not null && !verb && q.SrcStart > q.QEnd && q.CueStart > q.QEnd && !_inDirect[q.QStart] && !_inDirect[q.QEnd]
+            && q.QEnd + 1 < _tok.Length && IsComma(q.QEnd + 1) && q.CueStart > q.SrcStart)
+        {
+            int words = 0;
+            for (int i = q.QStart; i <= q.QEnd; i++) if (IsWord(i)) words++;
+            if (words <= 3) return true;
+        }
         // "…,” she said in a phone interview." seen as "she said [in a phone interview]", "did not respond [to a
         // request for comment]": a short verbless
         // prepositional phrase after the cue is a circumstance of the saying, not what was said

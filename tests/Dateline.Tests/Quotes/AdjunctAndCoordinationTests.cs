@@ -140,4 +140,20 @@ public class AdjunctAndCoordinationTests
         var q = Assert.Single(quotes, x => x.Cue?.Text == "announcing");
         Assert.Equal("she", q.Speaker?.Text);
     }
+
+    [Fact]
+    public void Extract_TrailingToldWithAddresseeAndTime_ContentBeforeTheSource()
+    {
+        var quotes = Extract("The harbour could reopen by spring if the dredging goes well, Sen. Ada Quill (D-Vt.) told the Harbor Gazette on Friday.");
+        var q = Assert.Single(quotes);
+        Assert.Equal("The harbour could reopen by spring if the dredging goes well", q.Text);
+        Assert.StartsWith("Sen. Ada Quill", q.Speaker?.Text);
+    }
+
+    [Fact]
+    public void Extract_NameThenTimeAdjunctBeforeLearnedCue_NameIsTheSpeaker()
+    {
+        var q = Assert.Single(Extract("Dana Voss this week also said she would consider naming a new harbour master."));
+        Assert.Equal("Dana Voss", q.Speaker?.Text);
+    }
 }
