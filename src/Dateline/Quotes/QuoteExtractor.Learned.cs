@@ -18,6 +18,7 @@ public sealed partial class QuoteExtractor
     private static readonly int s_filter = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_FILTER"), out var f) ? f : 1;
     private static readonly int s_nested = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_NESTED"), out var nn) ? nn : 1;
     private static readonly int s_clauseSubject = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CLAUSE_SUBJECT"), out var cls) ? cls : 1;
+    private static readonly int s_relSubject = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_REL_SUBJECT"), out var rs) ? rs : 1;
     private static readonly int s_trailAdjunct = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_TRAIL_ADJUNCT"), out var ta) ? ta : 1;
     private static readonly int s_ppParticiple = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_PP_PARTICIPLE"), out var ppp) ? ppp : 1;
     private static readonly int s_reduced = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_REDUCED_REL"), out var rr) ? rr : 1;
@@ -74,6 +75,7 @@ public sealed partial class QuoteExtractor
             int k = i - 1;
             while (k > sFirst && i - k < 16 && !IsComma(k) && !_inDirect[k]) k--;
             if (k > sFirst && IsComma(k) && k - 1 >= sFirst && ChunkIs(k - 1, "NP") && ChunkIs(k + 1, "NP")) i = k - 1;
+            else if (s_relSubject != 0 && RelativeAntecedent(i, sFirst) is int ante and >= 0) i = ante;
             else return (-1, -1);
         }
         if (i < sFirst || !ChunkIs(i, "NP") || _inDirect[i] && !IsQuoteTok(i)) return (-1, -1);
@@ -113,6 +115,21 @@ public sealed partial class QuoteExtractor
         // dates and adverbs are not speakers ("said Friday:")
         if (s == e && QuoteLexicon.NotSubject.Contains(W(e))) return (-1, -1);
         return (s, e);
+    }
+
+    /// <summary>"The cable, which quotes Trump as saying that “…,” also asks …": a non-restrictive relative clause
+    /// (which may hold a quotation) between the subject and its verb; returns the antecedent's last token or -1.</summary>
+    private int RelativeAntecedent(int closingComma, int sFirst)
+    {
+        for (int k = closingComma - 1; k > sFirst + 1 && closingComma - k < 40; k--)
+        {
+            if (!(Is(k, "which") || Is(k, "who")) || !IsComma(k - 1)) continue;
+            int a = k - 2;
+            // the antecedent opens the sentence: a clause subject, not an object somewhere inside it
+            if (a >= sFirst && ChunkIs(a, "NP") && IsWord(a) && NpChunkStart(a, sFirst) == sFirst) return a;
+            return -1;
+        }
+        return -1;
     }
 
     /// <summary>The NP chunk starting at <paramref name="s"/> with its "of" attachments; -1 when none.</summary>

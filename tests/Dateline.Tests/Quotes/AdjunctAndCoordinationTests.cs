@@ -156,4 +156,13 @@ public class AdjunctAndCoordinationTests
         var q = Assert.Single(Extract("Dana Voss this week also said she would consider naming a new harbour master."));
         Assert.Equal("Dana Voss", q.Speaker?.Text);
     }
+
+    [Fact]
+    public void Extract_SubjectWithRelativeClauseBeforeCue_AntecedentSpeaks()
+    {
+        // a relative clause longer than the rule frames' apposition window
+        var text = "Dr. Ines Marlow, who served as the harbour physician under two mayors and a governor and later retired from the naval service as a rear admiral after thirty long years in uniform, said that the injury had been hidden.";
+        var q = Extract(text).Single(x => x.Cue?.Text == "said");
+        Assert.StartsWith("Dr. Ines Marlow", q.Speaker?.Text);
+    }
 }
