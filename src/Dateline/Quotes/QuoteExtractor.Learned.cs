@@ -17,6 +17,11 @@ public sealed partial class QuoteExtractor
     private static readonly bool s_debug = Environment.GetEnvironmentVariable("DATELINE_CUE_DEBUG") == "1";
     private static readonly int s_filter = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_FILTER"), out var f) ? f : 1;
     private static readonly int s_nested = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_NESTED"), out var nn) ? nn : 1;
+    private static readonly int s_clauseSubject = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CLAUSE_SUBJECT"), out var cls) ? cls : 1;
+    private static readonly int s_relSubject = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_REL_SUBJECT"), out var rs) ? rs : 1;
+    private static readonly int s_trailAdjunct = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_TRAIL_ADJUNCT"), out var ta) ? ta : 1;
+    private static readonly int s_ppParticiple = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_PP_PARTICIPLE"), out var ppp) ? ppp : 1;
+    private static readonly int s_reduced = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_REDUCED_REL"), out var rr) ? rr : 1;
     private static readonly int s_clause = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_CLAUSE"), out var cl) ? cl : 1;
     private SyntaxModel? _syntax;
     private byte[]? _cueTags;
@@ -70,6 +75,7 @@ public sealed partial class QuoteExtractor
             int k = i - 1;
             while (k > sFirst && i - k < 16 && !IsComma(k) && !_inDirect[k]) k--;
             if (k > sFirst && IsComma(k) && k - 1 >= sFirst && ChunkIs(k - 1, "NP") && ChunkIs(k + 1, "NP")) i = k - 1;
+            else if (s_relSubject != 0 && RelativeAntecedent(i, sFirst) is int ante and >= 0) i = ante;
             else return (-1, -1);
         }
         if (i < sFirst || !ChunkIs(i, "NP") || _inDirect[i] && !IsQuoteTok(i)) return (-1, -1);
@@ -86,19 +92,44 @@ public sealed partial class QuoteExtractor
         // "the chairman of the committee", "Obama's spokesman"
         for (int guard = 0; guard < 3; guard++)
         {
+            // "Apple's report": the chunker may start a new NP at the possessive
+            if (s - 1 >= sFirst && (Is(s, "'s") || Is(s, "’s") || Is(s, "'")) && ChunkIs(s - 1, "NP") && IsWord(s - 1)) { s = NpChunkStart(s - 1, sFirst); continue; }
             if (s - 2 >= sFirst && (Is(s - 1, "of") || Is(s - 1, "for") || Is(s - 1, "at")) && ChunkIs(s - 2, "NP")) { s = NpChunkStart(s - 2, sFirst); continue; }
             break;
         }
+        // "Protesters marching through the streets chanted", "A man accused of the attack said": a reduced relative
+        // clause after the head noun; the head speaks, not the object of its preposition
+        if (s_reduced != 0 && s - 3 >= sFirst && PosTag(s - 1) is "IN" or "TO" && PosTag(s - 2) is "VBG" or "VBN" && ChunkIs(s - 3, "NP")
+            && IsWord(s - 3) && PosTag(s - 3) is "NNS" or "NN" or "NNP" or "NNPS" && !QuoteLexicon.TryCue(W(s - 2), out _))
+        {
+            int h = s - 3;
+            return (NpChunkStart(h, sFirst), h);
+        }
         // "The Supreme Court this month rejected", "A poll in August found": look past the time adjunct
-        if (IsTemporalPhrase(s, e) && s - 1 > sFirst && depth == 0)
+        if (IsTemporalPhrase(s, e) && s - 1 >= sFirst && depth == 0)
         {
             if (ChunkIs(s - 1, "NP") || PosTag(s - 1) is "RB") return SubjectBefore(s, sFirst, 1);
-            if (PosTag(s - 1) == "IN" && ChunkIs(s - 2, "NP")) return SubjectBefore(s - 1, sFirst, 1);
+            if (s - 2 >= sFirst && PosTag(s - 1) == "IN" && ChunkIs(s - 2, "NP")) return SubjectBefore(s - 1, sFirst, 1);
         }
         if (PosTag(e) is "PRP$" or "DT" or "IN" or "CC" or "EX" || !IsWord(e) || !IsWord(s)) return (-1, -1);
         // dates and adverbs are not speakers ("said Friday:")
         if (s == e && QuoteLexicon.NotSubject.Contains(W(e))) return (-1, -1);
         return (s, e);
+    }
+
+    /// <summary>"The cable, which quotes Trump as saying that “…,” also asks …": a non-restrictive relative clause
+    /// (which may hold a quotation) between the subject and its verb; returns the antecedent's last token or -1.</summary>
+    private int RelativeAntecedent(int closingComma, int sFirst)
+    {
+        for (int k = closingComma - 1; k > sFirst + 1 && closingComma - k < 40; k--)
+        {
+            if (!(Is(k, "which") || Is(k, "who")) || !IsComma(k - 1)) continue;
+            int a = k - 2;
+            // the antecedent opens the sentence: a clause subject, not an object somewhere inside it
+            if (a >= sFirst && ChunkIs(a, "NP") && IsWord(a) && NpChunkStart(a, sFirst) == sFirst) return a;
+            return -1;
+        }
+        return -1;
     }
 
     /// <summary>The NP chunk starting at <paramref name="s"/> with its "of" attachments; -1 when none.</summary>
@@ -137,7 +168,8 @@ public sealed partial class QuoteExtractor
         int i = limit;
         int start = sFirst;
         for (int k = sFirst; k < i && k < sFirst + 15; k++)
-            if (IsComma(k) && (ChunkIs(sFirst, "PP") || ChunkIs(sFirst, "SBAR") || ChunkIs(sFirst, "ADVP"))) { start = k + 1; break; }
+            if (IsComma(k) && (ChunkIs(sFirst, "PP") || ChunkIs(sFirst, "SBAR") || ChunkIs(sFirst, "ADVP")
+                || PosTag(sFirst) is "VBN" or "VBG" || ParticipleOpener(sFirst))) { start = k + 1; break; } // "Chastened by the defeat, the senator …"
         if (!ChunkIs(start, "NP")) return (-1, -1);
         int e = NpAfter(start, i - 1);
         if (e < 0 || e + 1 >= i) return (-1, -1);
@@ -152,6 +184,38 @@ public sealed partial class QuoteExtractor
         while (v < i && ChunkIs(v, "ADVP")) v++;
         if (v >= i + 1 || !ChunkIs(v, "VP") || !IsWord(start) || !IsWord(e)) return (-1, -1);
         return (start, e);
+    }
+
+    /// <summary>The subject of the clause a participle hangs on: "…, and she becomes upset, shouting …" is "she", not
+    /// the sentence's first subject; falls back to <see cref="SentenceSubject"/>.</summary>
+    private (int S, int E) ClauseSubject(int sFirst, int limit)
+    {
+        if (s_clauseSubject != 0)
+        {
+            for (int k = limit - 2; k > sFirst && limit - k < 25; k--)
+            {
+                if (_inDirect[k]) break;
+                if (!(Is(k, "and") || Is(k, "but") || IsPunct(k, ';')) || k + 1 >= limit) continue;
+                // a clause boundary has a verb before it ("The Times and the chain filed …" is one subject)
+                bool verbBefore = false;
+                for (int v = sFirst; v < k && !verbBefore; v++) verbBefore = PosTag(v).StartsWith("VB", StringComparison.Ordinal);
+                if (!verbBefore) break;
+                var (ts, te) = SentenceSubject(k + 1, limit);
+                if (ts >= 0 && (QuoteLexicon.Pronouns.Contains(W(ts)) || IsCapitalized(ts) || QuoteLexicon.Determiners.Contains(W(ts)))) return (ts, te);
+                break;
+            }
+        }
+        return SentenceSubject(sFirst, limit);
+    }
+
+    /// <summary>A sentence-initial participle before a preposition ("Stung by …", "Speaking at …"), which the
+    /// tagger may read as a capitalised name.</summary>
+    private bool ParticipleOpener(int i)
+    {
+        var w = W(i);
+        return i + 1 < _tok.Length && PosTag(i + 1) is "IN" or "TO"
+            && (w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ing", StringComparison.OrdinalIgnoreCase)
+                || QuoteLexicon.IrregularParticiples.Contains(w));
     }
 
     private bool BeBefore(int ce, int from)
@@ -361,7 +425,7 @@ public sealed partial class QuoteExtractor
                 return new Span { QStart = p0, QEnd = p1, SrcStart = prev.SrcStart, SrcEnd = prev.SrcEnd, CueStart = cs, CueEnd = ce };
             }
             // no attribution before it: "Trump spoke to industry leaders, promising to lift …" — the sentence subject
-            var (ts, te) = SentenceSubject(sFirst, cs - 1);
+            var (ts, te) = ClauseSubject(sFirst, cs - 1);
             if (ts >= 0)
             {
                 int p0 = ce + 1;
@@ -373,6 +437,27 @@ public sealed partial class QuoteExtractor
             }
         }
         var (ss, se) = SubjectBefore(cs, sFirst);
+        // "she said at a news conference announcing that …": a participle after the object of a preposition describes
+        // that event; its agent is the sentence's earlier source, else the clause subject
+        // (only after at/in/on/during, which name an occasion; "with 30 percent saying", "among marchers chanting" and
+        // "a table showing" have the noun phrase as agent)
+        if (s_ppParticiple != 0 && ss > sFirst + 1 && PosTag(cs) == "VBG"
+            && (Is(ss - 1, "at") || Is(ss - 1, "in") || Is(ss - 1, "on") || Is(ss - 1, "during"))
+            && !QuoteLexicon.DocumentNouns.Contains(W(se)))
+        {
+            Span? prev = null;
+            foreach (var q in rules)
+                if (q.SrcStart >= 0 && q.CueEnd >= sFirst && q.CueEnd < ss && (prev is null || q.CueEnd > prev.CueEnd)) prev = q;
+            var (ts, te) = prev is not null ? (prev.SrcStart, prev.SrcEnd) : ClauseSubject(sFirst, ss - 1);
+            if (ts >= 0)
+            {
+                int p0 = ce + 1;
+                if (p0 > sLast || IsFinal(p0)) return null;
+                int p1 = ContentEnd(p0);
+                if (p1 < p0) return null;
+                return new Span { QStart = p0, QEnd = p1, SrcStart = ts, SrcEnd = te, CueStart = cs, CueEnd = ce };
+            }
+        }
         if (ss < 0) (ss, se) = SharedSubject(cs, sFirst);
         if (ss < 0)
         {
@@ -394,6 +479,16 @@ public sealed partial class QuoteExtractor
         // Trailing frame: "CONTENT, X said." — the source follows a comma and nothing substantial follows the cue.
         int after = ce + 1;
         bool endsHere = after > sLast || IsFinal(after) || IsComma(after) && (after + 1 > sLast || !ChunkIs(after + 1, "NP"));
+        // (only for verbs with an addressee, and not when the sentence opens with an adjunct clause, which is no content)
+        if (!endsHere && s_trailAdjunct != 0 && after <= sLast && QuoteLexicon.TryCue(W(ce), out var tci) && tci.TakesObject
+            && !(PosTag(sFirst) is "IN" or "WRB" or "RB" or "TO" or "CC"))
+        {
+            // "…, Sen. Lindsey Graham (R-S.C.) told The Huffington Post on Thursday.": an addressee or adjunct without
+            // a verb up to the sentence end is no content of its own
+            int k = after;
+            while (k <= sLast && IsWord(k) && k - after < 6 && !PosTag(k).StartsWith("VB", StringComparison.Ordinal)) k++;
+            endsHere = k > after && (k > sLast || IsFinal(k));
+        }
         if (ss - 1 > sFirst && (IsComma(ss - 1) || IsQuoteTok(ss - 1) || IsDash(ss - 1)) && endsHere)
         {
             int qe = ss - 1;

@@ -133,6 +133,19 @@ public sealed partial class QuoteExtractor
             quotes.Add(q);
         }
         resolver.Finish(quotes);
+        // "The cable argues … It says …": "it" continuing a document keeps the document's medium (a spoken
+        // "speech" is the lexicon default for "says", not what a cable does)
+        for (int i = 1; i < quotes.Count; i++)
+        {
+            var q = quotes[i];
+            if (q.Speaker is null || q.Medium != "speech" || !q.Speaker.Text.Equals("it", StringComparison.OrdinalIgnoreCase)) continue;
+            for (int p = i - 1; p >= 0 && p >= i - 4; p--)
+            {
+                if (quotes[p].Speaker is null || quotes[p].Speaker == q.Speaker) continue;
+                if (quotes[p].Medium == "document" && q.Start - quotes[p].End < 700) q.Medium = "document";
+                break;
+            }
+        }
         return quotes;
     }
 
@@ -382,6 +395,8 @@ public sealed partial class QuoteExtractor
         // 1. Cue after the closer: “…,” she said / “…,” said Smith / “…” — Smith
         int j = q.QEnd + 1;
         if (j < n && (IsComma(j))) j++;
+        // "“…,” as the union leader put it.": the comparative "as" opens the attribution
+        if (j + 1 < n && Is(j, "as") && !IsFinal(j) && (IsCapitalized(j + 1) || QuoteLexicon.Determiners.Contains(W(j + 1)) || QuoteLexicon.Pronouns.Contains(W(j + 1)))) j++;
         if (j < n && _para[j] == _para[q.QEnd] && !q.Continued)
         {
             if (IsDash(j) && j + 1 < n && IsCapitalized(j + 1))
@@ -394,7 +409,7 @@ public sealed partial class QuoteExtractor
             {
                 // ("(D-Ore.)", ", R-Ky.,": an abbreviation's period inside a party tag does not end the sentence)
                 if (_inDirect[c] || IsFinal(c) && c > j && !(c + 1 < n && (_tok[c + 1].Has(TokenFlags.CloseBracket) || IsComma(c + 1))) || _tok[c].Has(TokenFlags.ParagraphStart)) break;
-                if (!IsWord(c) || !QuoteLexicon.TryCue(W(c), out var info) || info.Strength == CueStrength.None) continue;
+                if (!IsWord(c) || !(QuoteLexicon.TryCue(W(c), out var info) || PutIt(c, out info)) || info.Strength == CueStrength.None) continue;
                 if (IsAdjectivalUse(c) || (IsCapitalized(c) && c != j)) continue;
                 int cueEnd = CueEnd(c);
                 if (c == j)
@@ -426,7 +441,7 @@ public sealed partial class QuoteExtractor
         for (int c = q.QStart - 1; c >= sentStart && c >= q.QStart - 40; c--)
         {
             if (_inDirect[c]) break;
-            if (!IsWord(c) || !QuoteLexicon.TryCue(W(c), out var info)) continue;
+            if (!IsWord(c) || !(QuoteLexicon.TryCue(W(c), out var info) || PutIt(c, out info))) continue;
             if (IsAdjectivalUse(c)) continue;
             int se = LastBeforeSkip(c - 1, sentStart);
             if (se < sentStart) continue;
@@ -435,6 +450,9 @@ public sealed partial class QuoteExtractor
             // "Dean poked at Trump during the debate, tweeting, “…”": a participle after a comma has the sentence subject
             if (ss0 < 0 && _syntax is not null && IsComma(c - 1) && W(c).EndsWith("ing", StringComparison.OrdinalIgnoreCase))
                 (ss0, se) = SentenceSubject(sentStart, c - 1);
+            // "She urges him to stay in the car and repeatedly says, “…”": a verb coordinated with the first shares its subject
+            if (ss0 < 0 && _syntax is not null && (Is(se, "and") || Is(se, "but")))
+                (ss0, se) = SentenceSubject(sentStart, se);
             if (ss0 < 0 || !PlausibleSubject(ss0, se)) continue;
             // the main clause's cue (leftmost strong one) heads a sentence with nested reports
             if (bestCue < 0 || info.Strength == CueStrength.Strong || bestInfo.Strength != CueStrength.Strong)
@@ -457,6 +475,8 @@ public sealed partial class QuoteExtractor
             if (subjStart < 0 && subjEnd >= sentStart && IsComma(subjEnd)) (subjStart, subjEnd) = AppositionSubject(subjEnd, sentStart);
             if (subjStart < 0 && _syntax is not null && IsComma(c - 1) && W(c).EndsWith("ing", StringComparison.OrdinalIgnoreCase))
                 (subjStart, subjEnd) = SentenceSubject(sentStart, c - 1);
+            if (subjStart < 0 && _syntax is not null && subjEnd >= sentStart && (Is(subjEnd, "and") || Is(subjEnd, "but")))
+                (subjStart, subjEnd) = SentenceSubject(sentStart, subjEnd);
             Set(q, subjStart, subjEnd, c, cueEnd, info);
             if (words > (info.TakesObject ? 4 : 1))
             {
@@ -623,7 +643,9 @@ public sealed partial class QuoteExtractor
                 if (Is(c + 1, "of") || Is(c + 1, "from") || Is(c + 1, "and") || Is(c + 1, "in") || c == 0) return true;
                 int p = c - 1;
                 while (p > 0 && IsWord(p) && QuoteLexicon.PreCueSkip.Contains(W(p))) p--;
-                if (!IsWord(p)) return true;
+                // "“…,” reads the letter", "“…,” states the report": right after a quotation it is the inverted verb
+                bool afterQuote = p >= 0 && (_inDirect[p] || IsComma(p) && p > 0 && _inDirect[p - 1]);
+                if (!IsWord(p)) return !afterQuote;
                 var pw = W(p);
                 if (QuoteLexicon.NpStop.Contains(pw) || QuoteLexicon.Determiners.Contains(pw)) return true;
                 if (Is(p, "'s") || Is(p, "’s")) return true;
@@ -631,7 +653,9 @@ public sealed partial class QuoteExtractor
         }
         // "Editor's note", "Graham's comments": a noun after a possessive
         // (not the closing mark of a quotation: "…,'' said Smith" in wire copy that writes quotes as two apostrophes)
-        if (c > 0 && (Is(c - 1, "'s") || Is(c - 1, "’s") || (Is(c - 1, "’") || Is(c - 1, "'")) && !_inDirect[c - 1])) return true;
+        // ("He's claiming", "it's saying": after a pronoun the clitic is "is" or "has")
+        if (c > 0 && (Is(c - 1, "'s") || Is(c - 1, "’s")) && !(c >= 2 && QuoteLexicon.Pronouns.Contains(W(c - 2)) && !Is(c - 2, "his") && !Is(c - 2, "its"))) return true;
+        if (c > 0 && (Is(c - 1, "’") || Is(c - 1, "'")) && !_inDirect[c - 1]) return true;
         // "the United States": a capitalized cue word inside a sentence is a name, not a verb
         if (c > 0 && IsCapitalized(c) && !_tok[c].Has(TokenFlags.AllCaps) && _sent[c - 1] == _sent[c] && !IsQuoteTok(c - 1))
         {
@@ -643,9 +667,20 @@ public sealed partial class QuoteExtractor
         return false;
     }
 
+    private static readonly CueInfo s_putIt = new("put it", CueStrength.Strong, "speech", false);
+
+    /// <summary>"As one voter put it, “…”", "“…,” as the mayor puts it": a quotation cue only with "it" and only
+    /// for direct quotes (the verb alone is no reporting verb).</summary>
+    private bool PutIt(int c, out CueInfo info)
+    {
+        info = s_putIt;
+        return (Is(c, "put") || Is(c, "puts")) && Is(c + 1, "it");
+    }
+
     /// <summary>Multiword cues: "according to", "pointed out", "went on to say", "called for".</summary>
     private int CueEnd(int c)
     {
+        if ((Is(c, "put") || Is(c, "puts")) && Is(c + 1, "it")) return c + 1;
         if (Is(c, "according") && Is(c + 1, "to")) return c + 1;
         if (Is(c, "pointed") && Is(c + 1, "out")) return c + 1;
         if (Is(c, "points") && Is(c + 1, "out")) return c + 1;
@@ -661,11 +696,16 @@ public sealed partial class QuoteExtractor
         {
             if (_tok[i].Has(TokenFlags.ParagraphStart) && i > s) break;
             if (!IsWord(i) && !(IsPunct(i, '.') && _tok[i].Has(TokenFlags.Abbreviation)) && !Is(i, "'s") && !Is(i, "’s") && !IsPunct(i, '-')) break;
-            if (i > s && (QuoteLexicon.NpStop.Contains(W(i)) && !Is(i, "of")
+            // "one of more than a dozen talking points": a comparison inside the phrase
+            bool comparison = Is(i, "than") && i > s && (Is(i - 1, "more") || Is(i - 1, "fewer") || Is(i - 1, "less"));
+            if (i > s && !comparison && (QuoteLexicon.NpStop.Contains(W(i)) && !Is(i, "of")
                 || QuoteLexicon.TryCue(W(i), out var ci) && !IsCapitalized(i) && !QuoteLexicon.NounAmbiguous.Contains(ci.Lemma))) break;
             if (i == s && (QuoteLexicon.NpStop.Contains(W(i)) && !QuoteLexicon.Pronouns.Contains(W(i)) || Is(i, "for") || Is(i, "of"))) return -1;
-            if (i > s + 1 && IsWord(i) && QuoteLexicon.Determiners.Contains(W(i)) && !Is(i - 1, "of") && !Is(i - 1, "for") && !IsCapitalized(i - 1))
+            if (i > s + 1 && IsWord(i) && QuoteLexicon.Determiners.Contains(W(i)) && !Is(i - 1, "of") && !Is(i - 1, "for") && !IsCapitalized(i - 1)
+                && !Is(i - 1, "than"))
             {
+                // "talking points the State Department provided": a noun before the determiner ends the phrase itself
+                if (_syntax is not null && PosTag(i - 1) is "NNS" or "NN") { e = i - 1; break; }
                 // "the mayor closed the bridge": a determiner after a lowercase word starts an object; that word was the verb
                 e = i - 2;
                 break;
@@ -809,6 +849,17 @@ public sealed partial class QuoteExtractor
             while (k < n && k < i + 6 && IsWord(k) && !Is(k, "that") && !QuoteLexicon.TryCue(W(k), out _)) k++;
             if (k < n && (Is(k, "that") || IsComma(k) || IsPunct(k, ':'))) i = k;
             else if (i < n && (QuoteLexicon.Pronouns.Contains(W(i)) || Is(i, "reporters"))) i++;
+            else
+            {
+                // "told CNN she opposed the bill", "told the Guardian the talks had stalled": a named addressee
+                // followed by the reported clause's subject
+                int a = i < n && Is(i, "the") ? i + 1 : i;
+                int b = a;
+                while (b < n && b < a + 4 && IsCapitalized(b) && !QuoteLexicon.Pronouns.Contains(W(b))) b++;
+                if (b > a && b < n && IsWord(b) && (QuoteLexicon.PersonPronouns.Contains(W(b)) && !Is(b, "him") && !Is(b, "her")
+                    || Is(b, "they") || Is(b, "it") || Is(b, "we") || Is(b, "the") || Is(b, "a") || Is(b, "an")))
+                    i = b;
+            }
         }
         while (i < n && (IsComma(i) || IsPunct(i, ':'))) i++;
         // "said Tuesday night that …", "said in Ohio that …": adjuncts before the that-clause
@@ -856,11 +907,32 @@ public sealed partial class QuoteExtractor
             if (v >= last || _inDirect[v] || !IsWord(v) || !QuoteLexicon.TryCue(W(v), out var ci)) continue;
             // "and says …", "but has said …" (a participle after an auxiliary)
             if (!FiniteVerb(v) && !(v > k + 1 && _syntax is not null && PosTag(v) is "VBN" or "VB")) continue;
+            // "Police say he posed a threat and refused to drop the gun": a weak verb without a clause of its own
+            // continues the reported clause (its subject is the content's), it is not a second report
+            // (told apart by tense: "say" … "refused"; "said … and called it …" is a second report)
+            if (s_coordWeak != 0 && _syntax is not null && TenseDiffers(from, v)
+                && !(v + 1 < last && (Is(v + 1, "that") || IsQuoteTok(v + 1) || IsPunct(v + 1, ':')))) continue;
             int e = k - 1;
             if (e > from && IsComma(e)) e--;
             return (e, v);
         }
         return (-1, -1);
+    }
+
+    /// <summary>The reporting verb just before the content at <paramref name="from"/> and the verb <paramref name="v"/>
+    /// differ in tense (present "say" against past "refused").</summary>
+    private bool TenseDiffers(int from, int v)
+    {
+        for (int c = from - 1; c >= 0 && from - c <= 6; c--)
+        {
+            if (!IsWord(c) || !QuoteLexicon.TryCue(W(c), out _)) continue;
+            var a = PosTag(c);
+            var b = PosTag(v);
+            bool pastA = a == "VBD", pastB = b == "VBD";
+            bool presA = a is "VBZ" or "VBP", presB = b is "VBZ" or "VBP";
+            return pastA && presB || presA && pastB;
+        }
+        return false;
     }
 
     /// <summary>A past or present-tense verb form (POS-tagged when the syntax model is loaded).</summary>
@@ -984,14 +1056,42 @@ public sealed partial class QuoteExtractor
         if (_syntax is not null && !verb && q.SrcStart > q.QEnd && q.CueStart > q.QEnd && !_inDirect[q.QStart]
             && (PosTag(q.QStart) is "IN" or "VBG" || Is(q.QStart, "as")) && !Is(q.QStart, "that"))
             return true;
+        // "But, of course, we don't live in …" taken as "CONTENT, we …": a few verbless words before the source
+        if (_syntax is not null && !verb && q.SrcStart > q.QEnd && q.CueStart > q.QEnd && !_inDirect[q.QStart] && !_inDirect[q.QEnd]
+            && q.QEnd + 1 < _tok.Length && IsComma(q.QEnd + 1) && q.CueStart > q.SrcStart)
+        {
+            int words = 0;
+            for (int i = q.QStart; i <= q.QEnd; i++) if (IsWord(i)) words++;
+            if (words <= 3) return true;
+        }
         // "…,” she said in a phone interview." seen as "she said [in a phone interview]", "did not respond [to a
         // request for comment]": a short verbless
         // prepositional phrase after the cue is a circumstance of the saying, not what was said
         if (_syntax is not null && !verb && q.QStart > q.CueEnd && q.CueEnd >= 0 && q.QEnd - q.QStart < 6 && PosTag(q.QStart) is "IN" or "TO"
             && !Is(q.QStart, "that") && !Is(q.QStart, "if") && !Is(q.QStart, "whether") && !_inDirect[q.QStart] && !_inDirect[q.QEnd])
             return true;
+        // "Liz Wahl said when she resigned from the network", "Hollande said as he entered the talks": a temporal
+        // clause right after the cue, running to the end without a comma, is when the words were said (they are in
+        // a quotation nearby), not what was said; "said when the time comes, we will act" keeps its comma
+        if (s_adjunct != 0 && q.CueEnd >= 0 && q.QStart == q.CueEnd + 1 && !_inDirect[q.QStart] && q.QStart < q.QEnd
+            && (Is(q.QStart, "when") || Is(q.QStart, "before") || Is(q.QStart, "after") || Is(q.QStart, "while") || Is(q.QStart, "until")
+                || Is(q.QStart, "as") && QuoteLexicon.Pronouns.Contains(W(q.QStart + 1))))
+        {
+            // a modal marks an indirect question or a reported plan ("said when they would vote", "said after the
+            // vote he would resign"), which is content
+            bool keep = false;
+            for (int i = q.QStart + 1; i <= q.QEnd && !keep; i++)
+                keep = IsComma(i) || _inDirect[i] || QuoteLexicon.Modals.Contains(W(i));
+            if (!keep) return true;
+        }
         return false;
     }
+
+    private static readonly int s_coordWeak = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_COORD_WEAK"), out var cw) ? cw : 1;
+    private static readonly int s_paren = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_PAREN"), out var pa) ? pa : 1;
+    private static readonly int s_partSubject = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_PART_SUBJECT"), out var ps) ? ps : 1;
+
+    private static readonly int s_adjunct = int.TryParse(Environment.GetEnvironmentVariable("DATELINE_CUE_ADJUNCT"), out var adj) ? adj : 1;
 
     private bool Overlaps(List<Span> list, Span s)
     {
@@ -1073,6 +1173,12 @@ public sealed partial class QuoteExtractor
             // the subject opens the sentence, or follows an introductory phrase ("On Monday, Smith left the room, saying …")
             int ps = sFirst;
             int se = NpRight(ps);
+            // with chunks, the subject noun phrase itself ("The woman ran toward the camera, shouting …" is not "The woman ran")
+            if (_syntax is not null && s_partSubject != 0)
+            {
+                var (ts, te) = ClauseSubject(sFirst, c - 1);
+                if (ts >= 0) (ps, se) = (ts, te);
+            }
             if (!(se >= ps && PlausibleSubject(ps, se) && (IsCapitalized(ps) || QuoteLexicon.Pronouns.Contains(W(ps)) || QuoteLexicon.Determiners.Contains(W(ps)))))
             {
                 ps = -1;
@@ -1173,6 +1279,13 @@ public sealed partial class QuoteExtractor
     /// it does not end in a function word ("the former secretary of").</summary>
     private bool PlausibleSubject(int s, int e)
     {
+        // "panel chairman Rep. Jason Chaffetz (R-Utah)": judge the phrase by the name before its party tag
+        if (e > s + 1 && _tok[e].Has(TokenFlags.CloseBracket))
+        {
+            int k = e - 1;
+            while (k > s && e - k < 8 && !_tok[k].Has(TokenFlags.OpenBracket)) k--;
+            if (k > s && _tok[k].Has(TokenFlags.OpenBracket)) e = k - 1;
+        }
         var last = W(e);
         if (QuoteLexicon.NotSubject.Contains(last) && (!IsCapitalized(e) || s == e)) return false;
         // "Having …", "Facing the prospect …": a participle clause, not a subject
@@ -1216,6 +1329,8 @@ public sealed partial class QuoteExtractor
             int k = after;
             while (k <= sLast && IsWord(k) && k - after < 6) k++;
             endsHere = k > sLast || IsFinal(k) || IsComma(k);
+            // "The difference now, he told me on Friday, is that …": the parenthetical closes after the adjuncts
+            if (s_paren != 0 && k <= sLast && IsComma(k) && subjStart - 1 > sFirst && IsComma(subjStart - 1)) after = k;
         }
         if (!endsHere) return null;
         int qe = subjStart - 1;

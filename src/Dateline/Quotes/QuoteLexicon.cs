@@ -250,7 +250,8 @@ internal static class QuoteLexicon
 
     /// <summary>Irregular past participles that end a noun phrase ("a cable seen by Reuters").</summary>
     public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> IrregularParticiples = Set(
-        "seen sent written given taken shown known held led built kept left paid brought drawn chosen spoken sworn");
+        "seen sent written given taken shown known held led built kept left paid brought drawn chosen spoken sworn " +
+        "stung struck caught fought won lost shaken torn beaten");
 
     /// <summary>Words of a time adjunct ("this month", "last week", "Tuesday night").</summary>
     public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeWords = Set(
@@ -268,6 +269,9 @@ internal static class QuoteLexicon
     public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Pronouns =
         Set("he she they it we i you him her them us his hers their its who");
 
+    public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Modals =
+        Set("would will could can should might may must shall 'd 'll ’d ’ll wo ca");
+
     public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PersonPronouns = Set("he she him her i");
 
     /// <summary>Words that end a subject noun phrase when walking left from the cue: clause
@@ -281,7 +285,7 @@ internal static class QuoteLexicon
     /// <summary>Adverbs and auxiliaries that may sit between a subject and its cue ("has also said").</summary>
     public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PreCueSkip = Set(
         "has have had also later then previously recently once again publicly privately repeatedly often frequently " +
-        "will would could should may might must can did does do has've had've 's already never always still just " +
+        "will would could should may might must can did does do has've had've 's ’s already never always still just " +
         "reportedly initially first further separately earlier similarly flatly quickly simply specifically " +
         "is was are were been be being not n't");
 

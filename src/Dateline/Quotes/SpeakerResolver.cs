@@ -22,15 +22,50 @@ internal sealed class SpeakerResolver
         _tok = tokens;
         if (entities is null) return;
         foreach (var e in entities)
+        {
+            if (e.Id is not null) _byId.TryAdd(e.Id, e);
             foreach (var m in e.Mentions)
                 if (m.Start >= 0 && m.End <= text.Length && m.End > m.Start) _mentions.Add((m.Start, m.End, e));
+        }
         _mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
     }
 
     private static bool IsPerson(Entity e) => e.Type == "PERSON" || e.Type == "PER";
     private static bool IsOrg(Entity e) => e.Type is "ORG" or "NORP" or "GPE";
 
+    /// <summary>Speakers resolved so far, in document order: the antecedents of "it", "the company", "the cable".</summary>
+    private readonly List<(int Start, string? Entity, bool NonPerson, string Head)> _speakers = new();
+
     public string? Resolve(int srcStartTok, int srcEndTok, int quoteStart)
+    {
+        var id = ResolveCore(srcStartTok, srcEndTok, quoteStart);
+        int start = _tok[srcStartTok].Start;
+        var head = _tok[srcEndTok].In(_text);
+        bool nonPerson = id is not null ? !IsPerson(EntityById(id)!)
+            : (srcStartTok == srcEndTok && head.Equals("it", StringComparison.OrdinalIgnoreCase))
+              || QuoteLexicon.DocumentNouns.Contains(head) || (QuoteLexicon.OrgHeads.Contains(head) && !head.Equals("spokesperson", StringComparison.OrdinalIgnoreCase));
+        // a floating quote re-resolves its source's span: one entry per speaker span
+        if (_speakers.Count == 0 || _speakers[^1].Start != start) _speakers.Add((start, id, nonPerson, head.ToString().ToLowerInvariant()));
+        return id;
+    }
+
+    private readonly Dictionary<string, Entity> _byId = new(StringComparer.Ordinal);
+
+    private Entity? EntityById(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>The speaker mentioned just before <paramref name="start"/> (within <paramref name="window"/> characters).</summary>
+    private (int Start, string? Entity, bool NonPerson, string Head)? PreviousSpeaker(int start, int window)
+    {
+        for (int i = _speakers.Count - 1; i >= 0; i--)
+        {
+            var p = _speakers[i];
+            if (p.Start >= start) continue;
+            return start - p.Start <= window ? p : null;
+        }
+        return null;
+    }
+
+    private string? ResolveCore(int srcStartTok, int srcEndTok, int quoteStart)
     {
         if (_mentions.Count == 0) return null;
         int s = _tok[srcStartTok].Start, e = _tok[srcEndTok].End;
@@ -55,6 +90,10 @@ internal sealed class SpeakerResolver
             bool orgPronoun = first.Equals("it", StringComparison.OrdinalIgnoreCase) || first.Equals("they", StringComparison.OrdinalIgnoreCase);
             if (!person && !orgPronoun) return null;
             if (person) return Nearest(s, IsPerson, 2000)?.Id;
+            // "A White House statement said … It called the attack …", "The company said … It said …": "it" continues
+            // the non-person speaker just before it, whether or not that one was named (an unresolved cable
+            // stays unresolved rather than becoming the nearest organisation)
+            if (first.Equals("it", StringComparison.OrdinalIgnoreCase) && PreviousSpeaker(s, 700) is { NonPerson: true } prev) return prev.Entity;
             // "it"/"they" speak for organisations, not places, and only for one that was the subject of a
             // recent sentence: in "…, according to a cable seen by Reuters. It says …" the "it" is the
             // cable, not Reuters, and an unresolved speaker beats a wrong one.
@@ -69,6 +108,10 @@ internal sealed class SpeakerResolver
             var w = _tok[t].In(_text);
             if (w is "for" or "of" or "to" or "at" or "with" or "from" or "by") { prepositional = true; break; }
         }
+        // "A White House statement", "a State Department cable", "Apple's report", "a report by Human Rights Watch":
+        // a document speaks for the organisation or person named as its author
+        bool document = QuoteLexicon.DocumentNouns.Contains(head);
+        if (document && AuthorMention(s, _tok[srcEndTok].Start) is { } author) return author.Id;
         if (prepositional) return null; // "a spokeswoman for X": the speaker is not X, and not named
         if (char.IsUpper(head[0]))
         {
@@ -90,7 +133,104 @@ internal sealed class SpeakerResolver
             if (_tok[t].Kind != TokenKind.Word || QuoteLexicon.Determiners.Contains(w) || w.Length < 3) continue;
             modifiers.Add(w.ToString());
         }
-        return (TiedByDescription(head, s, orgHead, modifiers) ?? UniqueTitleHolder(head, s, orgHead, modifiers))?.Id;
+        var tied = (TiedByDescription(head, s, orgHead, modifiers) ?? UniqueTitleHolder(head, s, orgHead, modifiers))?.Id;
+        if (tied is not null) return tied;
+        // "The cable says …" after "a State Department cable": the definite description repeats a document named earlier
+        if (document && IsDefinite(srcStartTok)) return EarlierDocument(head, s);
+        if (orgHead && IsDefinite(srcStartTok) && !head.Equals("spokesperson", StringComparison.OrdinalIgnoreCase)) return EarlierOrganisation(head, s);
+        return null;
+    }
+
+    private bool IsDefinite(int tok)
+    {
+        var w = _tok[tok].In(_text);
+        return w.Equals("the", StringComparison.OrdinalIgnoreCase) || w.Equals("this", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A person or organisation named inside the document phrase [s, headStart), before its head and not
+    /// behind a preposition other than by/from ("a report by X", "a letter from X").</summary>
+    private Entity? AuthorMention(int s, int headStart)
+    {
+        Entity? found = null;
+        foreach (var m in _mentions)
+        {
+            if (m.Start >= headStart) break;
+            if (m.Start < s || !(IsPerson(m.Entity) || IsOrg(m.Entity)) || m.Entity.Type == "NORP") continue;
+            if (PrepositionBefore(m.Start, s) && !WordBefore(m.Start, s, "by") && !WordBefore(m.Start, s, "from")) continue;
+            found = m.Entity;
+        }
+        return found;
+    }
+
+    private bool WordBefore(int mentionStart, int speakerStart, string word)
+    {
+        int i = mentionStart - 1;
+        while (i > speakerStart && char.IsWhiteSpace(_text[i])) i--;
+        int j = i;
+        while (j >= speakerStart && char.IsLetter(_text[j])) j--;
+        return _text.AsSpan(j + 1, i - j).Equals(word, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The author of the latest earlier document with the same head: a previous speaker ("a State
+    /// Department cable … The cable argues") or a phrase "Name('s) [word] head" in the text.</summary>
+    private string? EarlierDocument(ReadOnlySpan<char> head, int before)
+    {
+        for (int i = _speakers.Count - 1; i >= 0; i--)
+        {
+            var p = _speakers[i];
+            if (p.Start >= before) continue;
+            if (before - p.Start > 3000) break;
+            if (p.Head.AsSpan().Equals(head, StringComparison.OrdinalIgnoreCase) && p.Entity is not null) return p.Entity;
+        }
+        for (int i = _mentions.Count - 1; i >= 0; i--)
+        {
+            var m = _mentions[i];
+            if (m.End > before) continue;
+            if (before - m.End > 3000) break;
+            if (!(IsPerson(m.Entity) || IsOrg(m.Entity)) || m.Entity.Type == "NORP") continue;
+            int k = m.End;
+            if (k + 2 <= _text.Length && (_text[k] == '\'' || _text[k] == '’') && _text[k + 1] == 's') k += 2;
+            int lim = Math.Min(_text.Length, k + 30);
+            var after = _text.AsSpan(k, lim - k);
+            // "State Department cable", "White House's draft statement": at most one word between the name and the head
+            for (int words = 0; words < 2; words++)
+            {
+                if (after.Length == 0 || after[0] != ' ') break;
+                after = after[1..];
+                int w = 0;
+                while (w < after.Length && char.IsLetter(after[w])) w++;
+                if (w == 0) break;
+                if (after[..w].Equals(head, StringComparison.OrdinalIgnoreCase)) return m.Entity.Id;
+                if (char.IsUpper(after[0])) break;
+                after = after[w..];
+            }
+        }
+        return null;
+    }
+
+    /// <summary>"the ministry" after "the Foreign Ministry": the latest organisation whose name ends with the head
+    /// noun; else the organisation that spoke last ("Acme Corp. said … the company said"), within a few paragraphs.</summary>
+    private string? EarlierOrganisation(ReadOnlySpan<char> head, int before)
+    {
+        for (int i = _mentions.Count - 1; i >= 0; i--)
+        {
+            var m = _mentions[i];
+            if (m.End > before) continue;
+            if (before - m.End > 3000) break;
+            if (m.Entity.Type != "ORG") continue;
+            var name = m.Entity.Name.AsSpan();
+            if (name.Length > head.Length && name.EndsWith(head, StringComparison.OrdinalIgnoreCase) && name[^(head.Length + 1)] == ' ') return m.Entity.Id;
+        }
+        for (int i = _speakers.Count - 1; i >= 0; i--)
+        {
+            var p = _speakers[i];
+            if (p.Start >= before) continue;
+            if (before - p.Start > 1500) break;
+            if (p.Entity is null) continue;
+            var ent = EntityById(p.Entity);
+            return ent is not null && ent.Type == "ORG" ? p.Entity : null;
+        }
+        return null;
     }
 
     // Party labels describe, they do not tell two office holders apart: "the Republican president" is

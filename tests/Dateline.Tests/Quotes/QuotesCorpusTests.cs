@@ -66,9 +66,9 @@ public class QuotesCorpusTests
         }
         double f1 = 2.0 * tp / (gold + pred);
         Console.WriteLine($"PolNeAR dev attribution F1 {f1:F4} (gold {gold}, predicted {pred}, matched {tp})");
-        // 0.645 in the news reading of bare objects (DATELINE_CUE_OBJECT=1, the default; PolNeAR annotates
-        // "defended the budget" as an attribution, news quotes do not); 0.671 with DATELINE_CUE_OBJECT=0
-        Assert.True(f1 >= 0.64, $"attribution F1 {f1:F4} fell below the 0.64 floor");
+        // 0.652 in the news reading of bare objects (DATELINE_CUE_OBJECT=1, the default; PolNeAR annotates
+        // "defended the budget" as an attribution, news quotes do not); 0.678 with DATELINE_CUE_OBJECT=0
+        Assert.True(f1 >= 0.645, $"attribution F1 {f1:F4} fell below the 0.645 floor");
     }
 
     private static List<Rel> ReadAnn(string path)
