@@ -1574,6 +1574,15 @@ public static class TimeTagger
                 hit = new Hit(j + 3, "DATE", v);
                 return true;
             }
+            // "this past Sunday": the most recent Sunday before the article's day, one DATE with "this"
+            if (w.Kw == Kw.This && Is(j + 1, "past") && I(j + 2).Weekday > 0 && !I(j + 2).Plural && !I(j + 2).Abbrev)
+            {
+                var p = WeekdayPoint(I(j + 2).Weekday, Tense.Past, -1);
+                int end = j + 3;
+                if (I(end).PartOfDay is { } pod && !I(end).Plural) { p.Pod = pod; end++; type = "TIME"; }
+                hit = new Hit(end, type, p.Format());
+                return true;
+            }
 
             // ---- this / last / next + unit, weekday, month, season, part of day
             if (w.Kw is Kw.This or Kw.Last or Kw.Next or Kw.Past or Kw.Previous or Kw.Coming or Kw.Current or Kw.Following

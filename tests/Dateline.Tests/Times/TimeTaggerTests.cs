@@ -506,6 +506,8 @@ public class TimeTaggerTests
     [InlineData("Crowds gathered this past weekend.", "this past weekend", "DATE", "2025-W46-WE")]
     [InlineData("Fuel prices climbed over the past week.", "the past week", "DATE", "2025-W46")]
     [InlineData("Fuel prices climbed over the past two weeks.", "the past two weeks", "DURATION", "P2W")]
+    [InlineData("The vote took place this past Sunday.", "this past Sunday", "DATE", "2025-11-16")]
+    [InlineData("Fans celebrated this past Saturday night.", "this past Saturday night", "TIME", "2025-11-15TNI")]
     // the nth weekday of a month is one DATE with the computed day
     [InlineData("Clocks will go forward on the last Sunday in March.", "the last Sunday in March", "DATE", "2026-03-29")]
     [InlineData("The fair was held on the first Monday of May.", "the first Monday of May", "DATE", "2025-05-05")]
