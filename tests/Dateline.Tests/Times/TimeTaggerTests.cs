@@ -527,6 +527,7 @@ public class TimeTaggerTests
     [InlineData("Exports climbed from January to March.", "January=2025-01", "March=2025-03")]
     [InlineData("The survey ran from October to March 2024.", "October=2023-10", "March 2024=2024-03")]
     [InlineData("Rain fell between June and September.", "June=2025-06", "September=2025-09")]
+    [InlineData("Flu cases peak in the November-February season.", "November=2025-11", "February=2026-02")]
     [InlineData("Sales fell in Jan.-March, the firm said.", "Jan.=2025-01", "March=2025-03")]
     public void Tag_MonthRange_GivesBothMonths(string text, string first, string second)
     {
