@@ -1726,8 +1726,10 @@ public static class TimeTagger
                 }
                 if (yy == int.MinValue)
                 {
-                    if (ambiguous && !(s < j) && !PrepBefore(j)) return false;
-                    if (w.Abbrev && !(s < j) && !PrepBefore(j)) return false;
+                    // "the May-June period", "the Jan.-March quarter": a month opening a range is a month
+                    bool range = IsHyphen(end) && Tight(end) && Tight(end + 1) && I(end + 1).Month > 0 && MonthWord(end + 1);
+                    if (ambiguous && !(s < j) && !PrepBefore(j) && !range) return false;
+                    if (w.Abbrev && !(s < j) && !PrepBefore(j) && !range) return false;
                     // "April Jones", "June Carter": a month before a capitalised non-time word is a first name
                     if (!(s < j) && (!PrepBefore(j) || Is(j - 1, "and")) && Ok(end) && toks[end].Kind == LexKind.Word && Cap(end) && !toks[end].LineBefore
                         && I(end).Kw == Kw.None && I(end).Month == 0 && I(end).Weekday == 0 && I(end).Unit == TUnit.None && !I(end).IsNumber) return false;

@@ -529,6 +529,8 @@ public class TimeTaggerTests
     [InlineData("Rain fell between June and September.", "June=2025-06", "September=2025-09")]
     [InlineData("Flu cases peak in the November-February season.", "November=2025-11", "February=2026-02")]
     [InlineData("Sales fell in Jan.-March, the firm said.", "Jan.=2025-01", "March=2025-03")]
+    [InlineData("Sales fell in the Jan.-March period.", "Jan.=2025-01", "March=2025-03")]
+    [InlineData("Output slowed in the May-June period.", "May=2025-05", "June=2025-06")]
     public void Tag_MonthRange_GivesBothMonths(string text, string first, string second)
     {
         var all = TimeTagger.Tag(text, Dct);
