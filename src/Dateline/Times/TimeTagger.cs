@@ -68,6 +68,15 @@ public static class TimeTagger
                         i += 2;
                         continue;
                     }
+                    if (SecondMonth(i, hit, out int mEnd, out string? mv2))
+                    {
+                        // "January to March", "the April-June quarter": the second month is a DATE of its own,
+                        // the first occurrence of that month from the first one on (TimeML splits ranges)
+                        int ms = toks[i + 1].Start, me = toks[mEnd - 1].End;
+                        _out.Add(new TimeExpression { Start = ms, End = me, Text = text.Substring(ms, me - ms), Type = "DATE", Value = mv2 });
+                        i = mEnd;
+                        continue;
+                    }
                     if (SecondDay(i, hit, out int dEnd, out string? dv))
                     {
                         // "April 24 and 25", "March 25 or 26": the bare day is a DATE of its own in that month
@@ -79,6 +88,44 @@ public static class TimeTagger
                 else i++;
             }
             return _out;
+        }
+
+        /// <summary>
+        /// A bare month closing a range opened by the month just tagged: "January-March", "January to March",
+        /// "from May through August 2024", "between June and September". A day or a count after the second
+        /// month ("January to March 3", "May-June 5 percent") leaves it to the calendar grammar.
+        /// </summary>
+        private bool SecondMonth(int k, Hit prev, out int end, out string? value)
+        {
+            end = k; value = null;
+            if (prev.Type != "DATE" || prev.Value is not { Length: 7 } pv || pv[4] != '-') return false;
+            int first = k - 1;
+            if (IsP(first, '.') && Ok(first - 1) && I(first - 1).Abbrev) first--; // "Jan.-March"
+            if (!Ok(first) || I(first).Month == 0 || toks[first].Kind != LexKind.Word) return false;
+            bool hyph = IsHyphen(k) && Tight(k) && Tight(k + 1);
+            int firstStart = I(first - 1).Kw == Kw.The ? first - 1 : first;
+            if (!hyph && !(Is(k, "to") || Is(k, "through") || Is(k, "until") || Is(k, "till") || Is(k, "and") && Is(firstStart - 1, "between"))) return false;
+            int m2 = I(k + 1).Month;
+            if (m2 == 0 || !MonthWord(k + 1)) return false;
+            int e = MonthEnd(k + 1);
+            if (IsNum(e) && !YearNumber(e, out _)) return false; // "January to March 3": a full date, tagged on its own
+            int m1 = I(first).Month;
+            bool known = int.TryParse(pv.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int y1);
+            int y2 = known ? (m2 >= m1 ? y1 : y1 + 1) : -1;
+            if (YearNumber(e, out int wy))
+            {
+                // "January to March 2024": the year written after the second month holds for both
+                y2 = wy;
+                if (prev.EndTok == first + 1 || prev.EndTok == MonthEnd(first))
+                {
+                    int fy = m2 >= m1 ? wy : wy - 1;
+                    if (_out.Count > 0) _out[^1].Value = new CalPoint { Gran = Gran.Month, Year = fy, Month = m1 }.Format();
+                }
+                e++;
+            }
+            end = e;
+            value = new CalPoint { Gran = Gran.Month, Year = y2, Month = m2 }.Format();
+            return true;
         }
 
         /// <summary>A bare day number coordinated with the month-day date just tagged ("March 25 or 26").</summary>
@@ -1039,6 +1086,16 @@ public static class TimeTagger
                 hit = new Hit(mh.EndTok, "DATE", CalPoint.OfWeek(anchor).Format());
                 return true;
             }
+            // "the first Monday of May", "the last Sunday in March": one DATE, the day itself once the month's
+            // year is known (TimeML gives such a computed day its full value)
+            if (K(i) == Kw.The && (I(i + 1).Ordinal is >= 1 and <= 5 || K(i + 1) is Kw.Last || Is(i + 1, "final")) && I(i + 2).Weekday > 0 && !I(i + 2).Plural && !I(i + 2).Abbrev
+                && (Is(i + 3, "of") || Is(i + 3, "in")) && MonthWord(i + 4) && CalendarCore(i + 4, i, out var nh) && nh.Type == "DATE" && nh.Value is { Length: 7 } nv
+                && int.TryParse(nv.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int ny) && int.TryParse(nv.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int nm)
+                && NthWeekday(ny, nm, I(i + 2).Weekday, I(i + 1).Ordinal is >= 1 and <= 5 and var no ? no : -1) is { } nd)
+            {
+                hit = new Hit(nh.EndTok, "DATE", CalPoint.OfDate(nd).Format());
+                return true;
+            }
             // "around 7:15 p.m.", "about Nov. 1": TimeML's APPROX modifier stays inside the extent (clock
             // times and full dates; TimeBank leaves it off weekdays, "around Wednesday")
             if ((Is(i, "around") || Is(i, "about") || Is(i, "approximately") || Is(i, "roughly")) && !Is(i - 1, "just") && (TimeOfDay(i + 1, out _, out _) || MonthWord(i + 1))
@@ -1058,6 +1115,22 @@ public static class TimeTagger
                 if (K(i) is not (Kw.Earlier or Kw.Later) || hit.Value is { Length: 4 or 7 }) return true;
             }
             return CalendarCore(i, i, out hit);
+        }
+
+        /// <summary>The <paramref name="nth"/> weekday (Monday=1..Sunday=7) of a month, the last one for -1; null when the month has no fifth.</summary>
+        private static DateOnly? NthWeekday(int year, int month, int weekday, int nth)
+        {
+            if (year is < 1 or > 9999) return null;
+            if (nth < 0)
+            {
+                var last = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+                int back = ((((int)last.DayOfWeek + 6) % 7 + 1) - weekday + 7) % 7;
+                return last.AddDays(-back);
+            }
+            var first = new DateOnly(year, month, 1);
+            int ahead = (weekday - (((int)first.DayOfWeek + 6) % 7 + 1) + 7) % 7;
+            var d = first.AddDays(ahead + 7 * (nth - 1));
+            return d.Month == month ? d : null;
         }
 
         /// <summary>
@@ -1501,6 +1574,15 @@ public static class TimeTagger
                 hit = new Hit(j + 3, "DATE", v);
                 return true;
             }
+            // "this past Sunday": the most recent Sunday before the article's day, one DATE with "this"
+            if (w.Kw == Kw.This && Is(j + 1, "past") && I(j + 2).Weekday > 0 && !I(j + 2).Plural && !I(j + 2).Abbrev)
+            {
+                var p = WeekdayPoint(I(j + 2).Weekday, Tense.Past, -1);
+                int end = j + 3;
+                if (I(end).PartOfDay is { } pod && !I(end).Plural) { p.Pod = pod; end++; type = "TIME"; }
+                hit = new Hit(end, type, p.Format());
+                return true;
+            }
 
             // ---- this / last / next + unit, weekday, month, season, part of day
             if (w.Kw is Kw.This or Kw.Last or Kw.Next or Kw.Past or Kw.Previous or Kw.Coming or Kw.Current or Kw.Following
@@ -1644,8 +1726,10 @@ public static class TimeTagger
                 }
                 if (yy == int.MinValue)
                 {
-                    if (ambiguous && !(s < j) && !PrepBefore(j)) return false;
-                    if (w.Abbrev && !(s < j) && !PrepBefore(j)) return false;
+                    // "the May-June period", "the Jan.-March quarter": a month opening a range is a month
+                    bool range = IsHyphen(end) && Tight(end) && Tight(end + 1) && I(end + 1).Month > 0 && MonthWord(end + 1);
+                    if (ambiguous && !(s < j) && !PrepBefore(j) && !range) return false;
+                    if (w.Abbrev && !(s < j) && !PrepBefore(j) && !range) return false;
                     // "April Jones", "June Carter": a month before a capitalised non-time word is a first name
                     if (!(s < j) && (!PrepBefore(j) || Is(j - 1, "and")) && Ok(end) && toks[end].Kind == LexKind.Word && Cap(end) && !toks[end].LineBefore
                         && I(end).Kw == Kw.None && I(end).Month == 0 && I(end).Weekday == 0 && I(end).Unit == TUnit.None && !I(end).IsNumber) return false;

@@ -499,6 +499,60 @@ public class TimeTaggerTests
         Assert.Equal(["2024=2024", "25=2025"], all.Select(t => $"{t.Text}={t.Value}"));
     }
 
+    [Theory]
+    // sixth round: "this past week" is the week before the article's, like "last week"; "the past week" too
+    // (TimeBank has "the past year" as a DATE), while a count makes a duration ("the past two weeks")
+    [InlineData("Shares rallied this past week.", "this past week", "DATE", "2025-W46")]
+    [InlineData("Crowds gathered this past weekend.", "this past weekend", "DATE", "2025-W46-WE")]
+    [InlineData("Fuel prices climbed over the past week.", "the past week", "DATE", "2025-W46")]
+    [InlineData("Fuel prices climbed over the past two weeks.", "the past two weeks", "DURATION", "P2W")]
+    [InlineData("The vote took place this past Sunday.", "this past Sunday", "DATE", "2025-11-16")]
+    [InlineData("Fans celebrated this past Saturday night.", "this past Saturday night", "TIME", "2025-11-15TNI")]
+    // the nth weekday of a month is one DATE with the computed day
+    [InlineData("Clocks will go forward on the last Sunday in March.", "the last Sunday in March", "DATE", "2026-03-29")]
+    [InlineData("The fair was held on the first Monday of May.", "the first Monday of May", "DATE", "2025-05-05")]
+    [InlineData("Voters went to the polls on the second Tuesday in November.", "the second Tuesday in November", "DATE", "2025-11-11")]
+    [InlineData("The meeting took place on the third Friday of June 2024.", "the third Friday of June 2024", "DATE", "2024-06-21")]
+    public void Tag_SixthRound_Recognised(string text, string span, string type, string value)
+    {
+        var t = Single(text, span);
+        Assert.Equal(type, t.Type);
+        Assert.Equal(value, t.Value);
+    }
+
+    [Theory]
+    // month ranges: TimeML splits a range into its ends; the second month is the first one from the first on
+    [InlineData("Sales rose in the January-March period.", "January=2025-01", "March=2025-03")]
+    [InlineData("Output grew in the April-June quarter.", "April=2025-04", "June=2025-06")]
+    [InlineData("Exports climbed from January to March.", "January=2025-01", "March=2025-03")]
+    [InlineData("The survey ran from October to March 2024.", "October=2023-10", "March 2024=2024-03")]
+    [InlineData("Rain fell between June and September.", "June=2025-06", "September=2025-09")]
+    [InlineData("Flu cases peak in the November-February season.", "November=2025-11", "February=2026-02")]
+    [InlineData("Sales fell in Jan.-March, the firm said.", "Jan.=2025-01", "March=2025-03")]
+    [InlineData("Sales fell in the Jan.-March period.", "Jan.=2025-01", "March=2025-03")]
+    [InlineData("Output slowed in the May-June period.", "May=2025-05", "June=2025-06")]
+    public void Tag_MonthRange_GivesBothMonths(string text, string first, string second)
+    {
+        var all = TimeTagger.Tag(text, Dct);
+        Assert.Equal([first, second], all.Select(t => $"{t.Text}={t.Value}"));
+    }
+
+    [Fact]
+    public void Tag_MonthRangeWithDay_LeavesTheFullDate()
+    {
+        var all = TimeTagger.Tag("The offer runs from January to March 3, 2026.", Dct);
+        Assert.Contains(all, t => t.Text == "March 3, 2026" && t.Value == "2026-03-03");
+    }
+
+    [Theory]
+    // ISO 8601 and TIMEX3 write weeks with two digits ("W06"); the scorer compares values as strings
+    [InlineData("Prices rose last week.", "last week", "2025-W06")]
+    [InlineData("The talks resumed the week of Feb. 3.", "the week of Feb. 3", "2025-W06")]
+    public void Tag_EarlyWeek_IsZeroPadded(string text, string span, string value)
+    {
+        Assert.Equal(value, Single(text, span, new DateOnly(2025, 2, 12)).Value);
+    }
+
     [Fact]
     public void Process_Stage_UsesReferenceTime()
     {
