@@ -11,7 +11,7 @@ internal static partial class DateParser
     public static int MaxYear => DateTime.UtcNow.Year + 1;
 
     /// <summary>An attribute or meta value as an ISO date or date-time; null when it is not a plausible date.</summary>
-    public static string? Normalize(string? v)
+    public static string? Normalize(bool dayFirst, string? v)
     {
         if (string.IsNullOrWhiteSpace(v)) return null;
         v = v.Trim();
@@ -26,7 +26,7 @@ internal static partial class DateParser
                 return v;
             return date;
         }
-        return FindInText(v);
+        return FindInText(dayFirst, v);
     }
 
     static bool Valid(string y, string mo, string d, out string date)
@@ -53,7 +53,7 @@ internal static partial class DateParser
     }
 
     /// <summary>The first plausible calendar date written in the text.</summary>
-    public static string? FindInText(string text)
+    public static string? FindInText(bool dayFirst, string text)
     {
         if (text.Length > 5000) text = text[..5000];
         string? best = null;
@@ -88,16 +88,16 @@ internal static partial class DateParser
             foreach (Match m in SlashDmy().Matches(text))
             {
                 if (m.Index >= bestPos) break;
-                // US order unless the first number cannot be a month.
+                // The page's order (DayFirst), unless one number cannot be a month.
                 var a = m.Groups[1].Value; var b = m.Groups[2].Value;
-                bool dayFirst = int.Parse(a, CultureInfo.InvariantCulture) > 12;
-                if (Valid(m.Groups[3].Value, dayFirst ? b : a, dayFirst ? a : b, out var date)) { best = date; bestPos = m.Index; break; }
+                bool df = SlashDayFirst(a, b, dayFirst);
+                if (Valid(m.Groups[3].Value, df ? b : a, df ? a : b, out var date)) { best = date; bestPos = m.Index; break; }
             }
         }
     }
 
     /// <summary>Every plausible calendar date written in the text (any order), at most <paramref name="max"/>.</summary>
-    public static HashSet<string> FindAllInText(string text, int max = 20)
+    public static HashSet<string> FindAllInText(bool dayFirst, string text, int max = 20)
     {
         var all = new HashSet<string>(StringComparer.Ordinal);
         if (text.Length > 5000) text = text[..5000];
@@ -119,10 +119,18 @@ internal static partial class DateParser
         {
             if (all.Count >= max) break;
             var a = m.Groups[1].Value; var b = m.Groups[2].Value;
-            bool dayFirst = int.Parse(a, CultureInfo.InvariantCulture) > 12;
-            if (Valid(m.Groups[3].Value, dayFirst ? b : a, dayFirst ? a : b, out var date)) all.Add(date);
+            bool df = SlashDayFirst(a, b, dayFirst);
+            if (Valid(m.Groups[3].Value, df ? b : a, df ? a : b, out var date)) all.Add(date);
         }
         return all;
+    }
+
+    static bool SlashDayFirst(string a, string b, bool pageDayFirst)
+    {
+        int x = int.Parse(a, CultureInfo.InvariantCulture), y = int.Parse(b, CultureInfo.InvariantCulture);
+        if (x > 12) return true;
+        if (y > 12) return false;
+        return pageDayFirst;
     }
 
     static int MonthNumber(string name)
@@ -190,6 +198,9 @@ internal static partial class TitleChooser
         List<(string text, bool explicitHeadline)> h2s, List<string> siteHints)
     {
         ogTitle = Clean(ogTitle); ldHeadline = Clean(ldHeadline); titleTag = Clean(titleTag);
+        // A "site name" as long as a headline is a misfilled og:site_name (the page title copied into it): it would make the
+        // h1 it contains look like part of the site's name.
+        if (siteName is not null && (siteName.Length > 60 || siteName.Split(' ').Length > 8)) siteName = null;
         // The visible headline (h1) is the title readers see; meta titles often carry kickers and site names.
         string? h1 = null;
         // Several h1s (section names, widgets, the headline): the one the meta titles repeat is the headline; of two that the
