@@ -96,6 +96,10 @@ internal sealed partial class PageMetadata
             var shown = VisibleDates(hints);
             if (shown.Contains(m0[..10]) && !shown.Contains(p0[..10])) Published = m0;
         }
+        // The page labels its publication date in a date/byline line, near the headline or in a dropped date line ("Veröffentlicht
+        // am 16.08.2019", "Erschienen am: 13.10.2021", "Written: 2023-11-07"), and all such labels name the same day (a listing of
+        // related posts has several): what the page states beats the structured data, often a CMS import or creation stamp.
+        if (ShownLabelled(hints) is { } lab && (Published is not { Length: >= 10 } || Published[..10] != lab)) Published = lab;
         // A stale structured date: the article's own date element shows a later day and the structured day is written nowhere on
         // the page (CMS creation dates of drafts, templates that keep the first version's stamp). What readers see wins.
         if (Published is { Length: >= 10 } ps && ArticleDateShown() is { } sh && string.CompareOrdinal(sh, ps[..10]) > 0
@@ -133,6 +137,20 @@ internal sealed partial class PageMetadata
         if (Published is null && bodyText.Length > 0) Published = DateParser.FindInText(DayFirst, bodyText.Length > 600 ? bodyText[..600] : bodyText);
         foreach (var jd in JsonDocs) jd.Dispose();
         JsonDocs.Clear();
+    }
+
+    /// <summary>The day that the page's short date texts label as the publication date, when they name only one.</summary>
+    string? ShownLabelled(List<string> hints)
+    {
+        var label = PublicationLabel();
+        string? found = null;
+        foreach (var t in DateHints.Select(h => h.text).Append(NearTitle ?? "").Concat(hints))
+            if (LabelledDate(t, label) is { } d)
+            {
+                if (found is not null && found != d) return null;
+                found = d;
+            }
+        return found;
     }
 
     /// <summary>The first date written in a date/byline element inside the article (comments' date lines excluded).</summary>
@@ -231,7 +249,7 @@ internal sealed partial class PageMetadata
     }
 
     // (?<!\p{L}) rather than \b: block text runs together in TextContent ("14:49:39Erschienen am: 01.11.2023").
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\p{L})(?:erschienen|veröffentlicht|publiziert|published|posted|publié|publicado|pubblicato|gepubliceerd|first published|date of publication|publication date|publiziert am|eingestellt|mise? en ligne|erstellt am|date de publication|fecha de publicación)\s*(?:am|on|le|el|il|op|:)?\s*:?\s*(?=\S)",
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\p{L})(?:erschienen|veröffentlicht|publiziert|published|posted|written|publié|publicado|pubblicato|gepubliceerd|first published|date of publication|publication date|publiziert am|eingestellt|mise? en ligne|erstellt am|date de publication|fecha de publicación)\s*(?:am|on|le|el|il|op|:)?\s*:?\s*(?=\S)",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial System.Text.RegularExpressions.Regex PublicationLabel();
 

@@ -156,9 +156,14 @@ internal static partial class DateParser
         (["october", "oktober", "octobre", "octubre", "ottobre", "outubro", "okt", "oct"], 10),
         (["november", "novembre", "noviembre", "novembro", "nov"], 11),
         (["december", "dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro", "déc", "dez", "dec"], 12),
+        // Russian and Ukrainian, nominative and genitive ("15 августа 2016").
+        (["января", "январь", "січня", "січень"], 1), (["февраля", "февраль", "лютого", "лютий"], 2), (["марта", "март", "березня", "березень"], 3),
+        (["апреля", "апрель", "квітня", "квітень"], 4), (["мая", "май", "травня", "травень"], 5), (["июня", "июнь", "червня", "червень"], 6),
+        (["июля", "июль", "липня", "липень"], 7), (["августа", "август", "серпня", "серпень"], 8), (["сентября", "сентябрь", "вересня", "вересень"], 9),
+        (["октября", "октябрь", "жовтня", "жовтень"], 10), (["ноября", "ноябрь", "листопада", "листопад"], 11), (["декабря", "декабрь", "грудня", "грудень"], 12),
     ];
 
-    const string MonthAlt = @"(jan(?:uary|uar|vier|v)?|jänner|feb(?:ruary|ruar|rero|braio|ruari)?|févr(?:ier)?|fevrier|mär(?:z)?|maerz|mar(?:ch|s|zo|ço)?|maart|apr(?:il|ile)?|avr(?:il)?|abril|ma[iy]|mayo|maggio|mei|maio|jun[ei]?|juin|junio|giugno|junho|jul[iy]?|juillet|juil|julio|luglio|julho|aug(?:ust|ustus)?|août|aout|agosto|sep(?:t|tember|tembre|tiembre)?|settembre|setembro|o[ck]t(?:ober|obre|ubre)?|ottobre|outubro|nov(?:ember|embre|iembre|embro)?|de[cz](?:ember|embre)?|décembre|diciembre|dicembre|dezembro|déc)";
+    const string MonthAlt = @"(jan(?:uary|uar|vier|v|uari|eiro)?|jänner|gennaio|enero|fevereiro|feb(?:ruary|ruar|rero|braio|ruari)?|févr(?:ier)?|fevrier|mär(?:z)?|maerz|mar(?:ch|s|zo|ço)?|maart|apr(?:il|ile)?|avr(?:il)?|abril|ma[iy]|mayo|maggio|mei|maio|jun[ei]?|juin|junio|giugno|junho|jul[iy]?|juillet|juil|julio|luglio|julho|aug(?:ust|ustus)?|août|aout|agosto|sep(?:t|tember|tembre|tiembre)?|settembre|setembro|o[ck]t(?:ober|obre|ubre)?|ottobre|outubro|nov(?:ember|embre|iembre|embro)?|de[cz](?:ember|embre)?|décembre|diciembre|dicembre|dezembro|déc|январ[ья]|феврал[ья]|март[а]?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|август[а]?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья]|січ(?:ня|ень)|лют(?:ого|ий)|берез(?:ня|ень)|квіт(?:ня|ень)|трав(?:ня|ень)|черв(?:ня|ень)|лип(?:ня|ень)|серп(?:ня|ень)|верес(?:ня|ень)|жовт(?:ня|ень)|листопад[а]?|груд(?:ня|ень))";
 
     [GeneratedRegex(@"^(\d{4})-(\d{1,2})-(\d{1,2})(T\d{2}:\d{2}.*)?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex IsoStart();
