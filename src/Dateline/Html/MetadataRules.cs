@@ -238,6 +238,15 @@ internal static partial class TitleChooser
         bool h1IsMeta = h1 is not null && (h1.Equals(ogTitle, StringComparison.OrdinalIgnoreCase) || h1.Equals(ldHeadline, StringComparison.OrdinalIgnoreCase));
         if (h2 is not null && !h1IsMeta && (h1 is null || !h1FromMeta || IsSite(h1, siteName, siteHints)))
             return h2;
+        // Both the h1 and an h2 are parts of the <title>: a headline-first title ("Headline - Subtitle", "Headline | Blog") starts
+        // with the headline, so an h1 that is a later part ("Post | Blog" with the blog's name in the h1, "Site - Section » Post"
+        // with the section in it) is the site's furniture and the h2 is the post's title.
+        if (h2 is not null && h1 is not null && !h1IsMeta && (titleTag ?? ogTitle) is { } tt)
+        {
+            var tparts = TitleParts(tt, null);
+            int i1 = tparts.FindIndex(p => p.Equals(h1, StringComparison.OrdinalIgnoreCase));
+            if (i1 > 0 && tparts.Any(p => p.Equals(h2, StringComparison.OrdinalIgnoreCase))) return h2;
+        }
         // Without any meta headline, an h2 marked as the headline (itemprop=headline, entry-title) stands in for the missing h1.
         if (h1 is null && ogTitle is null && ldHeadline is null)
             foreach (var (t, explicitHeadline) in h2s)
@@ -370,7 +379,8 @@ internal static partial class TitleChooser
             // No site name known: a short last (or first) part is usually the site.
             var last = parts[^1].Trim();
             var head = string.Join(sep, parts[..^1]).Trim();
-            if (sep != " : " && last.Split(' ').Length <= 4 && head.Length > last.Length * 1.5 && head.Length >= 20) return head;
+            // A lower-case last part continues the sentence ("… – mit Hund im Winter"); site names are names.
+            if (sep != " : " && last.Split(' ').Length <= 4 && !(last.Length > 0 && char.IsLower(last[0]) && !last.Contains('.')) && head.Length > last.Length * 1.5 && head.Length >= 20) return head;
         }
         return t;
     }
