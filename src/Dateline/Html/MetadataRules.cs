@@ -235,6 +235,10 @@ internal static partial class TitleChooser
         if (h2 is null)
             foreach (var (t, _) in h2s)
                 if (!IsSite(t, siteName, siteHints) && parts.Any(p => p.Equals(t, StringComparison.OrdinalIgnoreCase))) { h2 = t; break; }
+        // "Januar – Mai 2020 … - site.com": the parts split at the dash inside the headline; the <title> without its site part is whole.
+        if (h2 is null && titleTag is not null && StripSite(titleTag, siteName, siteHints) is { Length: >= 10 } strippedTitle && strippedTitle != titleTag)
+            foreach (var (t, _) in h2s)
+                if (t.Equals(strippedTitle, StringComparison.OrdinalIgnoreCase)) { h2 = t; break; }
         bool h1IsMeta = h1 is not null && (h1.Equals(ogTitle, StringComparison.OrdinalIgnoreCase) || h1.Equals(ldHeadline, StringComparison.OrdinalIgnoreCase));
         if (h2 is not null && !h1IsMeta && (h1 is null || !h1FromMeta || IsSite(h1, siteName, siteHints)))
             return h2;
@@ -247,8 +251,9 @@ internal static partial class TitleChooser
             int i1 = tparts.FindIndex(p => p.Equals(h1, StringComparison.OrdinalIgnoreCase));
             if (i1 > 0 && tparts.Any(p => p.Equals(h2, StringComparison.OrdinalIgnoreCase))) return h2;
         }
-        // Without any meta headline, an h2 marked as the headline (itemprop=headline, entry-title) stands in for the missing h1.
-        if (h1 is null && ogTitle is null && ldHeadline is null)
+        // Without any meta headline, an h2 marked as the headline (itemprop=headline, entry-title) stands in for a missing h1, or
+        // for an h1 that the <title> does not repeat (a banner or slogan above a blog's posts).
+        if ((h1 is null || !h1FromMeta) && ogTitle is null && ldHeadline is null)
             foreach (var (t, explicitHeadline) in h2s)
                 if (explicitHeadline && t.Length >= 10) return t;
 
@@ -256,8 +261,9 @@ internal static partial class TitleChooser
         {
             // The h1 is the meta title itself: nothing to strip.
             if (h1IsMeta) return h1;
-            // An h1 that wraps a kicker or a subtitle around the meta title: the meta title is the headline itself.
-            foreach (var t in new[] { ogTitle, ldHeadline })
+            // An h1 that wraps a kicker or a subtitle around the meta title (og:title, JSON-LD headline, or the <title> without its
+            // site part): the meta title is the headline itself.
+            foreach (var t in new[] { ogTitle, ldHeadline, titleTag })
             {
                 if (t is null) continue;
                 var clean = StripSite(t, siteName, siteHints);
@@ -366,6 +372,9 @@ internal static partial class TitleChooser
 
     static string StripSiteOnce(string t, string? siteName, List<string>? siteHints)
     {
+        // Chinese and Japanese titles glue the site to the headline: "标题-新华网", "見出し｜サイト".
+        if (HasCjk(t) && t.LastIndexOfAny(['-', '_', '|', '｜', '－']) is > 0 and var cut && t.Length - cut - 1 is > 0 and <= 10 && cut >= 2 * (t.Length - cut - 1))
+            return t[..cut].TrimEnd();
         foreach (var sep in Separators)
         {
             var parts = t.Split(sep);
@@ -400,6 +409,12 @@ internal static partial class TitleChooser
                 if (hl.Length >= 4 && part.Length <= h.Length + 30 && part.Split(' ').Length <= maxWords && Letters(part).Contains(hl, StringComparison.Ordinal)) return true;
             }
         return IsSite(part, siteName);
+    }
+
+    static bool HasCjk(string s)
+    {
+        foreach (var ch in s) if (ch is >= '\u3040' and <= '\u30ff' or >= '\u4e00' and <= '\u9fff') return true;
+        return false;
     }
 
     static string Letters(string s)
