@@ -32,6 +32,8 @@ internal sealed partial class PageMetadata
     internal string? PageText;
     /// <summary>The raw &lt;html lang&gt; value ("en-GB"), for the order of slash dates.</summary>
     internal string? RawLang;
+    /// <summary>Whether the page has an &lt;article&gt; or &lt;main&gt; element.</summary>
+    internal bool HasArticleMarkup;
     internal readonly List<string> AuthorContext = [];
     internal readonly List<JsonDocument> JsonDocs = [];
 
@@ -158,6 +160,10 @@ internal sealed partial class PageMetadata
     {
         foreach (var (h, inArticle) in DateHints)
             if (inArticle && DateParser.FindInText(DayFirst, h) is { } d) return d;
+        // Pages without article/main markup: their first date element stands in.
+        if (!HasArticleMarkup)
+            foreach (var (h, _) in DateHints)
+                if (DateParser.FindInText(DayFirst, h) is { } d) return d;
         return null;
     }
 
@@ -467,6 +473,7 @@ internal static class HtmlMetadata
                 {
                     authorElems.Add(HtmlText.Text(c, 200));
                 }
+                if (c.LocalName is "article" or "main") m.HasArticleMarkup = true;
                 Walk(c, depth + 1, inArticle || c.LocalName is "article" or "main", furniture || IsFurniture(c));
             }
         }

@@ -139,6 +139,14 @@ public class HtmlTitleDateRulesTests
     }
 
     [Fact]
+    public void Extract_NoArticleMarkupAndLaterShownDate_FirstDateElementWins()
+    {
+        var d = Run("<title>Pier</title>" + Ld("{\"@type\":\"Article\",\"datePublished\":\"2022-01-04T07:29:00.000Z\"}"),
+            "<div class=\"content\"><h1>Pier repairs start on Monday</h1><div class=\"article-info\">06.01.2022</div>" + Body + "</div>", "de");
+        Assert.Equal("2022-01-06", d.Published?[..10]);
+    }
+
+    [Fact]
     public void Extract_StructuredDateAlsoShown_StructuredDateKept()
     {
         var d = Run("<title>Pier</title><meta property=\"article:published_time\" content=\"2021-12-20T11:02:44+01:00\">",
