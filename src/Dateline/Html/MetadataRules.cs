@@ -341,8 +341,11 @@ internal static partial class TitleChooser
         if (t.EndsWith(':')) return false;
         if (siteName is not null && (t.Equals(siteName, StringComparison.OrdinalIgnoreCase) || siteName.Contains(t, StringComparison.OrdinalIgnoreCase))) return false;
         bool inMeta = (og?.Contains(t, StringComparison.OrdinalIgnoreCase) ?? false) || (titleTag?.Contains(t, StringComparison.OrdinalIgnoreCase) ?? false);
-        // A short h1 that the meta titles do not mention is a logo or a section name.
-        if (!inMeta && t.Split(' ').Length < 3 && (og is not null || titleTag is not null)) return false;
+        // A short h1 that og:title does not mention is a logo or a section name. Pages without og:title (small sites) put short
+        // page headings in their h1 ("Chorgeschichte", "Willkommen!") while the <title> names the site: there only a domain-like
+        // h1 ("example.de") is the site.
+        bool shortH1 = !inMeta && t.Split(' ').Length < 3;
+        if (shortH1 && (og is not null || IsSite(t, null))) return false;
         if (!inMeta && og is not null && titleTag is not null && IsSiteLike(t, titleTag)) return false;
         return true;
     }

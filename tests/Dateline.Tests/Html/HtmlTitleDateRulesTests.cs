@@ -107,6 +107,28 @@ public class HtmlTitleDateRulesTests
         Assert.Equal("Dear friends of the quay", d.Title);
     }
 
+    [Fact]
+    public void Extract_ShortH1WithoutOgTitle_TitleIsTheH1()
+    {
+        var d = Run("<title>History - Quayside Choir Harbourtown</title>", "<h1>Choir history</h1>" + Body);
+        Assert.Equal("Choir history", d.Title);
+    }
+
+    [Fact]
+    public void Extract_ShortH1NotInOgTitle_OgTitleWins()
+    {
+        var d = Run("<title>Pier repairs start on Monday</title><meta property=\"og:title\" content=\"Pier repairs start on Monday\">",
+            "<h1>Harbour Gazette</h1>" + Body);
+        Assert.Equal("Pier repairs start on Monday", d.Title);
+    }
+
+    [Fact]
+    public void Extract_DomainLikeShortH1WithoutOgTitle_NotTheTitle()
+    {
+        var d = Run("<title>Swapping files between Linux and the C64</title>", "<h1>quayside-notes.de</h1>" + Body);
+        Assert.Equal("Swapping files between Linux and the C64", d.Title);
+    }
+
     // ---- dates ----
 
     [Fact]
