@@ -147,7 +147,7 @@ internal sealed partial class PageMetadata
         var label = PublicationLabel();
         string? found = null;
         foreach (var t in DateHints.Select(h => h.text).Append(NearTitle ?? "").Concat(hints))
-            if (LabelledDate(t, label) is { } d)
+            if (t.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && LabelledDate(t, label) is { } d)
             {
                 if (found is not null && found != d) return null;
                 found = d;
