@@ -30,6 +30,10 @@ internal sealed partial class PageMetadata
     internal string? NearTitle;
     internal string? HostLabel;
     internal string? PageText;
+    /// <summary>The raw &lt;html lang&gt; value ("en-GB"), for the order of slash dates.</summary>
+    internal string? RawLang;
+    /// <summary>Whether the page has an &lt;article&gt; or &lt;main&gt; element.</summary>
+    internal bool HasArticleMarkup;
     internal readonly List<string> AuthorContext = [];
     /// <summary>Credit lines found anywhere on the page ("Autor: …"), the site's own names, and a publisher-like author kept as the last resort.</summary>
     internal readonly List<string> AuthorLabelLines = [];
@@ -37,14 +41,33 @@ internal sealed partial class PageMetadata
     internal readonly List<string> AuthorFallback = [];
     internal readonly List<JsonDocument> JsonDocs = [];
 
+    /// <summary>
+    /// Whether "04/05/2022" is the 4th of May: everywhere except in American English. Pages in another language, English pages
+    /// of a day-first region (en-GB, en-AU, en-IN...) or on such a country domain write the day first; English pages without
+    /// such a sign, and pages of unknown language on generic domains, keep the US month-first order.
+    /// </summary>
+    internal bool DayFirst => _dayFirst ??= ComputeDayFirst();
+    bool? _dayFirst;
+
+    bool ComputeDayFirst()
+    {
+        var tld = (CanonicalUrl ?? Url) is { } u && Uri.TryCreate(u, UriKind.Absolute, out var uri) ? uri.Host[(uri.Host.LastIndexOf('.') + 1)..] : "";
+        if (tld is "uk" or "au" or "nz" or "ie" or "in" or "za" or "sg" or "ng" or "ke" or "pk") return true;
+        if (Language is null) return tld.Length == 2 && tld is not ("us" or "io" or "tv" or "fm" or "me" or "ai" or "co");
+        // Year-first languages never write a year last; for them the order does not arise.
+        if (Language != "en") return Language is not ("zh" or "ja" or "ko" or "hu" or "lt" or "sv");
+        var region = RawLang is { Length: 5 } r ? r[3..].ToLowerInvariant() : "";
+        return region is "gb" or "uk" or "au" or "nz" or "ie" or "in" or "za" or "sg" or "ng" or "ke" or "pk";
+    }
+
     /// <summary>Published and modified dates; precedence documented in docs/html-extraction.md.</summary>
     public void FinishDates(IDocument doc, List<string> hints, string bodyText)
     {
         // 1. JSON-LD of the article object.
         foreach (var o in ArticleObjects())
         {
-            Published ??= DateParser.Normalize(Str(o, "datePublished")) ?? DateParser.Normalize(Str(o, "dateCreated"));
-            Modified ??= DateParser.Normalize(Str(o, "dateModified"));
+            Published ??= DateParser.Normalize(DayFirst, Str(o, "datePublished")) ?? DateParser.Normalize(DayFirst, Str(o, "dateCreated"));
+            Modified ??= DateParser.Normalize(DayFirst, Str(o, "dateModified"));
         }
         // 2. Meta tags (OpenGraph article:*, Dublin Core, parsely, sailthru, itemprop...).
         if (Published is null)
@@ -52,7 +75,7 @@ internal sealed partial class PageMetadata
             foreach (var key in PublishedKeys)
             {
                 foreach (var (k, v) in Metas)
-                    if (k == key && DateParser.Normalize(v) is { } d) { Published = d; break; }
+                    if (k == key && DateParser.Normalize(DayFirst, v) is { } d) { Published = d; break; }
                 if (Published is not null) break;
             }
         }
@@ -61,7 +84,7 @@ internal sealed partial class PageMetadata
             foreach (var key in ModifiedKeys)
             {
                 foreach (var (k, v) in Metas)
-                    if (k == key && DateParser.Normalize(v) is { } d) { Modified = d; break; }
+                    if (k == key && DateParser.Normalize(DayFirst, v) is { } d) { Modified = d; break; }
                 if (Modified is not null) break;
             }
         }
@@ -79,49 +102,83 @@ internal sealed partial class PageMetadata
             var shown = VisibleDates(hints);
             if (shown.Contains(m0[..10]) && !shown.Contains(p0[..10])) Published = m0;
         }
+        // The page labels its publication date in a date/byline line, near the headline or in a dropped date line ("Veröffentlicht
+        // am 16.08.2019", "Erschienen am: 13.10.2021", "Written: 2023-11-07"), and all such labels name the same day (a listing of
+        // related posts has several): what the page states beats the structured data, often a CMS import or creation stamp.
+        if (ShownLabelled(hints) is { } lab && (Published is not { Length: >= 10 } || Published[..10] != lab)) Published = lab;
+        // A stale structured date: the article's own date element shows a later day and the structured day is written nowhere on
+        // the page (CMS creation dates of drafts, templates that keep the first version's stamp). What readers see wins.
+        if (Published is { Length: >= 10 } ps && ArticleDateShown() is { } sh && string.CompareOrdinal(sh, ps[..10]) > 0
+            && !VisibleDates(hints).Contains(ps[..10])) Published = sh;
         // 3. A date in the URL (/2019/08/02/, 20190802): the permalink is fixed at publication, while <time> elements are
         //    often those of the related posts in a sidebar.
         if (Published is null && (CanonicalUrl ?? Url) is { } u) Published = DateParser.FromUrl(u);
         // 4. <time> marked as the publication time, then byline/date lines, then any <time>.
         if (Published is null)
             foreach (var (v, strong) in TimeElements)
-                if (strong && DateParser.Normalize(v) is { } d) { Published = d; break; }
+                if (strong && DateParser.Normalize(DayFirst, v) is { } d) { Published = d; break; }
         // 5. Date-like elements (date/time/meta classes; inside the article first), then the headline's surroundings,
         //    then lines the content pass dropped as bylines or date lines.
         if (Published is null)
             foreach (var (h, inArticle) in DateHints.Where(h => h.inArticle).Concat(DateHints.Where(h => !h.inArticle)))
-                if (DateParser.FindInText(h) is { } d) { Published = d; break; }
+                if (DateParser.FindInText(DayFirst, h) is { } d) { Published = d; break; }
         // A date the page labels as the publication date anywhere in its text ("Erschienen am: 01.11.2023", "Published on").
         // The whole page's text as it was before pruning (footers carry "Erschienen am"), when Read kept it.
         string? pageText = null;
         if (Published is null && (PageText ?? doc.Body?.TextContent) is { } pt) Published = LabelledDate(pageText = pt, PublicationLabel());
-        if (Published is null && NearTitle is not null) Published = DateParser.FindInText(NearTitle);
+        if (Published is null && NearTitle is not null) Published = DateParser.FindInText(DayFirst, NearTitle);
         if (Published is null)
             foreach (var h in hints)
-                if (DateParser.FindInText(h) is { } d) { Published = d; break; }
+                if (DateParser.FindInText(DayFirst, h) is { } d) { Published = d; break; }
         if (Published is null)
             foreach (var (v, _) in TimeElements)
-                if (DateParser.Normalize(v) is { } d) { Published = d; break; }
+                if (DateParser.Normalize(DayFirst, v) is { } d) { Published = d; break; }
         // A date the page labels as its last change ("Letzte Änderung: 14.01.2022", "Last updated"): the only date it states.
         if (Published is null && pageText is not null) Published = LabelledDate(pageText, UpdateLabel());
         // 8. Broad meta keys that may be the modification date (name=date, last-modified).
         if (Published is null)
             foreach (var (k, v) in Metas)
-                if (k is "date" or "dc.date.modified" or "last-modified" or "article:modified_time" or "og:updated_time" && DateParser.Normalize(v) is { } d) { Published = d; break; }
+                if (k is "date" or "dc.date.modified" or "last-modified" or "article:modified_time" or "og:updated_time" && DateParser.Normalize(DayFirst, v) is { } d) { Published = d; break; }
         // 9. The first date written at the start of the body text.
-        if (Published is null && bodyText.Length > 0) Published = DateParser.FindInText(bodyText.Length > 600 ? bodyText[..600] : bodyText);
+        if (Published is null && bodyText.Length > 0) Published = DateParser.FindInText(DayFirst, bodyText.Length > 600 ? bodyText[..600] : bodyText);
         foreach (var jd in JsonDocs) jd.Dispose();
         JsonDocs.Clear();
+    }
+
+    /// <summary>The day that the page's short date texts label as the publication date, when they name only one.</summary>
+    string? ShownLabelled(List<string> hints)
+    {
+        var label = PublicationLabel();
+        string? found = null;
+        foreach (var t in DateHints.Select(h => h.text).Append(NearTitle ?? "").Concat(hints))
+            if (t.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && LabelledDate(t, label) is { } d)
+            {
+                if (found is not null && found != d) return null;
+                found = d;
+            }
+        return found;
+    }
+
+    /// <summary>The first date written in a date/byline element inside the article (comments' date lines excluded).</summary>
+    string? ArticleDateShown()
+    {
+        foreach (var (h, inArticle) in DateHints)
+            if (inArticle && DateParser.FindInText(DayFirst, h) is { } d) return d;
+        // Pages without article/main markup: their first date element stands in.
+        if (!HasArticleMarkup)
+            foreach (var (h, _) in DateHints)
+                if (DateParser.FindInText(DayFirst, h) is { } d) return d;
+        return null;
     }
 
     /// <summary>The first date written in the byline/date elements of the article, near the headline, or in dropped date lines.</summary>
     string? VisibleDate(List<string> hints)
     {
         foreach (var (h, inArticle) in DateHints)
-            if (inArticle && DateParser.FindInText(h) is { } d) return d;
-        if (NearTitle is not null && DateParser.FindInText(NearTitle) is { } n) return n;
+            if (inArticle && DateParser.FindInText(DayFirst, h) is { } d) return d;
+        if (NearTitle is not null && DateParser.FindInText(DayFirst, NearTitle) is { } n) return n;
         foreach (var h in hints)
-            if (DateParser.FindInText(h) is { } d) return d;
+            if (DateParser.FindInText(DayFirst, h) is { } d) return d;
         return null;
     }
 
@@ -169,10 +226,10 @@ internal sealed partial class PageMetadata
     HashSet<string> VisibleDates(List<string> hints)
     {
         var all = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (h, _) in DateHints) all.UnionWith(DateParser.FindAllInText(h));
-        if (NearTitle is not null) all.UnionWith(DateParser.FindAllInText(NearTitle));
-        foreach (var h in hints) all.UnionWith(DateParser.FindAllInText(h));
-        foreach (var (v, _) in TimeElements) if (DateParser.Normalize(v) is { Length: >= 10 } d) all.Add(d[..10]);
+        foreach (var (h, _) in DateHints) all.UnionWith(DateParser.FindAllInText(DayFirst, h));
+        if (NearTitle is not null) all.UnionWith(DateParser.FindAllInText(DayFirst, NearTitle));
+        foreach (var h in hints) all.UnionWith(DateParser.FindAllInText(DayFirst, h));
+        foreach (var (v, _) in TimeElements) if (DateParser.Normalize(DayFirst, v) is { Length: >= 10 } d) all.Add(d[..10]);
         return all;
     }
 
@@ -184,7 +241,7 @@ internal sealed partial class PageMetadata
         return Math.Abs(x.DayNumber - y.DayNumber);
     }
 
-    static string? LabelledDate(string text, System.Text.RegularExpressions.Regex label)
+    string? LabelledDate(string text, System.Text.RegularExpressions.Regex label)
     {
         if (text.Length > 300_000) text = text[..300_000];
         int found = 0;
@@ -194,7 +251,7 @@ internal sealed partial class PageMetadata
             if (++found > 100) break;
             int end = m.Index + m.Length;
             var window = text.AsSpan(end, Math.Min(60, text.Length - end)).ToString();
-            var d = DateParser.FindInText(window);
+            var d = DateParser.FindInText(DayFirst, window);
             // The date must follow the label closely, not be some later date in the window.
             if (d is not null) return d;
         }
@@ -202,7 +259,7 @@ internal sealed partial class PageMetadata
     }
 
     // (?<!\p{L}) rather than \b: block text runs together in TextContent ("14:49:39Erschienen am: 01.11.2023").
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\p{L})(?:erschienen|veröffentlicht|publiziert|published|posted|publié|publicado|pubblicato|gepubliceerd|first published|date of publication|publication date|publiziert am|eingestellt|mise? en ligne|erstellt am|date de publication|fecha de publicación)\s*(?:am|on|le|el|il|op|:)?\s*:?\s*(?=\S)",
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!\p{L})(?:erschienen|veröffentlicht|publiziert|published|posted|written|publié|publicado|pubblicato|gepubliceerd|first published|date of publication|publication date|publiziert am|eingestellt|mise? en ligne|erstellt am|date de publication|fecha de publicación)\s*(?:am|on|le|el|il|op|:)?\s*:?\s*(?=\S)",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial System.Text.RegularExpressions.Regex PublicationLabel();
 
@@ -301,12 +358,15 @@ internal static class HtmlMetadata
         // Blogs and older CMS themes put the site name in the h1 and the post title in an h2; logo h1s name the site.
         var h2s = new List<(string text, bool explicitHeadline)>();
         var logoH1s = new List<string>();
+        // h1s inside nav/aside/header furniture: some templates put the headline as the last breadcrumb item.
+        var furnitureH1s = new List<string>();
         var authorElems = new List<string>();
         var bylineElems = new List<(string text, bool inArticle)>();
         var authorBoxes = new List<string>();
         var root = doc.DocumentElement;
         if (root is null) return m;
-        m.Language = NormalizeLang(root.GetAttribute("lang") ?? root.GetAttribute("xml:lang"));
+        m.RawLang = (root.GetAttribute("lang") ?? root.GetAttribute("xml:lang"))?.Trim();
+        m.Language = NormalizeLang(m.RawLang);
         Walk(root, 0, false, false);
 
         // furniture: inside nav/aside/footer/form or a hidden, menu, search, newsletter or logo element; an h1 there is no headline.
@@ -346,6 +406,7 @@ internal static class HtmlMetadata
                     case "style": case "noscript": case "template": case "svg":
                         continue;
                     case "h1":
+                        if (furniture && furnitureH1s.Count < 4 && HtmlText.Text(c, 500) is { Length: >= 10 } fh) furnitureH1s.Add(fh);
                         if (!furniture && h1s.Count < 8)
                         {
                             if (HeadlineText(c) is { } ht) h1s.Add((ht, inArticle));
@@ -388,12 +449,13 @@ internal static class HtmlMetadata
                     }
                     // hAtom/microformats: <abbr class="published" title="2013-04-04T18:52:11+00:00">, <span class="updated" title="...">.
                     if (cl is not null && (Has(cl, "published") || Has(cl, "updated") || Has(cl, "entry-date") || Has(cl, "dtstart"))
-                        && c.GetAttribute("title") is { Length: >= 10 and < 40 } ttl && DateParser.Normalize(ttl) is not null)
+                        && c.GetAttribute("title") is { Length: >= 10 and < 40 } ttl && DateParser.Normalize(false, ttl) is not null)
                         m.TimeElements.Add((ttl, Has(cl, "published") || Has(cl, "entry-date")));
                     if (m.DateHints.Count < 30 && (DateClass(cl) || DateClass(idv)))
                     {
                         var t = HtmlText.Text(c, 300);
-                        if (t.Length is > 5 and < 200) m.DateHints.Add((t, inArticle));
+                        // A comment's date line is not the article's: listed, but not as one of the article's own date elements.
+                        if (t.Length is > 5 and < 200) m.DateHints.Add((t, inArticle && !Has(cl ?? "", "comment") && !Has(idv ?? "", "comment")));
                     }
                 }
                 if (c.LocalName == "h1" && m.NearTitle is null && c.ParentElement?.ParentElement is { } gp && gp.LocalName != "body")
@@ -416,6 +478,7 @@ internal static class HtmlMetadata
                     authorElems.Add(HtmlText.Text(c, 200));
                 }
                 AuthorCleaner.ScanLabels(c, m.AuthorLabelLines);
+                if (c.LocalName is "article" or "main") m.HasArticleMarkup = true;
                 Walk(c, depth + 1, inArticle || c.LocalName is "article" or "main", furniture || IsFurniture(c));
             }
         }
@@ -463,9 +526,15 @@ internal static class HtmlMetadata
         m.Language ??= NormalizeLang(MetaValue("content-language", "og:locale", "language", "dc.language"));
         if (m.Language is null && Ld("inLanguage") is { } il) m.Language = NormalizeLang(il);
 
+        var ogTitle = NullIfEmpty(MetaValue("og:title", "twitter:title", "dc.title", "parsely-title", "sailthru.title"));
+        var ldHeadline = Ld("headline") ?? Ld("name");
+        // A furniture h1 (the headline written as the last breadcrumb item) counts when the publisher's structured headline
+        // repeats it word for word: then it is no section name or logo.
+        foreach (var fh in furnitureH1s)
+            if (fh.Equals(ldHeadline, StringComparison.OrdinalIgnoreCase) || fh.Equals(ogTitle, StringComparison.OrdinalIgnoreCase)) h1s.Add((fh, false));
         m.Title = TitleChooser.Choose(
-            ogTitle: NullIfEmpty(MetaValue("og:title", "twitter:title", "dc.title", "parsely-title", "sailthru.title")),
-            ldHeadline: Ld("headline") ?? Ld("name"),
+            ogTitle: ogTitle,
+            ldHeadline: ldHeadline,
             titleTag: titleTag,
             h1s: h1s,
             siteName: m.SiteName,

@@ -11,7 +11,7 @@ internal static partial class DateParser
     public static int MaxYear => DateTime.UtcNow.Year + 1;
 
     /// <summary>An attribute or meta value as an ISO date or date-time; null when it is not a plausible date.</summary>
-    public static string? Normalize(string? v)
+    public static string? Normalize(bool dayFirst, string? v)
     {
         if (string.IsNullOrWhiteSpace(v)) return null;
         v = v.Trim();
@@ -26,7 +26,7 @@ internal static partial class DateParser
                 return v;
             return date;
         }
-        return FindInText(v);
+        return FindInText(dayFirst, v);
     }
 
     static bool Valid(string y, string mo, string d, out string date)
@@ -53,8 +53,10 @@ internal static partial class DateParser
     }
 
     /// <summary>The first plausible calendar date written in the text.</summary>
-    public static string? FindInText(string text)
+    public static string? FindInText(bool dayFirst, string text)
     {
+        // Every pattern needs digits: most byline and meta strings have none, and one vectorized scan skips six regexes.
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') < 0) return null;
         if (text.Length > 5000) text = text[..5000];
         string? best = null;
         int bestPos = int.MaxValue;
@@ -88,18 +90,19 @@ internal static partial class DateParser
             foreach (Match m in SlashDmy().Matches(text))
             {
                 if (m.Index >= bestPos) break;
-                // US order unless the first number cannot be a month.
+                // The page's order (DayFirst), unless one number cannot be a month.
                 var a = m.Groups[1].Value; var b = m.Groups[2].Value;
-                bool dayFirst = int.Parse(a, CultureInfo.InvariantCulture) > 12;
-                if (Valid(m.Groups[3].Value, dayFirst ? b : a, dayFirst ? a : b, out var date)) { best = date; bestPos = m.Index; break; }
+                bool df = SlashDayFirst(a, b, dayFirst);
+                if (Valid(m.Groups[3].Value, df ? b : a, df ? a : b, out var date)) { best = date; bestPos = m.Index; break; }
             }
         }
     }
 
     /// <summary>Every plausible calendar date written in the text (any order), at most <paramref name="max"/>.</summary>
-    public static HashSet<string> FindAllInText(string text, int max = 20)
+    public static HashSet<string> FindAllInText(bool dayFirst, string text, int max = 20)
     {
         var all = new HashSet<string>(StringComparer.Ordinal);
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') < 0) return all;
         if (text.Length > 5000) text = text[..5000];
         void Add(Regex r, int y, int mo, int d, bool named)
         {
@@ -119,10 +122,18 @@ internal static partial class DateParser
         {
             if (all.Count >= max) break;
             var a = m.Groups[1].Value; var b = m.Groups[2].Value;
-            bool dayFirst = int.Parse(a, CultureInfo.InvariantCulture) > 12;
-            if (Valid(m.Groups[3].Value, dayFirst ? b : a, dayFirst ? a : b, out var date)) all.Add(date);
+            bool df = SlashDayFirst(a, b, dayFirst);
+            if (Valid(m.Groups[3].Value, df ? b : a, df ? a : b, out var date)) all.Add(date);
         }
         return all;
+    }
+
+    static bool SlashDayFirst(string a, string b, bool pageDayFirst)
+    {
+        int x = int.Parse(a, CultureInfo.InvariantCulture), y = int.Parse(b, CultureInfo.InvariantCulture);
+        if (x > 12) return true;
+        if (y > 12) return false;
+        return pageDayFirst;
     }
 
     static int MonthNumber(string name)
@@ -148,9 +159,14 @@ internal static partial class DateParser
         (["october", "oktober", "octobre", "octubre", "ottobre", "outubro", "okt", "oct"], 10),
         (["november", "novembre", "noviembre", "novembro", "nov"], 11),
         (["december", "dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro", "déc", "dez", "dec"], 12),
+        // Russian and Ukrainian, nominative and genitive ("15 августа 2016").
+        (["января", "январь", "січня", "січень"], 1), (["февраля", "февраль", "лютого", "лютий"], 2), (["марта", "март", "березня", "березень"], 3),
+        (["апреля", "апрель", "квітня", "квітень"], 4), (["мая", "май", "травня", "травень"], 5), (["июня", "июнь", "червня", "червень"], 6),
+        (["июля", "июль", "липня", "липень"], 7), (["августа", "август", "серпня", "серпень"], 8), (["сентября", "сентябрь", "вересня", "вересень"], 9),
+        (["октября", "октябрь", "жовтня", "жовтень"], 10), (["ноября", "ноябрь", "листопада", "листопад"], 11), (["декабря", "декабрь", "грудня", "грудень"], 12),
     ];
 
-    const string MonthAlt = @"(jan(?:uary|uar|vier|v)?|jänner|feb(?:ruary|ruar|rero|braio|ruari)?|févr(?:ier)?|fevrier|mär(?:z)?|maerz|mar(?:ch|s|zo|ço)?|maart|apr(?:il|ile)?|avr(?:il)?|abril|ma[iy]|mayo|maggio|mei|maio|jun[ei]?|juin|junio|giugno|junho|jul[iy]?|juillet|juil|julio|luglio|julho|aug(?:ust|ustus)?|août|aout|agosto|sep(?:t|tember|tembre|tiembre)?|settembre|setembro|o[ck]t(?:ober|obre|ubre)?|ottobre|outubro|nov(?:ember|embre|iembre|embro)?|de[cz](?:ember|embre)?|décembre|diciembre|dicembre|dezembro|déc)";
+    const string MonthAlt = @"(jan(?:uary|uar|vier|v|uari|eiro)?|jänner|gennaio|enero|fevereiro|feb(?:ruary|ruar|rero|braio|ruari)?|févr(?:ier)?|fevrier|mär(?:z)?|maerz|mar(?:ch|s|zo|ço)?|maart|apr(?:il|ile)?|avr(?:il)?|abril|ma[iy]|mayo|maggio|mei|maio|jun[ei]?|juin|junio|giugno|junho|jul[iy]?|juillet|juil|julio|luglio|julho|aug(?:ust|ustus)?|août|aout|agosto|sep(?:t|tember|tembre|tiembre)?|settembre|setembro|o[ck]t(?:ober|obre|ubre)?|ottobre|outubro|nov(?:ember|embre|iembre|embro)?|de[cz](?:ember|embre)?|décembre|diciembre|dicembre|dezembro|déc|январ[ья]|феврал[ья]|март[а]?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|август[а]?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья]|січ(?:ня|ень)|лют(?:ого|ий)|берез(?:ня|ень)|квіт(?:ня|ень)|трав(?:ня|ень)|черв(?:ня|ень)|лип(?:ня|ень)|серп(?:ня|ень)|верес(?:ня|ень)|жовт(?:ня|ень)|листопад[а]?|груд(?:ня|ень))";
 
     [GeneratedRegex(@"^(\d{4})-(\d{1,2})-(\d{1,2})(T\d{2}:\d{2}.*)?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex IsoStart();
@@ -190,6 +206,9 @@ internal static partial class TitleChooser
         List<(string text, bool explicitHeadline)> h2s, List<string> siteHints)
     {
         ogTitle = Clean(ogTitle); ldHeadline = Clean(ldHeadline); titleTag = Clean(titleTag);
+        // A "site name" as long as a headline is a misfilled og:site_name (the page title copied into it): it would make the
+        // h1 it contains look like part of the site's name.
+        if (siteName is not null && (siteName.Length > 60 || siteName.Split(' ').Length > 8)) siteName = null;
         // The visible headline (h1) is the title readers see; meta titles often carry kickers and site names.
         string? h1 = null;
         // Several h1s (section names, widgets, the headline): the one the meta titles repeat is the headline; of two that the
@@ -219,11 +238,25 @@ internal static partial class TitleChooser
         if (h2 is null)
             foreach (var (t, _) in h2s)
                 if (!IsSite(t, siteName, siteHints) && parts.Any(p => p.Equals(t, StringComparison.OrdinalIgnoreCase))) { h2 = t; break; }
+        // "Januar – Mai 2020 … - site.com": the parts split at the dash inside the headline; the <title> without its site part is whole.
+        if (h2 is null && titleTag is not null && StripSite(titleTag, siteName, siteHints) is { Length: >= 10 } strippedTitle && strippedTitle != titleTag)
+            foreach (var (t, _) in h2s)
+                if (t.Equals(strippedTitle, StringComparison.OrdinalIgnoreCase)) { h2 = t; break; }
         bool h1IsMeta = h1 is not null && (h1.Equals(ogTitle, StringComparison.OrdinalIgnoreCase) || h1.Equals(ldHeadline, StringComparison.OrdinalIgnoreCase));
         if (h2 is not null && !h1IsMeta && (h1 is null || !h1FromMeta || IsSite(h1, siteName, siteHints)))
             return h2;
-        // Without any meta headline, an h2 marked as the headline (itemprop=headline, entry-title) stands in for the missing h1.
-        if (h1 is null && ogTitle is null && ldHeadline is null)
+        // Both the h1 and an h2 are parts of the <title>: a headline-first title ("Headline - Subtitle", "Headline | Blog") starts
+        // with the headline, so an h1 that is a later part ("Post | Blog" with the blog's name in the h1, "Site - Section » Post"
+        // with the section in it) is the site's furniture and the h2 is the post's title.
+        if (h2 is not null && h1 is not null && !h1IsMeta && (titleTag ?? ogTitle) is { } tt)
+        {
+            var tparts = TitleParts(tt, null);
+            int i1 = tparts.FindIndex(p => p.Equals(h1, StringComparison.OrdinalIgnoreCase));
+            if (i1 > 0 && tparts.Any(p => p.Equals(h2, StringComparison.OrdinalIgnoreCase))) return h2;
+        }
+        // Without any meta headline, an h2 marked as the headline (itemprop=headline, entry-title) stands in for a missing h1, or
+        // for an h1 that the <title> does not repeat (a banner or slogan above a blog's posts).
+        if ((h1 is null || !h1FromMeta) && ogTitle is null && ldHeadline is null)
             foreach (var (t, explicitHeadline) in h2s)
                 if (explicitHeadline && t.Length >= 10) return t;
 
@@ -231,8 +264,9 @@ internal static partial class TitleChooser
         {
             // The h1 is the meta title itself: nothing to strip.
             if (h1IsMeta) return h1;
-            // An h1 that wraps a kicker or a subtitle around the meta title: the meta title is the headline itself.
-            foreach (var t in new[] { ogTitle, ldHeadline })
+            // An h1 that wraps a kicker or a subtitle around the meta title (og:title, JSON-LD headline, or the <title> without its
+            // site part): the meta title is the headline itself.
+            foreach (var t in new[] { ogTitle, ldHeadline, titleTag })
             {
                 if (t is null) continue;
                 var clean = StripSite(t, siteName, siteHints);
@@ -310,8 +344,11 @@ internal static partial class TitleChooser
         if (t.EndsWith(':')) return false;
         if (siteName is not null && (t.Equals(siteName, StringComparison.OrdinalIgnoreCase) || siteName.Contains(t, StringComparison.OrdinalIgnoreCase))) return false;
         bool inMeta = (og?.Contains(t, StringComparison.OrdinalIgnoreCase) ?? false) || (titleTag?.Contains(t, StringComparison.OrdinalIgnoreCase) ?? false);
-        // A short h1 that the meta titles do not mention is a logo or a section name.
-        if (!inMeta && t.Split(' ').Length < 3 && (og is not null || titleTag is not null)) return false;
+        // A short h1 that og:title does not mention is a logo or a section name. Pages without og:title (small sites) put short
+        // page headings in their h1 ("Chorgeschichte", "Willkommen!") while the <title> names the site: there only a domain-like
+        // h1 ("example.de") is the site.
+        bool shortH1 = !inMeta && t.Split(' ').Length < 3;
+        if (shortH1 && (og is not null || IsSite(t, null))) return false;
         if (!inMeta && og is not null && titleTag is not null && IsSiteLike(t, titleTag)) return false;
         return true;
     }
@@ -341,6 +378,9 @@ internal static partial class TitleChooser
 
     static string StripSiteOnce(string t, string? siteName, List<string>? siteHints)
     {
+        // Chinese and Japanese titles glue the site to the headline: "标题-新华网", "見出し｜サイト".
+        if (HasCjk(t) && t.LastIndexOfAny(['-', '_', '|', '｜', '－']) is > 0 and var cut && t.Length - cut - 1 is > 0 and <= 10 && cut >= 2 * (t.Length - cut - 1))
+            return t[..cut].TrimEnd();
         foreach (var sep in Separators)
         {
             var parts = t.Split(sep);
@@ -354,7 +394,8 @@ internal static partial class TitleChooser
             // No site name known: a short last (or first) part is usually the site.
             var last = parts[^1].Trim();
             var head = string.Join(sep, parts[..^1]).Trim();
-            if (sep != " : " && last.Split(' ').Length <= 4 && head.Length > last.Length * 1.5 && head.Length >= 20) return head;
+            // A lower-case last part continues the sentence ("… – mit Hund im Winter"); site names are names.
+            if (sep != " : " && last.Split(' ').Length <= 4 && !(last.Length > 0 && char.IsLower(last[0]) && !last.Contains('.')) && head.Length > last.Length * 1.5 && head.Length >= 20) return head;
         }
         return t;
     }
@@ -374,6 +415,12 @@ internal static partial class TitleChooser
                 if (hl.Length >= 4 && part.Length <= h.Length + 30 && part.Split(' ').Length <= maxWords && Letters(part).Contains(hl, StringComparison.Ordinal)) return true;
             }
         return IsSite(part, siteName);
+    }
+
+    static bool HasCjk(string s)
+    {
+        foreach (var ch in s) if (ch is >= '\u3040' and <= '\u30ff' or >= '\u4e00' and <= '\u9fff') return true;
+        return false;
     }
 
     static string Letters(string s)
