@@ -163,10 +163,10 @@ public static class ClaimExtractor
                 int a = k;
                 while (k < next.End && (char.IsLetter(text[k]) || text[k] == '-')) k++;
                 if (k - a < 4) break;
-                if (ContainsWord(cur, text.AsSpan(a, k - a))) return true;
+                if (Text.WordSearch.ContainsWord(cur, text.AsSpan(a, k - a))) return true;
             }
         }
-        else if (char.IsUpper(first[0]) && first.Length >= 3 && ContainsWord(cur, first))
+        else if (char.IsUpper(first[0]) && first.Length >= 3 && Text.WordSearch.ContainsWord(cur, first))
         {
             return true; // a name said again as the subject
         }
@@ -176,21 +176,6 @@ public static class ClaimExtractor
         text.AsSpan(next.Start, len).ToLowerInvariant(lower);
         foreach (var n in ClaimNouns)
             if (EvidenceDetector.IndexOfWord(lower, n) >= 0) return true;
-        return false;
-    }
-
-    private static bool ContainsWord(ReadOnlySpan<char> hay, ReadOnlySpan<char> word)
-    {
-        int from = 0;
-        while (from < hay.Length)
-        {
-            int k = hay[from..].IndexOf(word, StringComparison.OrdinalIgnoreCase);
-            if (k < 0) return false;
-            k += from;
-            int r = k + word.Length;
-            if ((k == 0 || !char.IsLetter(hay[k - 1])) && (r >= hay.Length || !char.IsLetter(hay[r]))) return true;
-            from = k + 1;
-        }
         return false;
     }
 

@@ -1,4 +1,5 @@
 using Dateline.Model;
+using Dateline.Text;
 
 namespace Dateline.Quotes;
 
@@ -359,7 +360,7 @@ internal sealed class SpeakerResolver
                 var post = _text.AsSpan(m.End + 1, hi - m.End - 1);
                 int stop = post.IndexOfAny(",.;\n");
                 if (stop >= 0) post = post[..stop];
-                if (ContainsWord(post, head) && AllIn(post, modifiers)) return m.Entity;
+                if (WordSearch.ContainsWord(post, head) && AllIn(post, modifiers)) return m.Entity;
             }
         }
         return null;
@@ -388,25 +389,8 @@ internal sealed class SpeakerResolver
 
     private static bool AllIn(ReadOnlySpan<char> window, List<string> words)
     {
-        foreach (var w in words) if (!ContainsWord(window, w)) return false;
+        foreach (var w in words) if (!WordSearch.ContainsWord(window, w)) return false;
         return true;
-    }
-
-    private static bool ContainsWord(ReadOnlySpan<char> hay, ReadOnlySpan<char> word)
-    {
-        int from = 0;
-        while (from < hay.Length)
-        {
-            int k = hay[from..].IndexOf(word, StringComparison.OrdinalIgnoreCase);
-            if (k < 0) return false;
-            k += from;
-            bool leftOk = k == 0 || !char.IsLetter(hay[k - 1]);
-            int r = k + word.Length;
-            bool rightOk = r >= hay.Length || !char.IsLetter(hay[r]);
-            if (leftOk && rightOk) return true;
-            from = k + 1;
-        }
-        return false;
     }
 
     /// <summary>A pronoun speaker left unresolved takes the entity of the attributed quote just before it.</summary>

@@ -1,19 +1,13 @@
 using Dateline.Html;
 using Dateline.Model;
 
+using static Dateline.Tests.Html.HtmlTestPages;
+
 namespace Dateline.Tests.Html;
 
 /// <summary>Headline, byline, date and boilerplate rules on small self-written pages.</summary>
 public class HtmlMetadataRulesTests
 {
-    const string Body =
-        "<p>The harbour board met on Tuesday evening to discuss the repairs, and the members agreed that the old pier, which has stood since 1921, needs new pilings before the winter storms arrive.</p>" +
-        "<p>Engineers told the board that the work would take about six weeks, that the ferry would use the northern landing in the meantime, and that the cost would be shared with the county.</p>" +
-        "<p>Residents who spoke at the meeting asked for the footpath along the quay to stay open, and the chair promised a temporary walkway with railings on the landward side.</p>";
-
-    static NewsDocument Run(string head, string body) =>
-        new HtmlArticleExtractor().ExtractString($"<!doctype html><html lang=\"en\"><head>{head}</head><body>{body}</body></html>", "t.html");
-
     static string BodyText(NewsDocument d) =>
         string.Join("\n", d.Zones.Where(z => z.Kind == ZoneKinds.Body).Select(z => d.Slice(z.Start, z.End)));
 
